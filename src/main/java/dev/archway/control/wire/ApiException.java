@@ -1,0 +1,45 @@
+package dev.archway.control.wire;
+
+/**
+ * A management-API failure with AWS's wire identity: the HTTP status, the error type sent in
+ * {@code x-amzn-ErrorType} (without the "Exception" suffix stripped: e.g. {@code NotFoundException})
+ * and the message sent as {@code {"message": ...}}.
+ */
+public final class ApiException extends RuntimeException {
+  private final int status;
+  private final String errorType;
+
+  public ApiException(int status, String errorType, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.errorType = errorType;
+  }
+
+  public static ApiException notFound(String message) {
+    return new ApiException(404, "NotFoundException", message);
+  }
+
+  public static ApiException badRequest(String message) {
+    return new ApiException(400, "BadRequestException", message);
+  }
+
+  public static ApiException conflict(String message) {
+    return new ApiException(409, "ConflictException", message);
+  }
+
+  public static ApiException tooManyRequests(String message) {
+    return new ApiException(429, "TooManyRequestsException", message);
+  }
+
+  public static ApiException forbidden(String errorType, String message) {
+    return new ApiException(403, errorType, message);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String errorType() {
+    return errorType;
+  }
+}
