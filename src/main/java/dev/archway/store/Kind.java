@@ -1,0 +1,25 @@
+package dev.archway.store;
+
+import dev.archway.model.DeployedApi;
+import dev.archway.model.Deployment;
+import dev.archway.model.Resource;
+import dev.archway.model.RestApi;
+import dev.archway.model.Stage;
+
+/**
+ * A kind of stored document. Every resource is a JSON document (its AWS wire shape) keyed by
+ * (kind, scope, id): REST APIs are scoped by {@code account:region}; everything inside an API is
+ * scoped by the API id, which is unique across the store.
+ */
+public record Kind<T>(String name, Class<T> type) {
+  public static final Kind<RestApi> REST_API = new Kind<>("restapi", RestApi.class);
+  public static final Kind<Resource> RESOURCE = new Kind<>("resource", Resource.class);
+  public static final Kind<Deployment> DEPLOYMENT = new Kind<>("deployment", Deployment.class);
+  public static final Kind<DeployedApi> DEPLOYED_API = new Kind<>("deployedapi", DeployedApi.class);
+  public static final Kind<Stage> STAGE = new Kind<>("stage", Stage.class);
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
