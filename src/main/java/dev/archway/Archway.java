@@ -1,0 +1,77 @@
+package dev.archway;
+
+import dev.archway.auth.CredentialsFile;
+import dev.archway.auth.SigV4Verifier;
+import dev.archway.config.Settings;
+import dev.archway.control.ManagementServer;
+import dev.archway.deploy.LiveStages;
+import dev.archway.deploy.StageSync;
+import dev.archway.runtime.ExecuteServer;
+import dev.archway.store.SqliteStore;
+import dev.archway.store.Store;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Archway: the store, the stage snapshots, and the two listeners. The one place the
+ * parts are wired together; {@code serve} and the tests both start it here.
+ */
+public final class Archway implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Archway.class);
+
+  private final Vertx vertx;
+  private final Store store;
+  private final ExecuteServer execute;
+  private final ManagementServer management;
+
+  private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management) {
+    this.vertx = vertx;
+    this.store = store;
+    this.execute = execute;
+    this.management = management;
+  }
+
+  /** Starts everything and returns once both listeners accept connections. */
+  public static Archway start(Settings settings) throws IOException {
+    Map<String, dev.archway.auth.Credential> credentials =
+        settings.credentialsFile() == null ? Map.of() : CredentialsFile.parse(settings.credentialsFile());
+    Store store = SqliteStore.open(settings.dataDir());
+    Vertx vertx = Vertx.vertx();
+    try {
+      LiveStages stages = new LiveStages();
+      StageSync sync = new StageSync(vertx, store, stages);
+      sync.start().await();
+      ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
+      ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
+          new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), sync::notReady).await();
+      log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
+          VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
+          credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
+      return new Archway(vertx, store, execute, management);
+    } catch (RuntimeException e) {
+      vertx.close().await();
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The execute listener's port (API traffic). */
+  public int port() {
+    return execute.port();
+  }
+
+  /** The management listener's port (AWS API). */
+  public int adminPort() {
+    return management.port();
+  }
+
+  @Override
+  public void close() {
+    vertx.close().await();
+    store.close();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.archway;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+@Command(name = "version", description = "Prints the Archway version.")
+public final class VersionCommand implements Runnable, IVersionProvider {
+  static String version() {
+    String v = VersionCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  @Override
+  public String[] getVersion() {
+    return new String[] {"archway " + version()};
+  }
+
+  @Override
+  public void run() {
+    System.out.println("archway " + version());
+  }
+}

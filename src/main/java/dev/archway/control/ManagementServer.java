@@ -1,0 +1,130 @@
+package dev.archway.control;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PATCH;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
+import dev.archway.auth.SigV4Verifier;
+import dev.archway.model.Json;
+import dev.archway.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The management listener: the apigateway v1 REST API operations and the health endpoints. */
+public final class ManagementServer {
+  private static final String API = "/restapis/:restapi_id";
+  private static final String RESOURCE = API + "/resources/:resource_id";
+  private static final String METHOD = RESOURCE + "/methods/:http_method";
+  private static final String INTEGRATION = METHOD + "/integration";
+
+  private final HttpServer server;
+
+  private ManagementServer(HttpServer server) {
+    this.server = server;
+  }
+
+  /** {@code notReady} lists the stages not yet serving, for {@code /health/ready}. */
+  public static Future<ManagementServer> start(
+      Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
+      Supplier<List<String>> notReady) {
+    ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region));
+    Router router = api.router();
+    router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
+    router.get("/health/ready").handler(ctx -> {
+      List<String> missing = notReady.get();
+      json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
+    });
+    routes(api, store);
+    return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))
+        .requestHandler(router)
+        .listen(port, host)
+        .map(ManagementServer::new);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Future<Void> close() {
+    return server.close();
+  }
+
+  private static void routes(ManagementApi api, Store store) {
+    RestApisHandler restApis = new RestApisHandler(store);
+    ResourcesHandler resources = new ResourcesHandler(store);
+    MethodsHandler methods = new MethodsHandler(store);
+    IntegrationsHandler integrations = new IntegrationsHandler(store);
+    DeploymentsHandler deployments = new DeploymentsHandler(store);
+    StagesHandler stages = new StagesHandler(store);
+    TagsHandler tags = new TagsHandler(store);
+    api.on(POST, "/restapis", 201, restApis::create)
+        .on(GET, "/restapis", 200, restApis::list)
+        .on(GET, API, 200, restApis::get)
+        .on(PATCH, API, 200, restApis::update)
+        .on(DELETE, API, 202, restApis::delete)
+        .on(GET, API + "/resources", 200, resources::list)
+        .on(GET, RESOURCE, 200, resources::get)
+        .on(POST, RESOURCE, 201, resources::create)
+        .on(PATCH, RESOURCE, 200, resources::update)
+        .on(DELETE, RESOURCE, 202, resources::delete)
+        .on(PUT, METHOD, 201, methods::put)
+        .on(GET, METHOD, 200, methods::get)
+        .on(PATCH, METHOD, 200, methods::update)
+        .on(DELETE, METHOD, 204, methods::delete)
+        .on(PUT, METHOD + "/responses/:status_code", 201, methods::putResponse)
+        .on(GET, METHOD + "/responses/:status_code", 200, methods::getResponse)
+        .on(PATCH, METHOD + "/responses/:status_code", 201, methods::updateResponse)
+        .on(DELETE, METHOD + "/responses/:status_code", 204, methods::deleteResponse)
+        .on(PUT, INTEGRATION, 201, integrations::put)
+        .on(GET, INTEGRATION, 200, integrations::get)
+        .on(PATCH, INTEGRATION, 200, integrations::update)
+        .on(DELETE, INTEGRATION, 204, integrations::delete)
+        .on(PUT, INTEGRATION + "/responses/:status_code", 201, integrations::putResponse)
+        .on(GET, INTEGRATION + "/responses/:status_code", 200, integrations::getResponse)
+        .on(PATCH, INTEGRATION + "/responses/:status_code", 200, integrations::updateResponse)
+        .on(DELETE, INTEGRATION + "/responses/:status_code", 204, integrations::deleteResponse)
+        .on(POST, API + "/deployments", 201, deployments::create)
+        .on(GET, API + "/deployments", 200, deployments::list)
+        .on(GET, API + "/deployments/:deployment_id", 200, deployments::get)
+        .on(PATCH, API + "/deployments/:deployment_id", 200, deployments::update)
+        .on(DELETE, API + "/deployments/:deployment_id", 202, deployments::delete)
+        .on(POST, API + "/stages", 201, stages::create)
+        .on(GET, API + "/stages", 200, stages::list)
+        .on(GET, API + "/stages/:stage_name", 200, stages::get)
+        .on(PATCH, API + "/stages/:stage_name", 200, stages::update)
+        .on(DELETE, API + "/stages/:stage_name", 202, stages::delete);
+    // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
+    tagRoute(api, PUT, 204, tags::tag);
+    tagRoute(api, DELETE, 204, tags::untag);
+    tagRoute(api, GET, 200, tags::get);
+    api.finish();
+  }
+
+  private static void tagRoute(ManagementApi api, HttpMethod method, int status, Operation operation) {
+    api.router().route(method, "/tags/*").handler(ctx -> {
+      String raw = ctx.request().path().substring("/tags/".length());
+      api.run(ctx, status, operation, Map.of("resource_arn", URLDecoder.decode(raw, StandardCharsets.UTF_8)));
+    });
+  }
+
+  private static void json(RoutingContext ctx, int status, Object body) {
+    try {
+      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+          .end(Json.MAPPER.writeValueAsString(body));
+    } catch (Exception e) {
+      ctx.fail(e);
+    }
+  }
+}
