@@ -40,6 +40,8 @@ public final class ExecuteServer {
         .setMaxInitialLineLength(limits.maxInitialLineBytes())
         .setMaxHeaderSize(limits.maxHeaderBytes())
         .setIdleTimeout(limits.idleTimeoutSeconds())
+        // HTTP/1.1 only for now: an h2c upgrade would bypass the limits above until HTTP/2 caps are set.
+        .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(false)
         .setDecompressionSupported(false);
     RequestHandler handler = new RequestHandler(stages, limits);
