@@ -199,6 +199,22 @@ class RestTrafficE2eTest {
   }
 
   @Test
+  void chunkedBodyOverTenMegabytesIs413() throws Exception {
+    byte[] body = new byte[10 * 1024 * 1024 + 1];
+    HttpResponse<String> r = client.send(request("/restapis/api1/dev/_user_request_/proxy/upload")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void headersOverTheAwsLimitAreRefused() throws Exception {
+    String raw = rawRequest("GET /restapis/api1/dev/_user_request_/mock/ok HTTP/1.1\r\nHost: x\r\nX-Big: "
+        + "a".repeat(11_000) + "\r\nConnection: close\r\n\r\n");
+    assertThat(raw).startsWith("HTTP/1.1 431");
+  }
+
+  @Test
   void bodyOfExactlyTenMegabytesIsForwarded() throws Exception {
     byte[] body = new byte[10 * 1024 * 1024];
     java.util.Arrays.fill(body, (byte) 'a');
