@@ -4,8 +4,10 @@ import dev.archway.auth.CredentialsFile;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
+import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
+import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.store.SqliteStore;
 import dev.archway.store.Store;
@@ -43,7 +45,7 @@ public final class Archway implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     try {
       LiveStages stages = new LiveStages();
-      StageSync sync = new StageSync(vertx, store, stages);
+      StageSync sync = new StageSync(vertx, store, new DeploymentCompiler(HttpProxyIntegration.create(vertx)), stages);
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,

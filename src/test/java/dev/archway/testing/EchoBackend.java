@@ -2,51 +2,74 @@ package dev.archway.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real HTTP backend for traffic tests, on a free port. Every path echoes the request as JSON
- * (method, path, query, headers, body); {@code /status/{code}} answers that status;
- * {@code /slow/{millis}} answers after a delay (a timer, nothing blocks).
+ * A real HTTP backend for integration tests, on a free port. Any path echoes method, path, query,
+ * headers and body as JSON. The status is {@code ?status=N} or the N of {@code /status/N};
+ * {@code /slow/N} answers after N ms and {@code /slow} after five seconds (a timer, the event loop
+ * stays free). Use it as a JUnit extension ({@code @RegisterExtension}) or with {@link #start}.
  */
-public final class EchoBackend implements BeforeAllCallback, AfterAllCallback {
-  private Vertx vertx;
+public final class EchoBackend implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+  private Vertx ownVertx;
   private HttpServer server;
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    vertx = Vertx.vertx();
-    server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      JsonObject headers = new JsonObject();
-      req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-      JsonObject echo = new JsonObject()
-          .put("method", req.method().name())
-          .put("path", req.path())
-          .put("query", req.query())
-          .put("headers", headers)
-          .put("body", body.toString());
-      String path = req.path();
-      int status = path.startsWith("/status/") ? Integer.parseInt(path.substring(8)) : 200;
-      long delay = path.startsWith("/slow/") ? Long.parseLong(path.substring(6)) : 0;
-      Runnable answer = () -> req.response().setStatusCode(status)
-          .putHeader("Content-Type", "application/json")
-          .putHeader("X-Backend", "echo")
-          .putHeader("Server", "echo-server")
-          .end(echo.encode());
-      if (delay > 0) {
-        vertx.setTimer(delay, t -> answer.run());
-      } else {
-        answer.run();
-      }
-    })).listen(0, "127.0.0.1").await();
+  public EchoBackend() {}
+
+  private EchoBackend(HttpServer server) {
+    this.server = server;
+  }
+
+  public static EchoBackend start(Vertx vertx) throws Exception {
+    HttpServer server = vertx.createHttpServer()
+        .requestHandler(request -> request.body().onSuccess(body -> answer(vertx, request, body.toString())))
+        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return new EchoBackend(server);
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
-    vertx.close().await();
+  public void beforeAll(ExtensionContext context) throws Exception {
+    ownVertx = Vertx.vertx();
+    server = start(ownVertx).server;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    ownVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static void answer(Vertx vertx, HttpServerRequest request, String body) {
+    String path = request.path();
+    if (path.startsWith("/slow")) {
+      long delay = path.startsWith("/slow/") ? Long.parseLong(path.substring(6)) : 5_000;
+      vertx.setTimer(delay, id -> request.response().end("late"));
+      return;
+    }
+    JsonObject headers = new JsonObject();
+    for (Map.Entry<String, String> h : request.headers()) {
+      headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue());
+    }
+    JsonObject echo = new JsonObject()
+        .put("method", request.method().name())
+        .put("path", path)
+        .put("query", request.query())
+        .put("headers", headers)
+        .put("body", body);
+    String status = path.startsWith("/status/") ? path.substring(8) : request.getParam("status");
+    request.response()
+        .setStatusCode(status == null ? 200 : Integer.parseInt(status))
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Server", "echo")
+        .putHeader("x-amzn-RequestId", "backend-request-id")
+        .putHeader("X-Backend", "yes")
+        .end(echo.encode());
   }
 
   public int port() {
@@ -57,4 +80,8 @@ public final class EchoBackend implements BeforeAllCallback, AfterAllCallback {
     return "http://127.0.0.1:" + port();
   }
 
+  @Override
+  public void close() throws Exception {
+    server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
 }

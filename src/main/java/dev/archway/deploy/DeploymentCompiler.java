@@ -1,0 +1,128 @@
+package dev.archway.deploy;
+
+import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.integration.UriTemplate;
+import dev.archway.model.DeployedApi;
+import dev.archway.model.Integration;
+import dev.archway.model.Method;
+import dev.archway.model.Resource;
+import dev.archway.model.Stage;
+import dev.archway.runtime.CompiledRoute;
+import dev.archway.runtime.CompiledStage;
+import dev.archway.runtime.HttpProxyStep;
+import dev.archway.runtime.MockIntegrationStep;
+import dev.archway.runtime.ParameterSource;
+import dev.archway.runtime.Pipeline;
+import dev.archway.runtime.Step;
+import dev.archway.runtime.route.RouteTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a stage and its frozen deployment into a {@link CompiledStage}: the route table and, for
+ * each method, its steps in AWS order with every template, mapping and regex resolved now, so a
+ * request parses nothing. Pure and thread-safe; run it off the event loop for big APIs.
+ */
+public final class DeploymentCompiler {
+  private static final long DEFAULT_TIMEOUT_MILLIS = 29_000;
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
+  /** Mapping these would break the framing of the request we send (AWS fails such calls with 500). */
+  private static final Set<String> UNMAPPABLE_HEADERS = Set.of("content-length", "transfer-encoding");
+
+  private final HttpProxyIntegration http;
+
+  public DeploymentCompiler(HttpProxyIntegration http) {
+    this.http = http;
+  }
+
+  /** @throws CompileException naming the method and path that cannot be served */
+  public CompiledStage compile(String apiId, Stage stage, DeployedApi deployment) {
+    String where = "api " + apiId + " stage " + stage.stageName() + " (deployment " + deployment.deploymentId() + ")";
+    RouteTable.Builder<CompiledRoute> routes = RouteTable.builder();
+    int count = 0;
+    for (Resource resource : deployment.resources() == null ? List.<Resource>of() : deployment.resources()) {
+      if (resource.resourceMethods() == null) {
+        continue;
+      }
+      for (Map.Entry<String, Method> entry : resource.resourceMethods().entrySet()) {
+        String route = entry.getKey() + " " + resource.path();
+        try {
+          routes.add(resource.path(), entry.getKey(), compileRoute(resource.path(), entry.getKey(), entry.getValue()));
+        } catch (IllegalArgumentException e) {
+          throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
+        }
+        count++;
+      }
+    }
+    Map<String, String> variables = stage.variables() == null ? Map.of() : stage.variables();
+    return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count);
+  }
+
+  CompiledRoute compileRoute(String path, String httpMethod, Method method) {
+    if (!METHODS.contains(httpMethod)) {
+      throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
+    }
+    Integration integration = method.methodIntegration();
+    if (integration == null || integration.type() == null) {
+      throw new IllegalArgumentException("no integration (expected: PutIntegration before CreateDeployment)");
+    }
+    List<Step> steps = switch (integration.type()) {
+      case "MOCK" -> List.of(
+          new MockIntegrationStep(orEmpty(integration.requestTemplates())),
+          IntegrationResponses.compile(method, integration));
+      case "HTTP_PROXY" -> List.of(httpProxy(integration));
+      default -> throw new IllegalArgumentException("integration type: " + integration.type()
+          + " (expected: MOCK or HTTP_PROXY; other types are not served yet)");
+    };
+    return new CompiledRoute(path, httpMethod, new Pipeline(steps));
+  }
+
+  private HttpProxyStep httpProxy(Integration integration) {
+    String method = integration.httpMethod();
+    if (method == null || !METHODS.contains(method)) {
+      throw new IllegalArgumentException("integration httpMethod: " + method + " (expected: one of " + METHODS + ")");
+    }
+    UriTemplate uri = UriTemplate.parse(integration.uri());
+    Map<String, ParameterSource> path = new LinkedHashMap<>();
+    Map<String, ParameterSource> query = new LinkedHashMap<>();
+    Map<String, ParameterSource> header = new LinkedHashMap<>();
+    for (Map.Entry<String, String> mapping : orEmpty(integration.requestParameters()).entrySet()) {
+      String target = mapping.getKey();
+      ParameterSource source = ParameterSource.parse(mapping.getValue(), ParameterSource.Side.REQUEST);
+      if (target.startsWith("integration.request.path.")) {
+        path.put(name(target, "integration.request.path."), source);
+      } else if (target.startsWith("integration.request.querystring.")) {
+        query.put(name(target, "integration.request.querystring."), source);
+      } else if (target.startsWith("integration.request.header.")) {
+        String name = name(target, "integration.request.header.");
+        if (UNMAPPABLE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+          throw new IllegalArgumentException("request parameter: " + target + " (expected: not Content-Length or Transfer-Encoding)");
+        }
+        header.put(name, source);
+      } else {
+        throw new IllegalArgumentException("request parameter: " + target
+            + " (expected: integration.request.path|querystring|header.<name>)");
+      }
+    }
+    long timeout = integration.timeoutInMillis() == null ? DEFAULT_TIMEOUT_MILLIS : integration.timeoutInMillis();
+    if (timeout < 50) {
+      throw new IllegalArgumentException("timeoutInMillis: " + timeout + " (expected: >= 50)");
+    }
+    return new HttpProxyStep(http, method, uri, path, query, header, timeout);
+  }
+
+  static String name(String target, String prefix) {
+    String name = target.substring(prefix.length());
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("parameter: " + target + " (expected: a name after " + prefix + ")");
+    }
+    return name;
+  }
+
+  static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : map;
+  }
+}

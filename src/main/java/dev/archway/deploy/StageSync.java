@@ -1,0 +1,177 @@
+package dev.archway.deploy;
+
+import dev.archway.model.DeployedApi;
+import dev.archway.model.RestApi;
+import dev.archway.model.Stage;
+import dev.archway.runtime.CompiledStage;
+import dev.archway.store.Change;
+import dev.archway.store.Kind;
+import dev.archway.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@link LiveStages} equal to the store: loads every stage at start, then recompiles an
+ * API's stages whenever one of its REST API, stage or deployment documents changes. Store reads
+ * and compilation run on worker threads; one recompile per API at a time, and a burst of changes
+ * during a recompile costs exactly one more.
+ */
+public final class StageSync {
+  private static final Logger LOG = LoggerFactory.getLogger(StageSync.class);
+  private static final Set<Kind<?>> WATCHED = Set.of(Kind.REST_API, Kind.STAGE, Kind.DEPLOYMENT, Kind.DEPLOYED_API);
+
+  private final Vertx vertx;
+  private final Store store;
+  private final DeploymentCompiler compiler;
+  private final LiveStages live;
+  /** Stages not served, by API then stage name, with the reason. */
+  private final Map<String, Map<String, String>> problems = new ConcurrentHashMap<>();
+  private final Map<String, Job> jobs = new HashMap<>();
+  private volatile boolean loaded;
+
+  /** The recompile running for one API, and the one promised to changes that arrived meanwhile. */
+  private static final class Job {
+    Promise<Void> running = Promise.promise();
+    Promise<Void> again;
+  }
+
+  public StageSync(Vertx vertx, Store store, DeploymentCompiler compiler, LiveStages live) {
+    this.vertx = vertx;
+    this.store = store;
+    this.compiler = compiler;
+    this.live = live;
+  }
+
+  /** Loads and publishes every stage of every API; completes when all are compiled (or reported). */
+  public Future<Void> start() {
+    // Listen first, so a change committed while we load is not missed.
+    store.onChange(this::changed);
+    return vertx.<List<String>>executeBlocking(() -> store.read(docs -> docs.listAll(Kind.REST_API))
+            .stream().map(RestApi::id).toList())
+        .compose(ids -> Future.all(ids.stream().map(this::recompile).toList()))
+        .onSuccess(all -> loaded = true)
+        .mapEmpty();
+  }
+
+  /** Stages that exist in the store but are not served, as {@code "api/stage: reason"}; empty when ready. */
+  public List<String> notReady() {
+    if (!loaded) {
+      return List.of("stages: not loaded from the store yet");
+    }
+    List<String> out = new ArrayList<>();
+    new TreeMap<>(problems).forEach((api, stages) ->
+        new TreeMap<>(stages).forEach((stage, reason) -> out.add(api + "/" + stage + ": " + reason)));
+    return out;
+  }
+
+  private void changed(Change change) {
+    if (!WATCHED.contains(change.kind())) {
+      return;
+    }
+    recompile(change.kind().equals(Kind.REST_API) ? change.id() : change.scope());
+  }
+
+  /** Schedules a recompile of one API; the future completes once the store state as of now is published. */
+  Future<Void> recompile(String apiId) {
+    Promise<Void> start;
+    synchronized (jobs) {
+      Job job = jobs.get(apiId);
+      if (job != null) {
+        if (job.again == null) {
+          job.again = Promise.promise();
+        }
+        return job.again.future();
+      }
+      job = new Job();
+      jobs.put(apiId, job);
+      start = job.running;
+    }
+    run(apiId, start);
+    return start.future();
+  }
+
+  private void run(String apiId, Promise<Void> done) {
+    vertx.executeBlocking(() -> {
+      compileAndPublish(apiId);
+      return null;
+    }).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.error("recompiling api {} failed; it keeps serving its previous stages", apiId, ar.cause());
+      }
+      Promise<Void> next;
+      synchronized (jobs) {
+        Job job = jobs.get(apiId);
+        next = job.again;
+        if (next == null) {
+          jobs.remove(apiId);
+        } else {
+          job.running = next;
+          job.again = null;
+        }
+      }
+      done.complete();
+      if (next != null) {
+        run(apiId, next);
+      }
+    });
+  }
+
+  /** Worker thread: reads the API's documents, compiles each stage, publishes them in one swap. */
+  private void compileAndPublish(String apiId) {
+    record Loaded(boolean exists, List<Stage> stages, Map<String, DeployedApi> deployments) {}
+    Loaded loaded = store.read(docs -> {
+      if (docs.scopeOf(Kind.REST_API, apiId).isEmpty()) {
+        return new Loaded(false, List.of(), Map.of());
+      }
+      List<Stage> stages = docs.list(Kind.STAGE, apiId);
+      Map<String, DeployedApi> deployments = new HashMap<>();
+      for (Stage stage : stages) {
+        if (stage.deploymentId() != null) {
+          docs.get(Kind.DEPLOYED_API, apiId, stage.deploymentId()).ifPresent(d -> deployments.put(stage.deploymentId(), d));
+        }
+      }
+      return new Loaded(true, stages, deployments);
+    });
+    if (!loaded.exists()) {
+      live.remove(apiId);
+      problems.remove(apiId);
+      return;
+    }
+    Map<String, CompiledStage> compiled = new HashMap<>();
+    Map<String, String> failed = new HashMap<>();
+    for (Stage stage : loaded.stages()) {
+      DeployedApi deployment = loaded.deployments().get(stage.deploymentId());
+      if (deployment == null) {
+        failed.put(stage.stageName(), "deployment " + stage.deploymentId() + " not found");
+        continue;
+      }
+      try {
+        compiled.put(stage.stageName(), compiler.compile(apiId, stage, deployment));
+      } catch (RuntimeException e) {
+        // CompileException names the method and path; anything else is a malformed document.
+        failed.put(stage.stageName(), e instanceof CompileException ? e.getMessage() : "cannot compile: " + e);
+      }
+    }
+    live.publish(apiId, compiled);
+    if (failed.isEmpty()) {
+      problems.remove(apiId);
+    } else {
+      problems.put(apiId, Map.copyOf(failed));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StageSync(" + live + ", " + problems.size() + " apis with unserved stages)";
+  }
+}

@@ -1,0 +1,96 @@
+package dev.archway.integration;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Calls HTTP backends for HTTP and HTTP_PROXY integrations through one pooled, keep-alive
+ * Vert.x client shared by every route (one pool per origin inside it). Never blocks.
+ */
+public final class HttpProxyIntegration {
+  private final Vertx vertx;
+  private final HttpClientAgent client;
+
+  private HttpProxyIntegration(Vertx vertx, HttpClientAgent client) {
+    this.vertx = vertx;
+    this.client = client;
+  }
+
+  public static HttpProxyIntegration create(Vertx vertx) {
+    HttpClientOptions options = new HttpClientOptions()
+        .setKeepAlive(true)
+        // The client must accept what AWS forwards: 10 KB of headers, long initial lines.
+        .setMaxInitialLineLength(16 * 1024)
+        .setMaxHeaderSize(64 * 1024)
+        .setDecompressionSupported(false);
+    PoolOptions pool = new PoolOptions().setHttp1MaxSize(100).setMaxWaitQueueSize(10_000);
+    return new HttpProxyIntegration(vertx, vertx.httpClientBuilder().with(options).with(pool).build());
+  }
+
+  /**
+   * Sends the request and buffers the answer. Fails with {@link BackendTimeoutException} when
+   * no complete answer arrives within {@code timeoutMillis}, or with the connection's own error.
+   */
+  public Future<BackendResponse> send(BackendRequest request, long timeoutMillis) {
+    RequestOptions options;
+    try {
+      options = new RequestOptions()
+          .setMethod(HttpMethod.valueOf(request.method()))
+          .setAbsoluteURI(request.absoluteUri())
+          .setHeaders(request.headers())
+          .setFollowRedirects(false);
+      options.setConnectTimeout(timeoutMillis);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new IllegalArgumentException("integration uri: " + request.absoluteUri()
+          + " (expected: an absolute http or https URI)", e));
+    }
+    Promise<BackendResponse> result = Promise.promise();
+    AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+    // One deadline for connect + send + whole response, as AWS's timeoutInMillis is.
+    long timer = vertx.setTimer(timeoutMillis, id -> {
+      if (result.tryFail(new BackendTimeoutException(request.absoluteUri(), timeoutMillis))) {
+        HttpClientRequest r = inFlight.get();
+        if (r != null) {
+          r.reset();
+        }
+      }
+    });
+    client.request(options)
+        .compose(r -> {
+          inFlight.set(r);
+          Future<io.vertx.core.http.HttpClientResponse> sent =
+              request.body().length() == 0 && !carriesBody(request.method()) ? r.send() : r.send(request.body());
+          return sent.compose(resp -> resp.body().map(b -> new BackendResponse(resp.statusCode(), resp.headers(), b)));
+        })
+        .onComplete(ar -> {
+          vertx.cancelTimer(timer);
+          if (ar.succeeded()) {
+            result.tryComplete(ar.result());
+          } else {
+            result.tryFail(ar.cause());
+          }
+        });
+    return result.future();
+  }
+
+  public Future<Void> close() {
+    return client.close();
+  }
+
+  private static boolean carriesBody(String method) {
+    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+  }
+
+  @Override
+  public String toString() {
+    return "HttpProxyIntegration(pooled keep-alive client)";
+  }
+}

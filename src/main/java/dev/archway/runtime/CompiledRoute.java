@@ -1,0 +1,10 @@
+package dev.archway.runtime;
+
+/** One method of one resource of a deployment, ready to serve: its steps are fixed. */
+public record CompiledRoute(String resourcePath, String httpMethod, Pipeline pipeline) {
+
+  @Override
+  public String toString() {
+    return httpMethod + " " + resourcePath + ": " + pipeline;
+  }
+}

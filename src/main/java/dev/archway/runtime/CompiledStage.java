@@ -1,0 +1,19 @@
+package dev.archway.runtime;
+
+import dev.archway.runtime.route.RouteTable;
+import java.util.Map;
+
+/** A stage with its deployment compiled: what a request to {@code /{stage}/...} is served from. Immutable. */
+public record CompiledStage(
+    String apiId, String stageName, String deploymentId, Map<String, String> variables,
+    RouteTable<CompiledRoute> routes, int routeCount) {
+
+  public CompiledStage {
+    variables = Map.copyOf(variables);
+  }
+
+  @Override
+  public String toString() {
+    return "stage " + apiId + "/" + stageName + " (deployment " + deploymentId + ", " + routeCount + " routes)";
+  }
+}

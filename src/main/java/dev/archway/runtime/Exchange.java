@@ -1,0 +1,51 @@
+package dev.archway.runtime;
+
+import dev.archway.integration.BackendResponse;
+
+/**
+ * The typed context of one request: what was asked, what the integration answered, what the
+ * client gets. Named fields only; each step reads what earlier steps wrote. Used on one event loop.
+ */
+public final class Exchange {
+  private final String requestId;
+  private final CompiledStage stage;
+  private final MethodRequest methodRequest;
+  private BackendResponse endpointResponse;
+  private MethodResponse methodResponse;
+
+  public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
+    this.requestId = requestId;
+    this.stage = stage;
+    this.methodRequest = methodRequest;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public CompiledStage stage() {
+    return stage;
+  }
+
+  public MethodRequest methodRequest() {
+    return methodRequest;
+  }
+
+  /** The integration's answer before response mapping; null until an integration step ran. */
+  public BackendResponse endpointResponse() {
+    return endpointResponse;
+  }
+
+  public void endpointResponse(BackendResponse response) {
+    this.endpointResponse = response;
+  }
+
+  /** The answer for the client; null until a step produced it. */
+  public MethodResponse methodResponse() {
+    return methodResponse;
+  }
+
+  public void methodResponse(MethodResponse response) {
+    this.methodResponse = response;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.archway.runtime;
+
+import dev.archway.runtime.route.InvalidPathException;
+import dev.archway.runtime.route.RouteMatch;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The execute listener: resolves API, stage and route, reads the body within the payload limit,
+ * runs the route's pipeline and writes its answer. Everything on the event loop, nothing blocking.
+ */
+public final class ExecuteServer {
+  private static final Logger LOG = LoggerFactory.getLogger(ExecuteServer.class);
+
+  private final HttpServer server;
+
+  private ExecuteServer(HttpServer server) {
+    this.server = server;
+  }
+
+  public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages) {
+    return start(vertx, host, port, stages, ExecuteLimits.AWS);
+  }
+
+  public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages, ExecuteLimits limits) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setMaxInitialLineLength(limits.maxInitialLineBytes())
+        .setMaxHeaderSize(limits.maxHeaderBytes())
+        .setIdleTimeout(limits.idleTimeoutSeconds())
+        // HTTP/1.1 only for now: an h2c upgrade would bypass the limits above until HTTP/2 caps are set.
+        .setHttp2ClearTextEnabled(false)
+        .setCompressionSupported(false)
+        .setDecompressionSupported(false);
+    RequestHandler handler = new RequestHandler(stages, limits);
+    return vertx.createHttpServer(options).requestHandler(handler::handle).listen().map(ExecuteServer::new);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Future<Void> close() {
+    return server.close();
+  }
+
+  /** Per-request flow; one instance per server, stateless. */
+  private record RequestHandler(StageLookup stages, ExecuteLimits limits) {
+
+    void handle(HttpServerRequest request) {
+      String requestId = UUID.randomUUID().toString();
+      HostAndPort authority = request.authority();
+      InvokeTarget target = InvokeTarget.of(authority == null ? null : authority.host(), request.path());
+      CompiledStage stage = target == null ? null : stages.find(target.apiId(), target.stageName());
+      if (stage == null) {
+        reject(request, requestId, new GatewayResponse.MissingAuthenticationToken());
+        return;
+      }
+      RouteMatch<CompiledRoute> match;
+      try {
+        match = stage.routes().match(request.method().name(), target.path());
+      } catch (InvalidPathException e) {
+        reject(request, requestId, new GatewayResponse.BadRequest(e.getMessage()));
+        return;
+      }
+      if (match == null) {
+        reject(request, requestId, new GatewayResponse.MissingAuthenticationToken());
+        return;
+      }
+      String declared = request.getHeader("Content-Length");
+      if (declared != null && declaredTooLarge(declared)) {
+        reject(request, requestId, new GatewayResponse.RequestTooLarge());
+        return;
+      }
+      BodyReader.read(request, limits.maxBodyBytes()).onComplete(ar -> {
+        if (ar.failed() && ar.cause() instanceof BodyReader.TooLarge) {
+          reject(request, requestId, new GatewayResponse.RequestTooLarge());
+          return;
+        }
+        if (ar.failed()) {
+          return; // the client went away mid-body: nobody to answer
+        }
+        MethodRequest methodRequest = new MethodRequest(request.method().name(), target.path(),
+            match.pathParameters(), request.query(), request.params(), request.headers(), ar.result());
+        Exchange exchange = new Exchange(requestId, stage, methodRequest);
+        match.target().pipeline().run(exchange).onComplete(done -> {
+          if (done.failed() && !(done.cause() instanceof GatewayResponse.Failure)) {
+            LOG.error("request {} on {} {} failed", requestId, stage, match.target(), done.cause());
+          }
+          MethodResponse response = done.succeeded() && exchange.methodResponse() != null
+              ? exchange.methodResponse()
+              : GatewayResponseRenderer.render(done.failed() ? done.cause() : new IllegalStateException("no response"));
+          write(request, requestId, response, false);
+        });
+      });
+    }
+
+    private boolean declaredTooLarge(String declared) {
+      try {
+        return Long.parseLong(declared.trim()) > limits.maxBodyBytes();
+      } catch (NumberFormatException e) {
+        return false; // Netty rejects a malformed Content-Length before we see the request.
+      }
+    }
+
+    /**
+     * A gateway answer before the body is read. After a 413 the rest of an oversized body is not
+     * worth reading, so that connection closes; Vert.x drains the (small) body of other rejects.
+     */
+    private void reject(HttpServerRequest request, String requestId, GatewayResponse response) {
+      boolean close = response instanceof GatewayResponse.RequestTooLarge;
+      write(request, requestId, GatewayResponseRenderer.render(response), close);
+    }
+
+    private static void write(HttpServerRequest request, String requestId, MethodResponse response, boolean close) {
+      if (request.response().ended() || request.response().closed()) {
+        return;
+      }
+      MultiMap headers = request.response().headers();
+      headers.addAll(response.headers());
+      headers.set("x-amzn-RequestId", requestId);
+      if (!headers.contains("Date")) {
+        headers.set("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+      }
+      if (close) {
+        headers.set("Connection", "close");
+      }
+      request.response().setStatusCode(response.statusCode());
+      request.response().end(response.body()).onComplete(ar -> {
+        if (close) {
+          request.connection().close();
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.archway.runtime;
+
+/**
+ * The answers API Gateway gives on its own, without (or instead of) the integration's: the AWS
+ * gateway response types with their default status, message and {@code x-amzn-ErrorType}.
+ * {@link GatewayResponseRenderer} is the one place that turns them into bytes.
+ */
+public sealed interface GatewayResponse {
+
+  /** The AWS gateway response type, e.g. {@code MISSING_AUTHENTICATION_TOKEN}. */
+  String type();
+
+  int statusCode();
+
+  String message();
+
+  /** The {@code x-amzn-ErrorType} header value. */
+  String errorType();
+
+  /** This response as the failure a step returns to stop the pipeline. */
+  default Failure failure() {
+    return new Failure(this);
+  }
+
+  /** Unknown API, stage, resource or method: AWS answers 403 here, never 404 or 405. */
+  record MissingAuthenticationToken() implements GatewayResponse {
+    public String type() { return "MISSING_AUTHENTICATION_TOKEN"; }
+    public int statusCode() { return 403; }
+    public String message() { return "Missing Authentication Token"; }
+    public String errorType() { return "MissingAuthenticationTokenException"; }
+  }
+
+  /** A request Archway refuses to interpret, such as an ambiguous path (DEFAULT_4XX). */
+  record BadRequest(String message) implements GatewayResponse {
+    public String type() { return "DEFAULT_4XX"; }
+    public int statusCode() { return 400; }
+    public String errorType() { return "BadRequestException"; }
+  }
+
+  /** Body over the 10 MB payload limit. */
+  record RequestTooLarge() implements GatewayResponse {
+    public String type() { return "REQUEST_TOO_LARGE"; }
+    public int statusCode() { return 413; }
+    public String message() { return "Request Too Long"; }
+    public String errorType() { return "RequestTooLargeException"; }
+  }
+
+  /** The integration did not answer within {@code timeoutInMillis}. */
+  record IntegrationTimeout() implements GatewayResponse {
+    public String type() { return "INTEGRATION_TIMEOUT"; }
+    public int statusCode() { return 504; }
+    public String message() { return "Endpoint request timed out"; }
+    public String errorType() { return "InternalServerErrorException"; }
+  }
+
+  /** The integration could not be reached: connection refused, unknown host, reset. */
+  record IntegrationFailure() implements GatewayResponse {
+    public String type() { return "INTEGRATION_FAILURE"; }
+    public int statusCode() { return 504; }
+    public String message() { return "Internal server error"; }
+    public String errorType() { return "InternalServerErrorException"; }
+  }
+
+  /** A configuration error found at request time, e.g. no method response for the selected status (DEFAULT_5XX). */
+  record InternalServerError() implements GatewayResponse {
+    public String type() { return "DEFAULT_5XX"; }
+    public int statusCode() { return 500; }
+    public String message() { return "Internal server error"; }
+    public String errorType() { return "InternalServerErrorException"; }
+  }
+
+  /** Carries a gateway response through a failed future. No stack trace: it is a value, not a bug. */
+  final class Failure extends RuntimeException {
+    private final transient GatewayResponse response;
+
+    Failure(GatewayResponse response) {
+      super(response.type() + ": " + response.message(), null, false, false);
+      this.response = response;
+    }
+
+    public GatewayResponse response() {
+      return response;
+    }
+  }
+}

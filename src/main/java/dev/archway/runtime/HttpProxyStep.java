@@ -1,0 +1,143 @@
+package dev.archway.runtime;
+
+import dev.archway.integration.BackendRequest;
+import dev.archway.integration.BackendResponse;
+import dev.archway.integration.BackendTimeoutException;
+import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.integration.UriTemplate;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HTTP_PROXY: sends the client's request to the integration URI and hands the backend's answer
+ * back unchanged, except for the headers AWS never forwards and the ones it renames.
+ */
+public final class HttpProxyStep implements Step {
+  /** Never forwarded to the backend (AWS-BEHAVIOUR A.7), plus Host, which becomes the backend's. */
+  private static final Set<String> DROPPED_REQUEST_HEADERS = Set.of("connection", "content-length", "content-md5",
+      "expect", "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
+      "www-authenticate", "host", "keep-alive", "proxy-connection");
+  /** Backend headers AWS returns as {@code x-amzn-Remapped-<name>} (AWS-BEHAVIOUR E). */
+  private static final Set<String> REMAPPED_RESPONSE_HEADERS =
+      Set.of("connection", "content-length", "date", "server", "x-amzn-requestid");
+  /** Framing is ours to decide on the way back. */
+  private static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of("transfer-encoding", "keep-alive");
+
+  private final HttpProxyIntegration backend;
+  private final String integrationMethod;
+  private final UriTemplate uri;
+  private final Map<String, ParameterSource> pathMappings;
+  private final Map<String, ParameterSource> queryMappings;
+  private final Map<String, ParameterSource> headerMappings;
+  private final long timeoutMillis;
+
+  public HttpProxyStep(HttpProxyIntegration backend, String integrationMethod, UriTemplate uri,
+      Map<String, ParameterSource> pathMappings, Map<String, ParameterSource> queryMappings,
+      Map<String, ParameterSource> headerMappings, long timeoutMillis) {
+    this.backend = backend;
+    this.integrationMethod = integrationMethod;
+    this.uri = uri;
+    this.pathMappings = sorted(pathMappings);
+    this.queryMappings = sorted(queryMappings);
+    this.headerMappings = sorted(headerMappings);
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  @Override
+  public Future<Void> apply(Exchange exchange) {
+    MethodRequest request = exchange.methodRequest();
+    String method = integrationMethod.equals("ANY") ? request.httpMethod() : integrationMethod;
+    BackendRequest outbound = new BackendRequest(method, target(exchange), headers(exchange), request.body());
+    return backend.send(outbound, timeoutMillis).transform(ar -> {
+      if (ar.failed()) {
+        return Future.failedFuture(failure(ar.cause()));
+      }
+      exchange.endpointResponse(ar.result());
+      exchange.methodResponse(clientResponse(ar.result()));
+      return Future.succeededFuture();
+    });
+  }
+
+  private String target(Exchange exchange) {
+    MethodRequest request = exchange.methodRequest();
+    StringBuilder target = new StringBuilder(uri.expand(name -> {
+      ParameterSource mapped = pathMappings.get(name);
+      return mapped != null ? mapped.valueFrom(exchange) : request.pathParameters().get(name);
+    }, exchange.stage().variables()));
+    // AWS appends the client's query string to the URI's own query.
+    char separator = target.indexOf("?") < 0 ? '?' : '&';
+    if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
+      target.append(separator).append(request.rawQuery());
+      separator = '&';
+    }
+    for (Map.Entry<String, ParameterSource> mapping : queryMappings.entrySet()) {
+      String value = mapping.getValue().valueFrom(exchange);
+      if (value != null) {
+        target.append(separator).append(encode(mapping.getKey())).append('=').append(encode(value));
+        separator = '&';
+      }
+    }
+    return target.toString();
+  }
+
+  private MultiMap headers(Exchange exchange) {
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    for (Map.Entry<String, String> header : exchange.methodRequest().headers()) {
+      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        out.add(header.getKey(), header.getValue());
+      }
+    }
+    for (Map.Entry<String, ParameterSource> mapping : headerMappings.entrySet()) {
+      String value = mapping.getValue().valueFrom(exchange);
+      if (value != null) {
+        out.set(mapping.getKey(), value);
+      }
+    }
+    return out;
+  }
+
+  private static MethodResponse clientResponse(BackendResponse response) {
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    for (Map.Entry<String, String> header : response.headers()) {
+      String lower = header.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (REMAPPED_RESPONSE_HEADERS.contains(lower)) {
+        out.add("x-amzn-Remapped-" + header.getKey(), header.getValue());
+      } else if (!DROPPED_RESPONSE_HEADERS.contains(lower)) {
+        out.add(header.getKey(), header.getValue());
+      }
+    }
+    return new MethodResponse(response.statusCode(), out, response.body());
+  }
+
+  private static Throwable failure(Throwable cause) {
+    if (cause instanceof BackendTimeoutException) {
+      return new GatewayResponse.IntegrationTimeout().failure();
+    }
+    if (cause instanceof IllegalArgumentException) {
+      // The URI did not expand to something callable: a configuration error, as AWS reports it.
+      return new GatewayResponse.InternalServerError().failure();
+    }
+    return new GatewayResponse.IntegrationFailure().failure();
+  }
+
+  /** Sorted, so the printed pipeline reads the same every time. */
+  private static Map<String, ParameterSource> sorted(Map<String, ParameterSource> mappings) {
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(mappings));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "HttpProxy(" + integrationMethod + " " + uri + ", timeout=" + timeoutMillis + "ms"
+        + (pathMappings.isEmpty() ? "" : ", path=" + pathMappings)
+        + (queryMappings.isEmpty() ? "" : ", query=" + queryMappings)
+        + (headerMappings.isEmpty() ? "" : ", header=" + headerMappings) + ")";
+  }
+}

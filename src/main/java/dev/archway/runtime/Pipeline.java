@@ -1,0 +1,42 @@
+package dev.archway.runtime;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The steps of one route in AWS order; runs them one after the other until one fails. */
+public final class Pipeline {
+  private final List<Step> steps;
+
+  public Pipeline(List<Step> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  public List<Step> steps() {
+    return steps;
+  }
+
+  public Future<Void> run(Exchange exchange) {
+    return next(exchange, 0);
+  }
+
+  private Future<Void> next(Exchange exchange, int index) {
+    // A step that produced the client's answer (a MOCK short-cut, later a cache hit) ends the pipeline.
+    if (index == steps.size() || exchange.methodResponse() != null) {
+      return Future.succeededFuture();
+    }
+    Future<Void> current;
+    try {
+      current = steps.get(index).apply(exchange);
+    } catch (RuntimeException e) {
+      // A step bug must become a 500 for this request, never a dropped connection.
+      current = Future.failedFuture(e);
+    }
+    return current.compose(ignored -> next(exchange, index + 1));
+  }
+
+  @Override
+  public String toString() {
+    return steps.stream().map(Object::toString).collect(Collectors.joining(" -> "));
+  }
+}

@@ -1,0 +1,108 @@
+package dev.archway.deploy;
+
+import static dev.archway.testing.RestFixtures.deployed;
+import static dev.archway.testing.RestFixtures.httpProxy;
+import static dev.archway.testing.RestFixtures.method;
+import static dev.archway.testing.RestFixtures.mock;
+import static dev.archway.testing.RestFixtures.resource;
+import static dev.archway.testing.RestFixtures.response;
+import static dev.archway.testing.RestFixtures.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.model.Integration;
+import dev.archway.runtime.CompiledStage;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DeploymentCompilerTest {
+  static Vertx vertx;
+  static DeploymentCompiler compiler;
+
+  @BeforeAll
+  static void setUp() {
+    vertx = Vertx.vertx();
+    compiler = new DeploymentCompiler(HttpProxyIntegration.create(vertx));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    vertx.close();
+  }
+
+  @Test
+  void compilesRoutesWithTheirPrintedPipelines() {
+    CompiledStage compiled = compiler.compile("a1", stage("dev", "d1", Map.of("v", "1")), deployed("a1", "d1",
+        resource("/pets", "GET", method(mock("{\"statusCode\":200}",
+            response("200", null, null, "[]"), response("404", "4\\d\\d", null, null)), "200", "404")),
+        resource("/pets/{id}", "ANY", method(httpProxy("GET", "http://backend/pets/{id}",
+            Map.of("integration.request.header.X-Id", "method.request.path.id"), 1000)))));
+
+    assertThat(compiled.toString()).isEqualTo("stage a1/dev (deployment d1, 2 routes)");
+    assertThat(compiled.variables()).containsEntry("v", "1");
+    var list = compiled.routes().match("GET", "/pets");
+    assertThat(list.target().toString()).isEqualTo(
+        "GET /pets: MockIntegration(templates=[application/json]) -> IntegrationResponse([/4\\d\\d/=>404], default=>200)");
+    var one = compiled.routes().match("DELETE", "/pets/7");
+    assertThat(one.pathParameters()).containsEntry("id", "7");
+    assertThat(one.target().toString()).isEqualTo(
+        "ANY /pets/{id}: HttpProxy(GET http://backend/pets/{id}, timeout=1000ms, header={X-Id=method.request.path.id})");
+    assertThat(compiled.routes().match("GET", "/cats")).isNull();
+  }
+
+  @Test
+  void aMethodWithoutIntegrationIsRejectedNamingTheRoute() {
+    assertThatThrownBy(() -> compiler.compile("a1", stage("dev", "d1", null),
+        deployed("a1", "d1", resource("/x", "GET", method(null)))))
+        .isInstanceOf(CompileException.class)
+        .hasMessageContaining("GET /x of api a1 stage dev")
+        .hasMessageContaining("no integration");
+  }
+
+  @Test
+  void badSelectionPatternIsRejected() {
+    assertThatThrownBy(() -> compiler.compile("a1", stage("dev", "d1", null), deployed("a1", "d1",
+        resource("/x", "GET", method(mock("{}", response("400", "4(\\d", null, null)), "400")))))
+        .isInstanceOf(CompileException.class)
+        .hasMessageContaining("GET /x")
+        .hasMessageContaining("selectionPattern of integration response 400: 4(\\d");
+  }
+
+  @Test
+  void badUriMappingAndTimeoutAreRejected() {
+    assertThatThrownBy(() -> compileOne(httpProxy("GET", "ftp://x/", null, null)))
+        .hasMessageContaining("integration uri: ftp://x/");
+    assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/{id", null, null)))
+        .hasMessageContaining("expected: a '}'");
+    assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.A", "context.foo"), null)))
+        .hasMessageContaining("mapping expression: context.foo");
+    assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.Content-Length", "'1'"), null)))
+        .hasMessageContaining("Content-Length");
+    assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", null, 10)))
+        .hasMessageContaining("timeoutInMillis: 10 (expected: >= 50)");
+  }
+
+  @Test
+  void unsupportedIntegrationTypeIsRejected() {
+    Integration lambda = new Integration("AWS_PROXY", "POST", "arn:aws:lambda", null, null, null, null, null, null,
+        null, null, null, null, null, null);
+    assertThatThrownBy(() -> compileOne(lambda)).hasMessageContaining("integration type: AWS_PROXY");
+  }
+
+  @Test
+  void duplicateRouteShapesAreRejected() {
+    assertThatThrownBy(() -> compiler.compile("a1", stage("dev", "d1", null), deployed("a1", "d1",
+        resource("/p/{a}", "GET", method(mock("{}", response("200", null, null, null)), "200")),
+        resource("/p/{b}", "GET", method(mock("{}", response("200", null, null, null)), "200")))))
+        .isInstanceOf(CompileException.class)
+        .hasMessageContaining("GET /p/{b}");
+  }
+
+  private static CompiledStage compileOne(Integration integration) {
+    return compiler.compile("a1", stage("dev", "d1", null), deployed("a1", "d1", resource("/x", "GET", method(integration))));
+  }
+}

@@ -1,0 +1,154 @@
+package dev.archway.e2e;
+
+import static dev.archway.testing.RestFixtures.deployed;
+import static dev.archway.testing.RestFixtures.method;
+import static dev.archway.testing.RestFixtures.mock;
+import static dev.archway.testing.RestFixtures.resource;
+import static dev.archway.testing.RestFixtures.response;
+import static dev.archway.testing.RestFixtures.restApi;
+import static dev.archway.testing.RestFixtures.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.archway.deploy.DeploymentCompiler;
+import dev.archway.deploy.LiveStages;
+import dev.archway.deploy.StageSync;
+import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.model.DeployedApi;
+import dev.archway.runtime.CompiledStage;
+import dev.archway.runtime.ExecuteServer;
+import dev.archway.store.Kind;
+import dev.archway.store.SqliteStore;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stages follow the store: start-up load, readiness, recompiles swapped in under traffic, API deletion. */
+class StageSyncE2eTest {
+  static final String SCOPE = "123456789012:us-east-1";
+
+  @TempDir
+  Path dataDir;
+  Vertx vertx;
+  SqliteStore store;
+  HttpProxyIntegration http;
+  LiveStages live;
+  StageSync sync;
+  ExecuteServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    store = SqliteStore.open(dataDir);
+    http = HttpProxyIntegration.create(vertx);
+    live = new LiveStages();
+    store.write(docs -> {
+      docs.put(Kind.REST_API, SCOPE, "api1", restApi("api1"));
+      docs.put(Kind.DEPLOYED_API, "api1", "d1", version("d1", 1));
+      docs.put(Kind.STAGE, "api1", "dev", stage("dev", "d1", null));
+      docs.put(Kind.STAGE, "api1", "broken", stage("broken", "d9", null));
+      return null;
+    });
+    sync = new StageSync(vertx, store, new DeploymentCompiler(http), live);
+    join(sync.start());
+    server = join(ExecuteServer.start(vertx, "127.0.0.1", 0, live));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    join(server.close());
+    join(http.close());
+    join(vertx.close());
+    store.close();
+  }
+
+  @Test
+  void servesStoredStagesAndReportsTheOnesItCannot() throws Exception {
+    CompiledStage dev = live.find("api1", "dev");
+    assertThat(dev).isNotNull();
+    assertThat(dev.deploymentId()).isEqualTo("d1");
+    assertThat(live.find("api1", "broken")).isNull();
+    assertThat(sync.notReady()).containsExactly("api1/broken: deployment d9 not found");
+    assertThat(call().body()).isEqualTo("{\"v\":1}");
+
+    store.write(docs -> {
+      docs.put(Kind.DEPLOYED_API, "api1", "d9", version("d9", 9));
+      return null;
+    });
+    await().atMost(Duration.ofSeconds(10)).until(() -> live.find("api1", "broken") != null);
+    assertThat(sync.notReady()).isEmpty();
+
+    store.write(docs -> docs.delete(Kind.REST_API, SCOPE, "api1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> live.find("api1", "dev") == null);
+    assertThat(call().statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void republishingUnderTrafficNeverFailsOrMixesVersions() throws Exception {
+    List<HttpResponse<String>> responses = new CopyOnWriteArrayList<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
+      HttpClient client = HttpClient.newHttpClient();
+      while (running.get()) {
+        try {
+          responses.add(client.send(request(), HttpResponse.BodyHandlers.ofString()));
+        } catch (Exception e) {
+          throw new IllegalStateException("request failed during a swap", e);
+        }
+      }
+    });
+    for (int v = 2; v <= 21; v++) {
+      String deploymentId = "d" + v;
+      DeployedApi next = version(deploymentId, v);
+      store.write(docs -> {
+        docs.put(Kind.DEPLOYED_API, "api1", deploymentId, next);
+        docs.put(Kind.STAGE, "api1", "dev", stage("dev", deploymentId, null));
+        return null;
+      });
+      int seen = responses.size();
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          live.find("api1", "dev").deploymentId().equals(deploymentId) && responses.size() > seen + 1);
+    }
+    running.set(false);
+    traffic.get(20, TimeUnit.SECONDS);
+
+    assertThat(responses).hasSizeGreaterThan(20);
+    assertThat(responses).allSatisfy(r -> {
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).matches("\\{\"v\":([1-9]|1[0-9]|2[01])\\}");
+    });
+    assertThat(responses.get(responses.size() - 1).body()).isEqualTo("{\"v\":21}");
+  }
+
+  private HttpRequest request() {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/restapis/api1/dev/_user_request_/version"))
+        .timeout(Duration.ofSeconds(10)).build();
+  }
+
+  private HttpResponse<String> call() throws Exception {
+    return HttpClient.newHttpClient().send(request(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static DeployedApi version(String deploymentId, int v) {
+    return deployed("api1", deploymentId, resource("/version", "GET",
+        method(mock("{\"statusCode\": 200}", response("200", null, Map.of(), "{\"v\":" + v + "}")), "200")));
+  }
+
+  private static <T> T join(io.vertx.core.Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.archway.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archway.integration.BackendResponse;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** MOCK steps on a hand-built Exchange: status selection, header mapping, failures as gateway responses. */
+class IntegrationResponseStepTest {
+  static final CompiledStage STAGE = new CompiledStage("a1", "dev", "d1", Map.of("v", "sv"),
+      dev.archway.runtime.route.RouteTable.<CompiledRoute>builder().build(), 0);
+
+  @Test
+  void patternMatchesTheWholeStatusCodeElseTheDefaultIsUsed() {
+    IntegrationResponseStep step = new IntegrationResponseStep(
+        List.of(new SelectableResponse("400", Pattern.compile("4\\d\\d"), true, Map.of(), "{\"e\":1}")),
+        new SelectableResponse("200", null, true, Map.of(
+            "X-Lit", new ParameterSource.Literal("lit"),
+            "X-Var", new ParameterSource.StageVariable("v"),
+            "X-Up", new ParameterSource.ResponseHeader("Up")), "{\"ok\":1}"));
+
+    Exchange notFound = endpoint(404);
+    assertThat(step.apply(notFound).succeeded()).isTrue();
+    assertThat(notFound.methodResponse().statusCode()).isEqualTo(400);
+    assertThat(notFound.methodResponse().body().toString()).isEqualTo("{\"e\":1}");
+
+    Exchange longer = endpoint(4000 / 10 + 1000); // 1400: "4\d\d" must match the whole code
+    step.apply(longer);
+    assertThat(longer.methodResponse().statusCode()).isEqualTo(200);
+    assertThat(longer.methodResponse().headers().get("X-Lit")).isEqualTo("lit");
+    assertThat(longer.methodResponse().headers().get("X-Var")).isEqualTo("sv");
+    assertThat(longer.methodResponse().headers().get("X-Up")).isEqualTo("from-backend");
+  }
+
+  @Test
+  void undeclaredStatusOrNoMatchFailsWith500() {
+    IntegrationResponseStep undeclared = new IntegrationResponseStep(List.of(),
+        new SelectableResponse("200", null, false, Map.of(), null));
+    Future<Void> result = undeclared.apply(endpoint(200));
+    assertThat(result.failed()).isTrue();
+    assertThat(((GatewayResponse.Failure) result.cause()).response()).isEqualTo(new GatewayResponse.InternalServerError());
+
+    IntegrationResponseStep noDefault = new IntegrationResponseStep(
+        List.of(new SelectableResponse("400", Pattern.compile("4\\d\\d"), true, Map.of(), null)), null);
+    assertThat(noDefault.apply(endpoint(200)).failed()).isTrue();
+  }
+
+  @Test
+  void mockStepReadsTheTemplateForTheRequestContentType() {
+    MockIntegrationStep step = new MockIntegrationStep(Map.of(
+        "application/json", "{\"statusCode\": 200}", "text/plain", "{\"statusCode\": 202}"));
+    Exchange plain = exchange("text/plain; charset=utf-8");
+    step.apply(plain);
+    assertThat(plain.endpointResponse().statusCode()).isEqualTo(202);
+    Exchange other = exchange("application/xml");
+    step.apply(other);
+    assertThat(other.endpointResponse().statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void renderedGatewayResponseIsAwsShaped() {
+    MethodResponse r = GatewayResponseRenderer.render(new GatewayResponse.IntegrationTimeout());
+    assertThat(r.statusCode()).isEqualTo(504);
+    assertThat(r.body().toString()).isEqualTo("{\"message\":\"Endpoint request timed out\"}");
+    assertThat(r.headers().get("Content-Type")).isEqualTo("application/json");
+    assertThat(GatewayResponseRenderer.render(new IllegalStateException("bug")).statusCode()).isEqualTo(500);
+  }
+
+  private static Exchange exchange(String contentType) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    if (contentType != null) {
+      headers.add("Content-Type", contentType);
+    }
+    return new Exchange("req-1", STAGE, new MethodRequest("GET", "/x", Map.of(), null,
+        MultiMap.caseInsensitiveMultiMap(), headers, Buffer.buffer()));
+  }
+
+  private static Exchange endpoint(int status) {
+    Exchange exchange = exchange(null);
+    exchange.endpointResponse(new BackendResponse(status, MultiMap.caseInsensitiveMultiMap().add("Up", "from-backend"), Buffer.buffer()));
+    return exchange;
+  }
+}
