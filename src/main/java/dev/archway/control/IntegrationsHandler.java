@@ -29,7 +29,7 @@ final class IntegrationsHandler {
   }
 
   record PutRequest(
-      String type, String integrationHttpMethod, String uri, String connectionType, String connectionId,
+      String type, String httpMethod, String uri, String connectionType, String connectionId,
       String credentials, Map<String, String> requestParameters, Map<String, String> requestTemplates,
       String passthroughBehavior, String cacheNamespace, List<String> cacheKeyParameters,
       String contentHandling, Integer timeoutInMillis, TlsConfig tlsConfig) {}
@@ -41,7 +41,7 @@ final class IntegrationsHandler {
   Object put(Call call) {
     PutRequest req = call.bodyAs(PutRequest.class);
     String resourceId = call.label("resource_id");
-    Integration integration = validate(new Integration(req.type(), req.integrationHttpMethod(), req.uri(),
+    Integration integration = validate(new Integration(req.type(), req.httpMethod(), req.uri(),
         req.connectionType() == null ? "INTERNET" : req.connectionType(), req.connectionId(), req.credentials(),
         req.requestParameters(), req.requestTemplates(),
         req.passthroughBehavior() == null ? "WHEN_NO_MATCH" : req.passthroughBehavior(), req.contentHandling(),

@@ -8,7 +8,9 @@ import dev.archway.store.Documents;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** GetResources, GetResource, CreateResource, UpdateResource, DeleteResource. */
@@ -44,7 +46,7 @@ final class ResourcesHandler {
     String apiId = call.label("restapi_id");
     String pathPart = call.bodyAs(CreateRequest.class).pathPart();
     return store.write(docs -> {
-      Resource parent = Drafts.resource(docs, call.caller(), apiId, call.label("parent_id"));
+      Resource parent = Drafts.resource(docs, call.caller(), apiId, call.label("resource_id"));
       checkPlacement(docs, apiId, parent, pathPart, null);
       Resource created = new Resource(Ids.shortId(), parent.id(), pathPart, childPath(parent, pathPart), null);
       docs.put(Kind.RESOURCE, apiId, created.id(), created);
@@ -133,13 +135,14 @@ final class ResourcesHandler {
   }
 
   private static boolean isUnder(List<Resource> all, Resource resource, String ancestorId) {
+    Map<String, String> parents = new HashMap<>();
+    all.forEach(r -> parents.put(r.id(), r.parentId()));
     String parentId = resource.parentId();
-    for (int depth = 0; parentId != null && depth < all.size(); depth++) {
+    for (int depth = 0; parentId != null && depth <= all.size(); depth++) {
       if (parentId.equals(ancestorId)) {
         return true;
       }
-      String current = parentId;
-      parentId = all.stream().filter(r -> r.id().equals(current)).map(Resource::parentId).findFirst().orElse(null);
+      parentId = parents.get(parentId);
     }
     return false;
   }

@@ -27,11 +27,9 @@ final class BodyReader {
       request.response().writeContinue();
     }
     request.handler(chunk -> {
-      if (result.future().isComplete()) {
-        return; // over the limit already: discard until the connection closes
-      }
       if ((long) body.length() + chunk.length() > limit) {
         result.tryFail(new TooLarge(limit));
+        discard(request, limit);
         return;
       }
       body.appendBuffer(chunk);
@@ -39,5 +37,23 @@ final class BodyReader {
     request.endHandler(v -> result.tryComplete(body));
     request.exceptionHandler(result::tryFail);
     return result.future();
+  }
+
+  /**
+   * Reads and drops the rest of a refused body, so the client, still sending, can read our 413
+   * instead of a reset connection (a lingering close). A client that sends more than another
+   * {@code limit} bytes is not finishing: its connection is closed.
+   */
+  static void discard(HttpServerRequest request, long limit) {
+    if (request.isEnded()) {
+      return;
+    }
+    long[] dropped = {0};
+    request.handler(chunk -> {
+      dropped[0] += chunk.length();
+      if (dropped[0] > limit) {
+        request.connection().close();
+      }
+    });
   }
 }

@@ -81,7 +81,11 @@ public final class ExecuteServer {
       }
       String declared = request.getHeader("Content-Length");
       if (declared != null && declaredTooLarge(declared)) {
-        reject(request, requestId, new GatewayResponse.RequestTooLarge());
+        boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeader("Expect"));
+        if (!waitsForContinue) {
+          BodyReader.discard(request, limits.maxBodyBytes());
+        }
+        write(request, requestId, GatewayResponseRenderer.render(new GatewayResponse.RequestTooLarge()), waitsForContinue);
         return;
       }
       BodyReader.read(request, limits.maxBodyBytes()).onComplete(ar -> {
@@ -115,13 +119,9 @@ public final class ExecuteServer {
       }
     }
 
-    /**
-     * A gateway answer before the body is read. After a 413 the rest of an oversized body is not
-     * worth reading, so that connection closes; Vert.x drains the (small) body of other rejects.
-     */
+    /** A gateway answer before the body is read; Vert.x drains the body of the request. */
     private void reject(HttpServerRequest request, String requestId, GatewayResponse response) {
-      boolean close = response instanceof GatewayResponse.RequestTooLarge;
-      write(request, requestId, GatewayResponseRenderer.render(response), close);
+      write(request, requestId, GatewayResponseRenderer.render(response), false);
     }
 
     private static void write(HttpServerRequest request, String requestId, MethodResponse response, boolean close) {
