@@ -2,9 +2,13 @@ package dev.archway;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "version", description = "Prints the Archway version.")
 public final class VersionCommand implements Runnable, IVersionProvider {
+  @Spec CommandSpec spec;
+
   static String version() {
     String v = VersionCommand.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
@@ -17,6 +21,6 @@ public final class VersionCommand implements Runnable, IVersionProvider {
 
   @Override
   public void run() {
-    System.out.println("archway " + version());
+    spec.commandLine().getOut().println("archway " + version());
   }
 }
