@@ -7,8 +7,17 @@ import dev.archway.model.Json;
 import java.util.List;
 import java.util.Map;
 
-/** One management request, parsed: the caller, the URI labels, the query and the JSON body. */
-public record Call(Caller caller, Map<String, String> labels, Map<String, List<String>> query, JsonNode body) {
+/**
+ * One management request, parsed: the caller, the URI labels, the query and the JSON body. An
+ * operation whose body is a document of its own (ImportApiKeys' CSV) reads {@code rawBody}; its
+ * {@code body} is null.
+ */
+public record Call(
+    Caller caller, Map<String, String> labels, Map<String, List<String>> query, JsonNode body, byte[] rawBody) {
+
+  public Call(Caller caller, Map<String, String> labels, Map<String, List<String>> query, JsonNode body) {
+    this(caller, labels, query, body, new byte[0]);
+  }
 
   public String label(String name) {
     return labels.get(name);

@@ -38,7 +38,10 @@ final class Drafts {
 
   /** Applies the call's patch operations to a record through its JSON form, then reads it back. */
   static <T> T patch(T value, Call call, PatchRules rules, Class<T> type) {
-    List<PatchOperation> ops = PatchOperation.listFrom(call.body());
+    return patch(value, PatchOperation.listFrom(call.body()), rules, type);
+  }
+
+  static <T> T patch(T value, List<PatchOperation> ops, PatchRules rules, Class<T> type) {
     ObjectNode patched = PatchOperations.apply(Json.MAPPER.valueToTree(value), ops, rules);
     try {
       return Json.MAPPER.treeToValue(patched, type);

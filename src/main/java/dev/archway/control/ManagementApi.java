@@ -61,13 +61,22 @@ public final class ManagementApi {
   }
 
   void run(RoutingContext ctx, int status, Operation operation, Map<String, String> labels) {
+    run(ctx, status, operation, labels, true);
+  }
+
+  /** Runs an operation whose body is not JSON (ImportApiKeys): it gets the bytes in {@link Call#rawBody()}. */
+  void runRaw(RoutingContext ctx, int status, Operation operation) {
+    run(ctx, status, operation, ctx.pathParams(), false);
+  }
+
+  private void run(RoutingContext ctx, int status, Operation operation, Map<String, String> labels, boolean json) {
     Buffer raw = ctx.body().buffer();
     byte[] bytes = raw == null ? new byte[0] : raw.getBytes();
     Map<String, List<String>> query = new LinkedHashMap<>();
     ctx.queryParams().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
     vertx.<Object>executeBlocking(() -> {
           Caller caller = authenticator.authenticate(ctx.request(), bytes);
-          return operation.handle(new Call(caller, Map.copyOf(labels), query, parse(bytes)));
+          return operation.handle(new Call(caller, Map.copyOf(labels), query, json ? parse(bytes) : null, bytes));
         }, false)
         .onSuccess(result -> respond(ctx, status, result))
         .onFailure(error -> fail(ctx, error));

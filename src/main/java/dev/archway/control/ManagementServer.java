@@ -9,6 +9,8 @@ import static io.vertx.core.http.HttpMethod.PUT;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.model.Json;
 import dev.archway.store.Store;
+import dev.archway.traffic.QuotaCounters;
+import dev.archway.traffic.StoreQuotaCounters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -18,6 +20,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,6 +31,7 @@ public final class ManagementServer {
   private static final String RESOURCE = API + "/resources/:resource_id";
   private static final String METHOD = RESOURCE + "/methods/:http_method";
   private static final String INTEGRATION = METHOD + "/integration";
+  private static final String PLAN = "/usageplans/:usageplanId";
 
   private final HttpServer server;
 
@@ -105,11 +109,54 @@ public final class ManagementServer {
         .on(GET, API + "/stages/:stage_name", 200, stages::get)
         .on(PATCH, API + "/stages/:stage_name", 200, stages::update)
         .on(DELETE, API + "/stages/:stage_name", 202, stages::delete);
+    accessRoutes(api, store);
     // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
     tagRoute(api, PUT, 204, tags::tag);
     tagRoute(api, DELETE, 204, tags::untag);
     tagRoute(api, GET, 200, tags::get);
     api.finish();
+  }
+
+  /** API keys, usage plans, usage, the account and authorizers. */
+  private static void accessRoutes(ManagementApi api, Store store) {
+    QuotaCounters counters = new StoreQuotaCounters(store);
+    ApiKeysHandler apiKeys = new ApiKeysHandler(store);
+    ApiKeyImport imports = new ApiKeyImport(store);
+    UsagePlansHandler plans = new UsagePlansHandler(store, counters, Clock.systemUTC());
+    UsagePlanKeysHandler planKeys = new UsagePlanKeysHandler(store);
+    UsageHandler usage = new UsageHandler(store, counters, Clock.systemUTC());
+    AccountHandler account = new AccountHandler(store);
+    AuthorizersHandler authorizers = new AuthorizersHandler(store);
+    // CreateApiKey and ImportApiKeys share POST /apikeys; ?mode=import picks the import, whose body is CSV.
+    api.router().route(POST, "/apikeys").handler(ctx -> {
+      if ("import".equals(ctx.queryParams().get("mode"))) {
+        api.runRaw(ctx, 201, imports::importKeys);
+      } else {
+        api.run(ctx, 201, apiKeys::create);
+      }
+    });
+    api.on(GET, "/apikeys", 200, apiKeys::list)
+        .on(GET, "/apikeys/:api_Key", 200, apiKeys::get)
+        .on(PATCH, "/apikeys/:api_Key", 200, apiKeys::update)
+        .on(DELETE, "/apikeys/:api_Key", 202, apiKeys::delete)
+        .on(POST, "/usageplans", 201, plans::create)
+        .on(GET, "/usageplans", 200, plans::list)
+        .on(GET, PLAN, 200, plans::get)
+        .on(PATCH, PLAN, 200, plans::update)
+        .on(DELETE, PLAN, 202, plans::delete)
+        .on(POST, PLAN + "/keys", 201, planKeys::create)
+        .on(GET, PLAN + "/keys", 200, planKeys::list)
+        .on(GET, PLAN + "/keys/:keyId", 200, planKeys::get)
+        .on(DELETE, PLAN + "/keys/:keyId", 202, planKeys::delete)
+        .on(GET, PLAN + "/usage", 200, usage::get)
+        .on(PATCH, PLAN + "/keys/:keyId/usage", 200, usage::update)
+        .on(GET, "/account", 200, account::get)
+        .on(PATCH, "/account", 200, account::update)
+        .on(POST, API + "/authorizers", 201, authorizers::create)
+        .on(GET, API + "/authorizers", 200, authorizers::list)
+        .on(GET, API + "/authorizers/:authorizer_id", 200, authorizers::get)
+        .on(PATCH, API + "/authorizers/:authorizer_id", 200, authorizers::update)
+        .on(DELETE, API + "/authorizers/:authorizer_id", 202, authorizers::delete);
   }
 
   private static void tagRoute(ManagementApi api, HttpMethod method, int status, Operation operation) {

@@ -1,6 +1,7 @@
 package dev.archway.control;
 
 import dev.archway.control.wire.ApiException;
+import dev.archway.control.wire.PatchOperation;
 import dev.archway.control.wire.Patchable;
 import dev.archway.model.Stage;
 import dev.archway.store.Documents;
@@ -61,11 +62,14 @@ final class StagesHandler {
     String apiId = call.label("restapi_id");
     return store.write(docs -> {
       Stage stage = stage(docs, call);
-      Stage p = Drafts.patch(stage, call, Patchable.STAGE, Stage.class);
+      List<PatchOperation> ops = PatchOperation.listFrom(call.body());
+      List<PatchOperation> methodOps = ops.stream().filter(MethodSettingsPatch::handles).toList();
+      Stage p = Drafts.patch(stage, ops.stream().filter(op -> !MethodSettingsPatch.handles(op)).toList(), Patchable.STAGE, Stage.class);
       requireDeployment(docs, apiId, p.deploymentId());
       checkVariables(p.variables());
       Stage updated = new Stage(p.deploymentId(), p.clientCertificateId(), stage.stageName(), p.description(),
-          p.cacheClusterEnabled(), p.cacheClusterSize(), p.cacheClusterStatus(), p.methodSettings(), p.variables(),
+          p.cacheClusterEnabled(), p.cacheClusterSize(), p.cacheClusterStatus(),
+          MethodSettingsPatch.apply(stage.methodSettings(), methodOps), p.variables(),
           p.documentationVersion(), p.accessLogSettings(), p.canarySettings(), p.tracingEnabled(), p.webAclArn(),
           stage.tags(), stage.createdDate(), Drafts.now());
       docs.put(Kind.STAGE, apiId, stage.stageName(), updated);

@@ -11,7 +11,7 @@ public record Stage(
     Boolean cacheClusterEnabled,
     String cacheClusterSize,
     String cacheClusterStatus,
-    Map<String, Object> methodSettings,
+    Map<String, MethodSetting> methodSettings,
     Map<String, String> variables,
     String documentationVersion,
     Object accessLogSettings,

@@ -1,10 +1,16 @@
 package dev.archway.store;
 
+import dev.archway.model.Account;
+import dev.archway.model.ApiKey;
+import dev.archway.model.ApiKeyDigest;
+import dev.archway.model.Authorizer;
 import dev.archway.model.DeployedApi;
 import dev.archway.model.Deployment;
 import dev.archway.model.Resource;
 import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
+import dev.archway.model.UsagePlan;
+import dev.archway.model.UsagePlanKey;
 
 /**
  * A kind of stored document. Every resource is a JSON document (its AWS wire shape) keyed by
@@ -17,6 +23,16 @@ public record Kind<T>(String name, Class<T> type) {
   public static final Kind<Deployment> DEPLOYMENT = new Kind<>("deployment", Deployment.class);
   public static final Kind<DeployedApi> DEPLOYED_API = new Kind<>("deployedapi", DeployedApi.class);
   public static final Kind<Stage> STAGE = new Kind<>("stage", Stage.class);
+  public static final Kind<Authorizer> AUTHORIZER = new Kind<>("authorizer", Authorizer.class);
+  /** API keys, usage plans and the account are scoped by {@code account:region}, like REST APIs. */
+  public static final Kind<ApiKey> API_KEY = new Kind<>("apikey", ApiKey.class);
+  /** Keyed by the SHA-256 (hex) of a key's value, in the key's scope. */
+  public static final Kind<ApiKeyDigest> API_KEY_DIGEST = new Kind<>("apikeydigest", ApiKeyDigest.class);
+  public static final Kind<UsagePlan> USAGE_PLAN = new Kind<>("usageplan", UsagePlan.class);
+  /** Scoped by the usage plan id, which is unique store-wide; keyed by the API key id. */
+  public static final Kind<UsagePlanKey> USAGE_PLAN_KEY = new Kind<>("usageplankey", UsagePlanKey.class);
+  /** One document, id {@code "account"}, per {@code account:region}. */
+  public static final Kind<Account> ACCOUNT = new Kind<>("account", Account.class);
 
   @Override
   public String toString() {
