@@ -27,8 +27,14 @@ final class RouteRules {
     }
     String type = route.authorizationType() == null ? "NONE" : route.authorizationType();
     Checks.oneOf("authorizationType", type, api.isHttp() ? HTTP_AUTH : WEBSOCKET_AUTH);
-    checkAuthorizer(docs, api, type, route.authorizerId());
-    if (route.authorizationScopes() != null && !route.authorizationScopes().isEmpty() && !type.equals("JWT") && api.isHttp()) {
+    boolean authorized = type.equals("JWT") || type.equals("CUSTOM");
+    // An update cannot send null, so switching to NONE or AWS_IAM drops the authorizer and scopes instead of refusing them.
+    String authorizerId = authorized ? route.authorizerId() : null;
+    List<String> scopes = authorized ? route.authorizationScopes() : null;
+    if (authorized) {
+      checkAuthorizer(docs, api, type, authorizerId);
+    }
+    if (scopes != null && !scopes.isEmpty() && !type.equals("JWT") && api.isHttp()) {
       throw ApiException.badRequest("authorizationScopes are supported only with authorizationType JWT");
     }
     Checks.length("operationName", route.operationName(), 1, 64);
@@ -40,19 +46,12 @@ final class RouteRules {
       V2Drafts.integration(docs, api.apiId(), route.integrationId());
     }
     return new Route(route.apiGatewayManaged(), route.apiKeyRequired() == null ? Boolean.FALSE : route.apiKeyRequired(),
-        route.authorizationScopes(), type, route.authorizerId(), route.modelSelectionExpression(), route.operationName(),
+        scopes, type, authorizerId, route.modelSelectionExpression(), route.operationName(),
         route.requestModels(), route.requestParameters(), route.routeId(), route.routeKey(),
         route.routeResponseSelectionExpression(), target);
   }
 
   private static void checkAuthorizer(Documents docs, HttpApi api, String type, String authorizerId) {
-    boolean needsOne = type.equals("JWT") || type.equals("CUSTOM");
-    if (!needsOne) {
-      if (authorizerId != null) {
-        throw ApiException.badRequest("authorizerId is supported only with authorizationType JWT or CUSTOM, not " + type);
-      }
-      return;
-    }
     if (authorizerId == null) {
       throw ApiException.badRequest("authorizerId is required with authorizationType " + type);
     }

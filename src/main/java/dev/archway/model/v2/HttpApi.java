@@ -1,5 +1,6 @@
 package dev.archway.model.v2;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,7 @@ public record HttpApi(
       List<String> exposeHeaders,
       Integer maxAge) {}
 
+  @JsonIgnore
   public boolean isHttp() {
     return HTTP.equals(protocolType);
   }
