@@ -49,7 +49,8 @@ public final class Archway implements AutoCloseable {
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
-          new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), sync::notReady).await();
+          new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), sync::notReady,
+          execute.port()).await();
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());

@@ -40,12 +40,12 @@ public final class ManagementApi {
     router.route().failureHandler(this::fail);
   }
 
-  Router router() {
+  public Router router() {
     return router;
   }
 
   /** Registers an AWS operation: {@code path} uses vertx-web labels ({@code /restapis/:restapi_id}). */
-  ManagementApi on(HttpMethod method, String path, int status, Operation operation) {
+  public ManagementApi on(HttpMethod method, String path, int status, Operation operation) {
     router.route(method, path).handler(ctx -> run(ctx, status, operation));
     return this;
   }
@@ -60,7 +60,7 @@ public final class ManagementApi {
     run(ctx, status, operation, ctx.pathParams());
   }
 
-  void run(RoutingContext ctx, int status, Operation operation, Map<String, String> labels) {
+  public void run(RoutingContext ctx, int status, Operation operation, Map<String, String> labels) {
     run(ctx, status, operation, labels, true);
   }
 

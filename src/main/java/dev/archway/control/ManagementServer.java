@@ -7,6 +7,8 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.archway.auth.SigV4Verifier;
+import dev.archway.control.v2.ApiEndpoints;
+import dev.archway.control.v2.V2Routes;
 import dev.archway.model.Json;
 import dev.archway.store.Store;
 import dev.archway.traffic.QuotaCounters;
@@ -39,10 +41,13 @@ public final class ManagementServer {
     this.server = server;
   }
 
-  /** {@code notReady} lists the stages not yet serving, for {@code /health/ready}. */
+  /**
+   * {@code notReady} lists the stages not yet serving, for {@code /health/ready}; {@code executePort} is the
+   * execute listener's port, for the {@code apiEndpoint} of v2 APIs.
+   */
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
-      Supplier<List<String>> notReady) {
+      Supplier<List<String>> notReady, int executePort) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region));
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
@@ -51,6 +56,8 @@ public final class ManagementServer {
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
     routes(api, store);
+    V2Routes.register(api, store, new ApiEndpoints(executePort));
+    api.finish();
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))
         .requestHandler(router)
         .listen(port, host)
@@ -114,7 +121,6 @@ public final class ManagementServer {
     tagRoute(api, PUT, 204, tags::tag);
     tagRoute(api, DELETE, 204, tags::untag);
     tagRoute(api, GET, 200, tags::get);
-    api.finish();
   }
 
   /** API keys, usage plans, usage, the account and authorizers. */

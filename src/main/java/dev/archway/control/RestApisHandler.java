@@ -8,6 +8,7 @@ import dev.archway.model.RestApi;
 import dev.archway.model.RestApi.EndpointConfiguration;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
+import dev.archway.store.V2Kinds;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,8 @@ final class RestApisHandler {
         req.tags() == null ? Map.of() : req.tags(),
         Boolean.TRUE.equals(req.disableExecuteApiEndpoint()), Ids.shortId()));
     return store.write(docs -> {
-      if (docs.scopeOf(Kind.REST_API, id).isPresent()) {
+      // v2 APIs share the id namespace: an invoke URL must name one API.
+      if (docs.scopeOf(Kind.REST_API, id).isPresent() || docs.scopeOf(V2Kinds.API, id).isPresent()) {
         throw ApiException.conflict("A REST API with the id " + id + " already exists");
       }
       docs.put(Kind.RESOURCE, id, api.rootResourceId(), new Resource(api.rootResourceId(), null, null, "/", null));

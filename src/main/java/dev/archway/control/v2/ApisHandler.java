@@ -1,0 +1,153 @@
+package dev.archway.control.v2;
+
+import dev.archway.control.Call;
+import dev.archway.control.wire.ApiException;
+import dev.archway.model.v2.HttpApi;
+import dev.archway.model.v2.HttpApi.Cors;
+import dev.archway.store.Kind;
+import dev.archway.store.Store;
+import dev.archway.store.V2Kinds;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** CreateApi (with quick create), GetApi, GetApis, UpdateApi, DeleteApi, DeleteCorsConfiguration. */
+final class ApisHandler {
+  /** The tag that picks the API id, as for REST APIs (LocalStack's convention). */
+  static final String CUSTOM_ID_TAG = "_custom_id_";
+  static final String HTTP_ROUTE_SELECTION = "${request.method} ${request.path}";
+  private static final Set<String> UPDATABLE = Set.of("apiKeySelectionExpression", "corsConfiguration", "description",
+      "disableSchemaValidation", "disableExecuteApiEndpoint", "ipAddressType", "name", "routeSelectionExpression", "version");
+  private static final List<String> KEY_SELECTIONS = List.of("$request.header.x-api-key", "$context.authorizer.usageIdentifierKey");
+
+  private final Store store;
+  private final ApiEndpoints endpoints;
+
+  ApisHandler(Store store, ApiEndpoints endpoints) {
+    this.store = store;
+    this.endpoints = endpoints;
+  }
+
+  record CreateRequest(
+      String apiKeySelectionExpression, Cors corsConfiguration, String credentialsArn, String description,
+      Boolean disableSchemaValidation, Boolean disableExecuteApiEndpoint, String ipAddressType, String name,
+      String protocolType, String routeKey, String routeSelectionExpression, Map<String, String> tags, String target,
+      String version) {}
+
+  Object create(Call call) {
+    CreateRequest req = call.bodyAs(CreateRequest.class);
+    if (!HttpApi.HTTP.equals(req.protocolType()) && !HttpApi.WEBSOCKET.equals(req.protocolType())) {
+      throw ApiException.badRequest("Invalid protocol specified. Must be one of [HTTP, WEBSOCKET]");
+    }
+    boolean http = HttpApi.HTTP.equals(req.protocolType());
+    if (!http && (req.target() != null || req.routeKey() != null || req.credentialsArn() != null)) {
+      throw ApiException.badRequest("target, routeKey and credentialsArn (quick create) are supported only for HTTP APIs");
+    }
+    if (req.target() == null && (req.routeKey() != null || req.credentialsArn() != null)) {
+      throw ApiException.badRequest("routeKey and credentialsArn need a target (quick create)");
+    }
+    Checks.tags(req.tags());
+    String id = customId(req.tags());
+    HttpApi api = validate(new HttpApi(null, null, id,
+        req.apiKeySelectionExpression() == null ? KEY_SELECTIONS.get(0) : req.apiKeySelectionExpression(),
+        req.corsConfiguration(), V2Drafts.now(), req.description(), req.disableSchemaValidation(),
+        Boolean.TRUE.equals(req.disableExecuteApiEndpoint()), req.ipAddressType() == null ? "ipv4" : req.ipAddressType(),
+        req.name(), req.protocolType(),
+        http && req.routeSelectionExpression() == null ? HTTP_ROUTE_SELECTION : req.routeSelectionExpression(),
+        req.tags() == null ? Map.of() : req.tags(), req.version(), null));
+    return endpoints.render(store.write(docs -> {
+      if (docs.scopeOf(V2Kinds.API, id).isPresent() || docs.scopeOf(Kind.REST_API, id).isPresent()) {
+        throw ApiException.conflict("An API with the id " + id + " already exists");
+      }
+      docs.put(V2Kinds.API, call.caller().scope(), id, api);
+      if (req.target() != null) {
+        QuickCreate.create(docs, api, req.target(), req.routeKey(), req.credentialsArn());
+      }
+      return api;
+    }));
+  }
+
+  Object get(Call call) {
+    return endpoints.render(store.read(docs -> V2Drafts.api(docs, call.caller(), call.label("apiId"))));
+  }
+
+  Object list(Call call) {
+    List<HttpApi> all = store.read(docs -> docs.list(V2Kinds.API, call.caller().scope()));
+    return Page.of(all.stream().map(endpoints::render).toList(), call);
+  }
+
+  Object update(Call call) {
+    return endpoints.render(store.write(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      HttpApi updated = validate(Updates.merge(api, call, UPDATABLE, HttpApi.class));
+      docs.put(V2Kinds.API, call.caller().scope(), api.apiId(), updated);
+      if (updated.isHttp()) {
+        QuickCreate.update(docs, updated, text(call, "target"), text(call, "routeKey"), text(call, "credentialsArn"));
+      }
+      Deployer.changed(docs, updated);
+      return updated;
+    }));
+  }
+
+  Object delete(Call call) {
+    return store.write(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      docs.deleteScope(api.apiId());
+      docs.delete(V2Kinds.API, call.caller().scope(), api.apiId());
+      return null;
+    });
+  }
+
+  Object deleteCors(Call call) {
+    return store.write(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      HttpApi updated = api.withCors(null);
+      docs.put(V2Kinds.API, call.caller().scope(), api.apiId(), updated);
+      Deployer.changed(docs, updated);
+      return null;
+    });
+  }
+
+  private static String text(Call call, String member) {
+    return Updates.has(call, member) ? call.body().get(member).asText() : null;
+  }
+
+  private static String customId(Map<String, String> tags) {
+    String custom = tags == null ? null : tags.get(CUSTOM_ID_TAG);
+    if (custom == null) {
+      return V2Ids.apiId();
+    }
+    if (!custom.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw ApiException.badRequest("Invalid " + CUSTOM_ID_TAG + " tag: " + Checks.abbreviate(custom)
+          + " (expected: 1-64 letters, digits, - or _)");
+    }
+    return custom;
+  }
+
+  private static HttpApi validate(HttpApi api) {
+    Checks.required("name", api.name());
+    Checks.length("name", api.name(), 1, 128);
+    Checks.length("description", api.description(), 0, 1024);
+    Checks.length("version", api.version(), 1, 64);
+    Checks.oneOf("ipAddressType", api.ipAddressType(), List.of("ipv4", "dualstack"));
+    Checks.oneOf("apiKeySelectionExpression", api.apiKeySelectionExpression(), KEY_SELECTIONS);
+    String selection = api.routeSelectionExpression();
+    if (api.isHttp()) {
+      Checks.oneOf("routeSelectionExpression", selection, List.of(HTTP_ROUTE_SELECTION));
+    } else if (selection == null || !selection.startsWith("$") || selection.length() > 1024) {
+      throw ApiException.badRequest("Invalid routeSelectionExpression: " + selection
+          + " (expected for WebSocket APIs: a selection expression such as $request.body.action)");
+    }
+    Cors cors = api.corsConfiguration();
+    if (cors != null) {
+      if (!api.isHttp()) {
+        throw ApiException.badRequest("corsConfiguration is supported only for HTTP APIs");
+      }
+      Checks.range("corsConfiguration.maxAge", cors.maxAge(), -1, 86400);
+      if (Boolean.TRUE.equals(cors.allowCredentials()) && cors.allowOrigins() != null && cors.allowOrigins().contains("*")) {
+        throw ApiException.badRequest("allowCredentials is not supported when allowOrigins is '*'");
+      }
+    }
+    return api;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.archway.control.v2;
+
+import dev.archway.control.wire.ApiException;
+import dev.archway.model.v2.DeployedHttpApi;
+import dev.archway.model.v2.Deployment;
+import dev.archway.model.v2.HttpApi;
+import dev.archway.model.v2.Route;
+import dev.archway.model.v2.Stage;
+import dev.archway.store.Documents;
+import dev.archway.store.V2Kinds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Freezes an API's draft into a deployment, and keeps {@code autoDeploy} stages current: every
+ * change to an API's configuration, routes, integrations or authorizers redeploys them in the same
+ * store transaction as the change, so a reader never sees the change without its deployment.
+ */
+final class Deployer {
+  static final String NO_ROUTES = "Unable to deploy API because no routes exists in this API";
+  private static final String AUTO_DESCRIPTION = "Automatic deployment triggered by changes to the Api configuration";
+
+  private Deployer() {}
+
+  /** Freezes the draft; fails with BadRequest when the API has no route. */
+  static Deployment freeze(Documents docs, HttpApi api, String description, boolean autoDeployed) {
+    String apiId = api.apiId();
+    List<Route> routes = docs.list(V2Kinds.ROUTE, apiId);
+    if (routes.isEmpty()) {
+      throw ApiException.badRequest(NO_ROUTES);
+    }
+    Deployment deployment = new Deployment(autoDeployed, V2Drafts.now(), V2Ids.childId(), "DEPLOYED", null, description);
+    docs.put(V2Kinds.DEPLOYMENT, apiId, deployment.deploymentId(), deployment);
+    docs.put(V2Kinds.DEPLOYED_API, apiId, deployment.deploymentId(), new DeployedHttpApi(deployment.deploymentId(),
+        api, routes, docs.list(V2Kinds.INTEGRATION, apiId), docs.list(V2Kinds.AUTHORIZER, apiId)));
+    return deployment;
+  }
+
+  /** After a change of the draft: redeploys the API's auto-deploy stages, if it has any. */
+  static void changed(Documents docs, HttpApi api) {
+    List<Stage> stages = docs.list(V2Kinds.STAGE, api.apiId()).stream().filter(Stage::autoDeploys).toList();
+    if (!stages.isEmpty()) {
+      deploy(docs, api, stages);
+    }
+  }
+
+  /**
+   * Deploys the draft to {@code stages} (written back, and returned in order). When the API cannot be
+   * deployed the stages keep their deployment and say why in {@code lastDeploymentStatusMessage}, as AWS's do.
+   */
+  static List<Stage> deploy(Documents docs, HttpApi api, List<Stage> stages) {
+    String now = V2Drafts.now();
+    String deploymentId = null;
+    String message;
+    try {
+      deploymentId = freeze(docs, api, AUTO_DESCRIPTION, true).deploymentId();
+      message = "Successfully deployed stage with deployment ID '" + deploymentId + "'";
+    } catch (ApiException e) {
+      message = "Deployment attempt failed: " + e.getMessage();
+    }
+    List<Stage> out = new ArrayList<>();
+    for (Stage stage : stages) {
+      Stage deployed = stage.deployed(deploymentId, message, now);
+      docs.put(V2Kinds.STAGE, api.apiId(), deployed.stageName(), deployed);
+      out.add(deployed);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.archway.control.v2;
+
+import dev.archway.control.Call;
+import dev.archway.control.wire.ApiException;
+import dev.archway.model.v2.HttpApi;
+import dev.archway.model.v2.Integration;
+import dev.archway.model.v2.Integration.TlsConfig;
+import dev.archway.model.v2.Route;
+import dev.archway.store.Store;
+import dev.archway.store.V2Kinds;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** CreateIntegration, GetIntegration, GetIntegrations, UpdateIntegration, DeleteIntegration. */
+final class IntegrationsHandler {
+  private static final Set<String> UPDATABLE = Set.of("connectionId", "connectionType", "contentHandlingStrategy",
+      "credentialsArn", "description", "integrationMethod", "integrationSubtype", "integrationType", "integrationUri",
+      "passthroughBehavior", "payloadFormatVersion", "requestParameters", "requestTemplates", "responseParameters",
+      "templateSelectionExpression", "timeoutInMillis", "tlsConfig");
+
+  private final Store store;
+
+  IntegrationsHandler(Store store) {
+    this.store = store;
+  }
+
+  record CreateRequest(
+      String connectionId, String connectionType, String contentHandlingStrategy, String credentialsArn,
+      String description, String integrationMethod, String integrationSubtype, String integrationType,
+      String integrationUri, String passthroughBehavior, String payloadFormatVersion,
+      Map<String, String> requestParameters, Map<String, String> requestTemplates,
+      Map<String, Map<String, String>> responseParameters, String templateSelectionExpression,
+      Integer timeoutInMillis, TlsConfig tlsConfig) {}
+
+  Object create(Call call) {
+    CreateRequest req = call.bodyAs(CreateRequest.class);
+    return store.write(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      Integration integration = IntegrationRules.check(api, new Integration(null, req.connectionId(),
+          req.connectionType(), req.contentHandlingStrategy(), req.credentialsArn(), req.description(),
+          V2Ids.childId(), req.integrationMethod(), null, req.integrationSubtype(), req.integrationType(),
+          req.integrationUri(), req.passthroughBehavior(), req.payloadFormatVersion(), req.requestParameters(),
+          req.requestTemplates(), req.responseParameters(), req.templateSelectionExpression(), req.timeoutInMillis(),
+          req.tlsConfig()));
+      docs.put(V2Kinds.INTEGRATION, api.apiId(), integration.integrationId(), integration);
+      Deployer.changed(docs, api);
+      return integration;
+    });
+  }
+
+  Object get(Call call) {
+    return store.read(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      return V2Drafts.integration(docs, api.apiId(), call.label("integrationId"));
+    });
+  }
+
+  Object list(Call call) {
+    List<Integration> all = store.read(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      return docs.list(V2Kinds.INTEGRATION, api.apiId());
+    });
+    return Page.of(all, call);
+  }
+
+  Object update(Call call) {
+    return store.write(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      Integration integration = V2Drafts.integration(docs, api.apiId(), call.label("integrationId"));
+      Integration updated = IntegrationRules.check(api, Updates.merge(integration, call, UPDATABLE, Integration.class));
+      docs.put(V2Kinds.INTEGRATION, api.apiId(), updated.integrationId(), updated);
+      Deployer.changed(docs, api);
+      return updated;
+    });
+  }
+
+  /** Refused while a route targets the integration: a deployment must never name a missing integration. */
+  Object delete(Call call) {
+    return store.write(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      Integration integration = V2Drafts.integration(docs, api.apiId(), call.label("integrationId"));
+      if (Boolean.TRUE.equals(integration.apiGatewayManaged())) {
+        throw ApiException.badRequest("Integration " + integration.integrationId()
+            + " is managed by API Gateway (quick create) and cannot be deleted");
+      }
+      List<Route> using = RouteRules.using(docs, api.apiId(), integration.integrationId());
+      if (!using.isEmpty()) {
+        throw ApiException.conflict("Integration " + integration.integrationId() + " is the target of route(s) "
+            + using.stream().map(Route::routeKey).toList() + ": change or delete them first");
+      }
+      docs.delete(V2Kinds.INTEGRATION, api.apiId(), integration.integrationId());
+      Deployer.changed(docs, api);
+      return null;
+    });
+  }
+}
