@@ -83,8 +83,9 @@ public final class DeploymentCompiler {
           IntegrationResponses.compile(method, integration));
       case "HTTP_PROXY" -> List.of(httpProxy(integration));
       case "AWS_PROXY" -> List.of(aws.lambdaProxy(resourceId, path, integration, api, timeout(integration)));
+      case "AWS" -> aws.nonProxy(method, integration, timeout(integration));
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
-          + " (expected: MOCK, HTTP_PROXY or AWS_PROXY; other types are not served yet)");
+          + " (expected: MOCK, HTTP_PROXY, AWS or AWS_PROXY; other types are not served yet)");
     };
     return new CompiledRoute(path, httpMethod, new Pipeline(steps));
   }
