@@ -56,13 +56,13 @@ final class LambdaProxyResponse {
     }
     String text = body == null || body.isNull() ? "" : body.textValue();
     boolean decode = base64 != null && base64.asBoolean() && binary.matches(accept);
-    Buffer out;
+    // The MIME decoder skips line breaks (Python's base64.encodebytes adds them) and stray characters.
     try {
-      out = decode ? Buffer.buffer(Base64.getMimeDecoder().decode(text)) : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
+      Buffer out = decode ? Buffer.buffer(Base64.getMimeDecoder().decode(text)) : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
+      return new MethodResponse(status, headers, out);
     } catch (IllegalArgumentException e) {
-      throw malformed();
+      throw malformed(); // e.g. a truncated last unit
     }
-    return new MethodResponse(status, headers, out);
   }
 
   private static int statusCode(JsonNode node) {
