@@ -61,6 +61,11 @@ public final class AwsServiceStep implements Step {
         headers.set(mapping.getKey(), value);
       }
     }
+    // Request template overrides ($context.requestOverride.header.*) win over mappings, as on AWS.
+    exchange.overrides().requestHeaders().forEach((name, values) -> {
+      headers.remove(name);
+      values.forEach(value -> headers.add(name, value));
+    });
     String method = httpMethod.equals("ANY") ? exchange.methodRequest().httpMethod() : httpMethod;
     URI uri;
     try {
@@ -89,6 +94,12 @@ public final class AwsServiceStep implements Step {
       String value = mapping.getValue().valueFrom(exchange);
       if (value != null) {
         url.append(separator).append(encode(mapping.getKey())).append('=').append(encode(value));
+        separator = '&';
+      }
+    }
+    for (Map.Entry<String, java.util.List<String>> override : exchange.overrides().requestQueryString().entrySet()) {
+      for (String value : override.getValue()) {
+        url.append(separator).append(encode(override.getKey())).append('=').append(encode(value));
         separator = '&';
       }
     }

@@ -1,11 +1,13 @@
 package dev.archway.runtime;
 
+import dev.archway.mapping.MappingTemplate;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The body of a non-proxy integration request: the request template chosen by the request's
+ * The body of a non-proxy integration request: the request template (VTL) chosen by the request's
  * Content-Type ({@code application/json} when there is none), else the client's body passed
  * through as {@code passthroughBehavior} allows (WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER;
  * refused = 415 UNSUPPORTED_MEDIA_TYPE).
@@ -16,13 +18,14 @@ public final class IntegrationRequestBody {
   /** The body to send and its media type. */
   public record Rendered(Buffer body, String contentType) {}
 
-  private final Map<String, String> templates;
+  private final Map<String, MappingTemplate> templates;
   private final String passthroughBehavior;
 
-  /** @throws IllegalArgumentException for an unknown passthroughBehavior */
+  /** Compiles the templates now. @throws IllegalArgumentException for a bad template or passthroughBehavior */
   public IntegrationRequestBody(Map<String, String> templates, String passthroughBehavior) {
-    TreeMap<String, String> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    byType.putAll(templates == null ? Map.of() : templates);
+    TreeMap<String, MappingTemplate> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    (templates == null ? Map.<String, String>of() : templates).forEach((type, source) ->
+        byType.put(type, Templates.compile("request template " + type, source)));
     this.templates = byType;
     this.passthroughBehavior = passthroughBehavior == null ? "WHEN_NO_MATCH" : passthroughBehavior;
     if (!this.passthroughBehavior.matches("WHEN_NO_MATCH|WHEN_NO_TEMPLATES|NEVER")) {
@@ -31,14 +34,14 @@ public final class IntegrationRequestBody {
     }
   }
 
-  /** @throws GatewayResponse.Failure (415) when the body may not pass through */
+  /** @throws GatewayResponse.Failure 415 when the body may not pass through, 500 when the template fails */
   public Rendered render(Exchange exchange) {
     MethodRequest request = exchange.methodRequest();
     String type = request.mediaType() == null ? DEFAULT_TYPE : request.mediaType();
-    String template = templates.get(type);
+    MappingTemplate template = templates.get(type);
     if (template != null) {
-      // Static text until the VTL engine renders templates.
-      return new Rendered(Buffer.buffer(template), type);
+      String output = Templates.render(template, exchange, request.body().toString(StandardCharsets.UTF_8));
+      return new Rendered(Buffer.buffer(output), type);
     }
     boolean passes = switch (passthroughBehavior) {
       case "WHEN_NO_TEMPLATES" -> templates.isEmpty();

@@ -2,7 +2,9 @@ package dev.archway.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import dev.archway.mapping.Overrides;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +60,20 @@ public final class IntegrationResponseStep implements Step {
       }
     }
     // No template: the endpoint's body passes through (a MOCK's is empty; a Lambda error's is its error document).
-    Buffer body = chosen.body() == null ? exchange.endpointResponse().body() : Buffer.buffer(chosen.body());
-    exchange.methodResponse(new MethodResponse(Integer.parseInt(chosen.statusCode()), headers, body));
+    Buffer body = exchange.endpointResponse().body();
+    if (chosen.template() != null) {
+      try {
+        body = Buffer.buffer(Templates.render(chosen.template(), exchange, body.toString(StandardCharsets.UTF_8)));
+      } catch (GatewayResponse.Failure failure) {
+        return Future.failedFuture(failure);
+      }
+    }
+    Overrides overrides = exchange.overrides();
+    overrides.responseHeaders().forEach(headers::set);
+    Integer override = overrides.responseStatus();
+    // AWS ignores a responseOverride.status outside 100-599 (AWS-BEHAVIOUR A.19).
+    int status = override != null && override >= 100 && override <= 599 ? override : Integer.parseInt(chosen.statusCode());
+    exchange.methodResponse(new MethodResponse(status, headers, body));
     return Future.succeededFuture();
   }
 

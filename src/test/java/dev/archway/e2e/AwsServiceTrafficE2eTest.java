@@ -38,7 +38,7 @@ class AwsServiceTrafficE2eTest {
     String queue = LambdaProxyTrafficE2eTest.resource(aws, apiId, root, "queue");
     integrate(aws, queue, "POST", "POST", "arn:aws:apigateway:us-east-1:sqs:path/000000000000/my-queue",
         Map.of("integration.request.header.Content-Type", "'application/x-www-form-urlencoded'"),
-        Map.of("application/json", "Action=SendMessage&MessageBody=hello"));
+        Map.of("application/json", "Action=SendMessage&MessageBody=$util.urlEncode($input.path('$.message'))"));
 
     String list = LambdaProxyTrafficE2eTest.resource(aws, apiId, root, "list");
     integrate(aws, list, "GET", "GET", "arn:aws:apigateway:eu-west-1:sqs:action/ListQueues&QueueNamePrefix=a",
@@ -61,6 +61,7 @@ class AwsServiceTrafficE2eTest {
     integrate(aws, nowhere, "GET", "POST", "arn:aws:apigateway:us-east-1:sns:action/Publish", Map.of(), Map.of());
 
     aws.createDeployment(r -> r.restApiId(apiId).stageName("test").variables(Map.of("account", "123456789012")));
+    Fixtures.awaitServing(server.pathStyle(apiId, "test", "/nowhere"), "GET");
   }
 
   @AfterEach
@@ -69,10 +70,10 @@ class AwsServiceTrafficE2eTest {
   }
 
   @Test
-  void aPathUriSendsTheRenderedBodyToThatPathSignedForTheServiceAndRegion() throws Exception {
+  void aPathUriSendsTheVtlRenderedBodyToThatPathSignedForTheServiceAndRegion() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/queue"))
         .header("Content-Type", "application/json").header("X-Client", "not forwarded")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"ignored\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi there\"}")).build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject seen = new JsonObject(response.body());
@@ -80,7 +81,7 @@ class AwsServiceTrafficE2eTest {
     assertThat(seen.getString("method")).isEqualTo("POST");
     assertThat(seen.getString("path")).isEqualTo("/000000000000/my-queue");
     assertThat(seen.getString("contentType")).isEqualTo("application/x-www-form-urlencoded");
-    assertThat(seen.getString("body")).isEqualTo("Action=SendMessage&MessageBody=hello");
+    assertThat(seen.getString("body")).isEqualTo("Action=SendMessage&MessageBody=hi+there");
     assertThat(services.calls().get(services.calls().size() - 1).headers()).doesNotContainKey("x-client");
   }
 

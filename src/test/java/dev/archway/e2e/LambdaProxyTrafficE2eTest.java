@@ -84,6 +84,8 @@ class LambdaProxyTrafficE2eTest {
     String plainResponder = resource(aws, plainApiId, resource(aws, plainApiId, plain.rootResourceId(), "fixed"), "{case}");
     proxy(aws, plainApiId, plainResponder, "GET", "POST", FUNCTIONS + "responder", null);
     aws.createDeployment(r -> r.restApiId(plainApiId).stageName("test"));
+    Fixtures.awaitServing(server.pathStyle(apiId, "test", "/get"), "GET");
+    Fixtures.awaitServing(server.pathStyle(plainApiId, "test", "/fixed/no-status"), "GET");
   }
 
   @AfterEach

@@ -57,12 +57,15 @@ class LambdaTrafficE2eTest {
     }
     aws.putIntegration(r -> r.restApiId(apiId).resourceId(calc).httpMethod("POST").type(IntegrationType.AWS)
         .integrationHttpMethod("POST").uri(URI_PREFIX + CALC + "/invocations")
-        .requestTemplates(Map.of("application/xml", "{\"op\":\"from-template\"}")));
+        .requestTemplates(Map.of("application/xml",
+            "{\"op\":\"from-template\",\"stage\":\"$context.stage\",\"q\":\"$input.params('q')\",\"fn\":\"$stageVariables.fn\"}")));
     aws.putIntegrationResponse(r -> r.restApiId(apiId).resourceId(calc).httpMethod("POST").statusCode("200"));
     aws.putIntegrationResponse(r -> r.restApiId(apiId).resourceId(calc).httpMethod("POST").statusCode("400")
         .selectionPattern("Invalid input.*"));
+    // 999 is outside 100-599: AWS ignores the override and keeps 500.
     aws.putIntegrationResponse(r -> r.restApiId(apiId).resourceId(calc).httpMethod("POST").statusCode("500")
-        .selectionPattern("boom").responseTemplates(Map.of("application/json", "{\"error\":\"crashed\"}")));
+        .selectionPattern("boom").responseTemplates(Map.of("application/json",
+            "#set($context.responseOverride.status = 999){\"error\":\"$input.path('$.errorMessage')\",\"type\":\"$input.path('$.errorType')\"}")));
 
     String slow = LambdaProxyTrafficE2eTest.resource(aws, apiId, api.rootResourceId(), "slow");
     aws.putMethod(r -> r.restApiId(apiId).resourceId(slow).httpMethod("GET").authorizationType("NONE"));
@@ -80,7 +83,17 @@ class LambdaTrafficE2eTest {
         .requestTemplates(Map.of("application/xml", "{\"op\":\"from-template\"}")));
     aws.putIntegrationResponse(r -> r.restApiId(apiId).resourceId(strict).httpMethod("POST").statusCode("200"));
 
-    aws.createDeployment(r -> r.restApiId(apiId).stageName("test"));
+    String teapot = LambdaProxyTrafficE2eTest.resource(aws, apiId, api.rootResourceId(), "teapot");
+    aws.putMethod(r -> r.restApiId(apiId).resourceId(teapot).httpMethod("POST").authorizationType("NONE"));
+    aws.putMethodResponse(r -> r.restApiId(apiId).resourceId(teapot).httpMethod("POST").statusCode("200"));
+    aws.putIntegration(r -> r.restApiId(apiId).resourceId(teapot).httpMethod("POST").type(IntegrationType.AWS)
+        .integrationHttpMethod("POST").uri(URI_PREFIX + CALC + "/invocations"));
+    aws.putIntegrationResponse(r -> r.restApiId(apiId).resourceId(teapot).httpMethod("POST").statusCode("200")
+        .responseTemplates(Map.of("application/json",
+            "#set($context.responseOverride.status = 418)#set($context.responseOverride.header.X-Result = $input.path('$.result')){\"answer\":$input.json('$.result')}")));
+
+    aws.createDeployment(r -> r.restApiId(apiId).stageName("test").variables(Map.of("fn", "calc")));
+    Fixtures.awaitServing(server.pathStyle(apiId, "test", "/strict"), "POST");
   }
 
   @AfterEach
@@ -91,7 +104,7 @@ class LambdaTrafficE2eTest {
   @Test
   void aSuccessTakesTheDefaultResponseWithThePayloadAsBody() throws Exception {
     HttpResponse<String> response = post("{\"op\":\"add\"}", "application/json");
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.statusCode()).as(response.body() + response.headers().map()).isEqualTo(200);
     assertThat(new JsonObject(response.body())).isEqualTo(new JsonObject().put("result", 42)
         .put("received", new JsonObject().put("op", "add")));
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -113,7 +126,7 @@ class LambdaTrafficE2eTest {
 
     HttpResponse<String> crash = post("{\"op\":\"crash\"}", "application/json");
     assertThat(crash.statusCode()).isEqualTo(500);
-    assertThat(crash.body()).isEqualTo("{\"error\":\"crashed\"}");
+    assertThat(crash.body()).isEqualTo("{\"error\":\"boom\",\"type\":\"RuntimeException\"}");
 
     HttpResponse<String> unmatched = post("{\"op\":\"other\"}", "application/json");
     assertThat(unmatched.statusCode()).isEqualTo(200);
@@ -122,8 +135,11 @@ class LambdaTrafficE2eTest {
 
   @Test
   void theRequestTemplateForTheContentTypeIsThePayloadAndPassthroughFollowsTheBehaviour() throws Exception {
-    HttpResponse<String> templated = post("<op>ignored</op>", "application/xml");
-    assertThat(new JsonObject(templated.body()).getJsonObject("received")).isEqualTo(new JsonObject().put("op", "from-template"));
+    HttpResponse<String> templated = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/calc?q=xyz"))
+        .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<op>ignored</op>")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(new JsonObject(templated.body()).getJsonObject("received")).isEqualTo(new JsonObject()
+        .put("op", "from-template").put("stage", "test").put("q", "xyz").put("fn", "calc"));
 
     // WHEN_NO_MATCH (the default) passes an unmatched body through.
     HttpResponse<String> passed = post("{\"op\":\"raw\"}", "text/plain");
@@ -135,6 +151,16 @@ class LambdaTrafficE2eTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(refused.statusCode()).isEqualTo(415);
     assertThat(refused.body()).isEqualTo("{\"message\":\"Unsupported Media Type\"}");
+  }
+
+  @Test
+  void aResponseTemplateMapsThePayloadAndOverridesStatusAndHeaders() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/teapot"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"op\":\"add\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(418);
+    assertThat(response.headers().firstValue("X-Result")).hasValue("42");
+    assertThat(response.body()).isEqualTo("{\"answer\":42}");
   }
 
   @Test
