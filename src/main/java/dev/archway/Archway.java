@@ -4,9 +4,11 @@ import dev.archway.auth.CredentialsFile;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
+import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
+import dev.archway.integration.AwsSigner;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.store.SqliteStore;
@@ -45,7 +47,10 @@ public final class Archway implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     try {
       LiveStages stages = new LiveStages();
-      StageSync sync = new StageSync(vertx, store, new DeploymentCompiler(HttpProxyIntegration.create(vertx)), stages);
+      HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
+      AwsIntegrations aws = new AwsIntegrations(http, settings.endpoints()::lambdaFor, settings.endpoints()::service,
+          outboundSigner(credentials), settings.accountId(), Clock.systemUTC());
+      StageSync sync = new StageSync(vertx, store, new DeploymentCompiler(http, aws), stages);
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
@@ -60,6 +65,16 @@ public final class Archway implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * The key that signs calls to Lambda and AWS services. An integration's credentials role cannot be
+   * assumed here: the first key of --credentials signs, else LocalStack's test/test.
+   */
+  private static AwsSigner outboundSigner(Map<String, dev.archway.auth.Credential> credentials) {
+    return credentials.values().stream().findFirst()
+        .map(c -> new AwsSigner(c.accessKeyId(), c.secretAccessKey()))
+        .orElse(AwsSigner.DUMMY);
   }
 
   /** The execute listener's port (API traffic). */

@@ -1,10 +1,17 @@
 package dev.archway;
 
+import dev.archway.config.ConfigFile;
+import dev.archway.config.Endpoints;
 import dev.archway.config.Settings;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -13,6 +20,8 @@ import picocli.CommandLine.Option;
     description = "Starts Archway: the execute listener (API traffic) and the management listener (AWS API)."
         + "%nEvery option can also be set with the environment variable named in its description.")
 public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--data-dir", defaultValue = "${env:ARCHWAY_DATA_DIR:-./data}",
       description = "Directory of the embedded store (ARCHWAY_DATA_DIR). Default: ${DEFAULT-VALUE}")
   Path dataDir;
@@ -46,9 +55,34 @@ public final class ServeCommand implements Callable<Integer> {
           + " with one of its keys (ARCHWAY_CREDENTIALS). Default: dev mode, any well-formed signature.")
   Path credentials;
 
+  @Option(names = "--lambda-endpoint", defaultValue = "${env:ARCHWAY_LAMBDA_ENDPOINT}",
+      description = "Lambda Invoke API for Lambda integrations: AWS, a Lambda-compatible server or the runtime"
+          + " interface emulator (ARCHWAY_LAMBDA_ENDPOINT). Default: none")
+  String lambdaEndpoint;
+
+  @Option(names = "--aws-endpoint", split = ",", paramLabel = "SERVICE=URL", defaultValue = "${env:ARCHWAY_AWS_ENDPOINTS}",
+      description = "Endpoint of an AWS service for AWS integrations, e.g. sqs=http://localhost:4566; repeatable"
+          + " (ARCHWAY_AWS_ENDPOINTS, comma-separated). Default: none")
+  List<String> awsEndpoints;
+
+  @Option(names = "--config", defaultValue = "${env:ARCHWAY_CONFIG}",
+      description = "YAML file with lambda.endpoint, lambda.endpoints.<region> and aws.endpoints.<service>;"
+          + " flags win over it (ARCHWAY_CONFIG). Default: none")
+  Path config;
+
   @Override
   public Integer call() throws Exception {
-    Settings settings = new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials);
+    Endpoints endpoints;
+    try {
+      Endpoints fromFlags = new Endpoints(
+          lambdaEndpoint == null || lambdaEndpoint.isBlank() ? null : Endpoints.uri("lambda-endpoint", lambdaEndpoint),
+          Map.of(), Endpoints.parseServiceEntries(awsEndpoints == null ? List.of() : awsEndpoints));
+      endpoints = config == null ? fromFlags : ConfigFile.endpoints(config).overriddenBy(fromFlags);
+    } catch (IllegalArgumentException e) {
+      // A bad endpoint or config file is a usage error: one clear line, no stack trace.
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+    }
+    Settings settings = new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials, endpoints);
     Archway archway = Archway.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,9 +14,13 @@ public record Settings(
     int adminPort,
     String region,
     String accountId,
-    Path credentialsFile) {
+    Path credentialsFile,
+    Endpoints endpoints) {
 
   public Settings {
+    if (endpoints == null) {
+      endpoints = Endpoints.NONE;
+    }
     requirePort("port", port);
     requirePort("admin-port", adminPort);
     if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
@@ -30,13 +34,23 @@ public record Settings(
     }
   }
 
+  /** Settings without integration endpoints (no Lambda, no AWS services). */
+  public Settings(Path dataDir, String host, int port, String adminHost, int adminPort, String region,
+      String accountId, Path credentialsFile) {
+    this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, Endpoints.NONE);
+  }
+
   /** Settings for tests and embedding: loopback, free ports, default region and account. */
   public static Settings forTests(Path dataDir) {
     return new Settings(dataDir, "127.0.0.1", 0, "127.0.0.1", 0, "us-east-1", "000000000000", null);
   }
 
   public Settings withCredentialsFile(Path file) {
-    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file);
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file, endpoints);
+  }
+
+  public Settings withEndpoints(Endpoints newEndpoints) {
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, newEndpoints);
   }
 
   private static void requirePort(String name, int value) {

@@ -6,6 +6,7 @@ import dev.archway.model.DeployedApi;
 import dev.archway.model.Integration;
 import dev.archway.model.Method;
 import dev.archway.model.Resource;
+import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
@@ -33,9 +34,15 @@ public final class DeploymentCompiler {
   private static final Set<String> UNMAPPABLE_HEADERS = Set.of("content-length", "transfer-encoding");
 
   private final HttpProxyIntegration http;
+  private final AwsIntegrations aws;
 
   public DeploymentCompiler(HttpProxyIntegration http) {
+    this(http, AwsIntegrations.unconfigured(http));
+  }
+
+  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws) {
     this.http = http;
+    this.aws = aws;
   }
 
   /** @throws CompileException naming the method and path that cannot be served */
@@ -50,7 +57,8 @@ public final class DeploymentCompiler {
       for (Map.Entry<String, Method> entry : resource.resourceMethods().entrySet()) {
         String route = entry.getKey() + " " + resource.path();
         try {
-          routes.add(resource.path(), entry.getKey(), compileRoute(resource.path(), entry.getKey(), entry.getValue()));
+          routes.add(resource.path(), entry.getKey(),
+              compileRoute(resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api()));
         } catch (IllegalArgumentException e) {
           throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
         }
@@ -61,7 +69,7 @@ public final class DeploymentCompiler {
     return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count);
   }
 
-  CompiledRoute compileRoute(String path, String httpMethod, Method method) {
+  CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api) {
     if (!METHODS.contains(httpMethod)) {
       throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
     }
@@ -74,8 +82,10 @@ public final class DeploymentCompiler {
           new MockIntegrationStep(orEmpty(integration.requestTemplates())),
           IntegrationResponses.compile(method, integration));
       case "HTTP_PROXY" -> List.of(httpProxy(integration));
+      case "AWS_PROXY" -> List.of(aws.lambdaProxy(resourceId, path, integration, api, timeout(integration)));
+      case "AWS" -> aws.nonProxy(method, integration, timeout(integration));
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
-          + " (expected: MOCK or HTTP_PROXY; other types are not served yet)");
+          + " (expected: MOCK, HTTP_PROXY, AWS or AWS_PROXY; other types are not served yet)");
     };
     return new CompiledRoute(path, httpMethod, new Pipeline(steps));
   }
@@ -107,11 +117,15 @@ public final class DeploymentCompiler {
             + " (expected: integration.request.path|querystring|header.<name>)");
       }
     }
+    return new HttpProxyStep(http, method, uri, path, query, header, timeout(integration));
+  }
+
+  static long timeout(Integration integration) {
     long timeout = integration.timeoutInMillis() == null ? DEFAULT_TIMEOUT_MILLIS : integration.timeoutInMillis();
     if (timeout < 50) {
       throw new IllegalArgumentException("timeoutInMillis: " + timeout + " (expected: >= 50)");
     }
-    return new HttpProxyStep(http, method, uri, path, query, header, timeout);
+    return timeout;
   }
 
   static String name(String target, String prefix) {

@@ -20,6 +20,10 @@ final class IntegrationResponses {
   private IntegrationResponses() {}
 
   static IntegrationResponseStep compile(Method method, Integration integration) {
+    return compile(method, integration, IntegrationResponseStep.Selection.STATUS_CODE);
+  }
+
+  static IntegrationResponseStep compile(Method method, Integration integration, IntegrationResponseStep.Selection selection) {
     List<SelectableResponse> patterned = new ArrayList<>();
     SelectableResponse fallback = null;
     Map<String, IntegrationResponse> responses =
@@ -37,7 +41,7 @@ final class IntegrationResponses {
         fallback = compiled;
       }
     }
-    return new IntegrationResponseStep(patterned, fallback);
+    return new IntegrationResponseStep(patterned, fallback, selection);
   }
 
   private static SelectableResponse compileOne(Method method, String status, IntegrationResponse response) {

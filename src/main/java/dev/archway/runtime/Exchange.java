@@ -1,6 +1,7 @@
 package dev.archway.runtime;
 
 import dev.archway.integration.BackendResponse;
+import dev.archway.mapping.Overrides;
 
 /**
  * The typed context of one request: what was asked, what the integration answered, what the
@@ -12,6 +13,7 @@ public final class Exchange {
   private final MethodRequest methodRequest;
   private BackendResponse endpointResponse;
   private MethodResponse methodResponse;
+  private Overrides overrides = Overrides.NONE;
 
   public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
     this.requestId = requestId;
@@ -47,5 +49,14 @@ public final class Exchange {
 
   public void methodResponse(MethodResponse response) {
     this.methodResponse = response;
+  }
+
+  /** What mapping templates set in {@code $context.requestOverride}/{@code responseOverride} so far. */
+  public Overrides overrides() {
+    return overrides;
+  }
+
+  public void overrides(Overrides latest) {
+    this.overrides = latest;
   }
 }

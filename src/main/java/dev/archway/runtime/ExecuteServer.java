@@ -97,7 +97,8 @@ public final class ExecuteServer {
           return; // the client went away mid-body: nobody to answer
         }
         MethodRequest methodRequest = new MethodRequest(request.method().name(), target.path(),
-            match.pathParameters(), request.query(), request.params(), request.headers(), ar.result());
+            match.pathParameters(), request.query(), request.params(), request.headers(), ar.result(),
+            request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         Exchange exchange = new Exchange(requestId, stage, methodRequest);
         match.target().pipeline().run(exchange).onComplete(done -> {
           if (done.failed() && !(done.cause() instanceof GatewayResponse.Failure)) {

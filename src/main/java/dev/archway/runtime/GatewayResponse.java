@@ -69,6 +69,22 @@ public sealed interface GatewayResponse {
     public String errorType() { return "InternalServerErrorException"; }
   }
 
+  /** A Lambda proxy response of the wrong shape, or a function error: "Malformed Lambda proxy response" (DEFAULT_5XX). */
+  record MalformedLambdaResponse() implements GatewayResponse {
+    public String type() { return "DEFAULT_5XX"; }
+    public int statusCode() { return 502; }
+    public String message() { return "Internal server error"; }
+    public String errorType() { return "InternalServerErrorException"; }
+  }
+
+  /** No request template for the Content-Type and a passthroughBehavior that forbids passing it through. */
+  record UnsupportedMediaType() implements GatewayResponse {
+    public String type() { return "UNSUPPORTED_MEDIA_TYPE"; }
+    public int statusCode() { return 415; }
+    public String message() { return "Unsupported Media Type"; }
+    public String errorType() { return "UnsupportedMediaTypeException"; }
+  }
+
   /** Carries a gateway response through a failed future. No stack trace: it is a value, not a bug. */
   final class Failure extends RuntimeException {
     private final transient GatewayResponse response;

@@ -88,9 +88,37 @@ class DeploymentCompilerTest {
 
   @Test
   void unsupportedIntegrationTypeIsRejected() {
+    Integration other = new Integration("VPC", "POST", "http://x", null, null, null, null, null, null,
+        null, null, null, null, null, null);
+    assertThatThrownBy(() -> compileOne(other)).hasMessageContaining("integration type: VPC");
+  }
+
+  @Test
+  void aLambdaUriThatIsNotTheInvokeApiIsRejectedNamingTheExpectedForm() {
     Integration lambda = new Integration("AWS_PROXY", "POST", "arn:aws:lambda", null, null, null, null, null, null,
         null, null, null, null, null, null);
-    assertThatThrownBy(() -> compileOne(lambda)).hasMessageContaining("integration type: AWS_PROXY");
+    assertThatThrownBy(() -> compileOne(lambda))
+        .hasMessageContaining("integration uri: arn:aws:lambda (expected: arn:aws:apigateway:<region>:lambda:path/");
+  }
+
+  @Test
+  void lambdaAndAwsServiceRoutesPrintTheirPipelines() {
+    String fn = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations";
+    Integration proxy = new Integration("AWS_PROXY", "POST", fn, null, null, null, null, null, null, null, 1000, null, null, null, null);
+    Integration custom = new Integration("AWS", "POST", fn, null, null, null, null, Map.of("application/json", "{}"), null,
+        null, null, null, null, Map.of("200", response("200", null, null, null), "400", response("400", "Invalid.*", null, null)), null);
+    Integration sqs = new Integration("AWS", "POST", "arn:aws:apigateway:us-east-1:sqs:action/SendMessage", null, null, null,
+        null, null, null, null, null, null, null, Map.of("200", response("200", null, null, null)), null);
+    CompiledStage compiled = compiler.compile("a1", stage("dev", "d1", null), deployed("a1", "d1",
+        resource("/p", "ANY", method(proxy)), resource("/c", "POST", method(custom, "200", "400")),
+        resource("/q", "POST", method(sqs, "200"))));
+
+    assertThat(compiled.routes().match("GET", "/p").target().toString()).isEqualTo("ANY /p: LambdaProxy(" + fn + ", timeout=1000ms)");
+    assertThat(compiled.routes().match("POST", "/c").target().toString()).isEqualTo("POST /c: Lambda(" + fn
+        + ", templates=[application/json], passthrough=WHEN_NO_MATCH, timeout=29000ms)"
+        + " -> IntegrationResponse(errorMessage: [/Invalid.*/=>400], default=>200)");
+    assertThat(compiled.routes().match("POST", "/q").target().toString()).isEqualTo("POST /q: ConfigurationError(no endpoint"
+        + " for AWS service sqs (expected: --aws-endpoint sqs=URL or aws.endpoints.sqs in --config))");
   }
 
   @Test

@@ -26,6 +26,18 @@ final class Fixtures {
         .selectionPattern("").responseTemplates(Map.of("application/json", body)));
   }
 
+  /**
+   * Waits until {@code method uri} reaches its route: a deployment is published asynchronously, and
+   * until then the stage answers 403 Missing Authentication Token.
+   */
+  static void awaitServing(java.net.URI uri, String method) {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    org.awaitility.Awaitility.await().until(() -> http.send(java.net.http.HttpRequest.newBuilder(uri)
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("x-amzn-ErrorType")
+        .filter("MissingAuthenticationTokenException"::equals).isEmpty());
+  }
+
   static String resourceId(ApiGatewayClient aws, String apiId, String path) {
     return aws.getResourcesPaginator(r -> r.restApiId(apiId)).items().stream()
         .filter(r -> r.path().equals(path)).findFirst().orElseThrow().id();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,14 +22,24 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
  * class. Register it as a static field with {@code @RegisterExtension}.
  */
 public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback {
+  private final UnaryOperator<Settings> configure;
   private Path dataDir;
   private Archway archway;
   private ApiGatewayClient client;
 
+  public ArchwayServer() {
+    this(UnaryOperator.identity());
+  }
+
+  /** @param configure adjusts the test settings when the server starts (e.g. endpoints of backends started first) */
+  public ArchwayServer(UnaryOperator<Settings> configure) {
+    this.configure = configure;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("archway-test");
-    archway = Archway.start(Settings.forTests(dataDir));
+    archway = Archway.start(configure.apply(Settings.forTests(dataDir)));
   }
 
   @Override

@@ -1,0 +1,39 @@
+package dev.archway.deploy;
+
+import dev.archway.model.Integration;
+import dev.archway.runtime.ParameterSource;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** An integration's {@code requestParameters}, parsed: path, querystring and header targets with their sources. */
+record RequestMappings(Map<String, ParameterSource> path, Map<String, ParameterSource> query,
+    Map<String, ParameterSource> header) {
+
+  /** @param unmappable header names AWS refuses to map (lower case); mapping one fails like on AWS */
+  static RequestMappings of(Integration integration, Set<String> unmappable) {
+    Map<String, ParameterSource> path = new LinkedHashMap<>();
+    Map<String, ParameterSource> query = new LinkedHashMap<>();
+    Map<String, ParameterSource> header = new LinkedHashMap<>();
+    for (Map.Entry<String, String> mapping : DeploymentCompiler.orEmpty(integration.requestParameters()).entrySet()) {
+      String target = mapping.getKey();
+      ParameterSource source = ParameterSource.parse(mapping.getValue(), ParameterSource.Side.REQUEST);
+      if (target.startsWith("integration.request.path.")) {
+        path.put(DeploymentCompiler.name(target, "integration.request.path."), source);
+      } else if (target.startsWith("integration.request.querystring.")) {
+        query.put(DeploymentCompiler.name(target, "integration.request.querystring."), source);
+      } else if (target.startsWith("integration.request.header.")) {
+        String name = DeploymentCompiler.name(target, "integration.request.header.");
+        if (unmappable.contains(name.toLowerCase(Locale.ROOT))) {
+          throw new IllegalArgumentException("request parameter: " + target + " (expected: a header other than " + unmappable + ")");
+        }
+        header.put(name, source);
+      } else {
+        throw new IllegalArgumentException("request parameter: " + target
+            + " (expected: integration.request.path|querystring|header.<name>)");
+      }
+    }
+    return new RequestMappings(path, query, header);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.archway.runtime;
+
+import dev.archway.integration.BackendTimeoutException;
+import dev.archway.integration.LambdaInvokeException;
+import dev.archway.integration.NoEndpointException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** How a failed call to Lambda or an AWS service looks to the client, logged once with its cause. */
+final class AwsCallFailures {
+  private static final Logger LOG = LoggerFactory.getLogger(AwsCallFailures.class);
+
+  private AwsCallFailures() {}
+
+  static GatewayResponse.Failure of(Exchange exchange, Object target, Throwable cause) {
+    if (cause instanceof BackendTimeoutException) {
+      return new GatewayResponse.IntegrationTimeout().failure();
+    }
+    if (cause instanceof LambdaInvokeException e) {
+      // AWS maps every Invoke API error, throttling (429) included, to a 500: the client did nothing wrong.
+      LOG.warn("request {}: Execution failed: {}", exchange.requestId(), e.getMessage());
+      return new GatewayResponse.InternalServerError().failure();
+    }
+    if (cause instanceof NoEndpointException || cause instanceof IllegalArgumentException) {
+      LOG.error("request {}: Execution failed due to configuration error: {}", exchange.requestId(), cause.getMessage());
+      return new GatewayResponse.InternalServerError().failure();
+    }
+    LOG.warn("request {}: cannot reach {}: {}", exchange.requestId(), target, cause.toString());
+    return new GatewayResponse.IntegrationFailure().failure();
+  }
+}

@@ -1,0 +1,157 @@
+package dev.archway.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.MultiMap;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The payload 1.0 event of a REST AWS_PROXY integration, as AWS documents it ("Input format of a
+ * Lambda function for proxy integration"): single- and multi-value headers and query (the single
+ * map keeps the last value), null for absent maps, {@code path} without and
+ * {@code requestContext.path} with the stage, binary bodies base64-encoded.
+ */
+final class LambdaProxyEvent {
+  /** Never forwarded, not even to a proxy integration (AWS-BEHAVIOUR A.7). */
+  private static final Set<String> DROPPED_HEADERS = Set.of("connection", "content-length", "content-md5", "expect",
+      "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
+      "www-authenticate", "keep-alive", "proxy-connection");
+  /** AWS_PROXY title-cases these (they pass through CloudFront); other names keep the client's casing. */
+  private static final Map<String, String> TITLE_CASED = Map.of("authorization", "Authorization", "user-agent", "User-Agent");
+  private static final DateTimeFormatter REQUEST_TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** What the event says about the route, fixed at deploy time. */
+  record Route(String accountId, String resourceId, String resourcePath, BinaryMediaTypes binaryMediaTypes) {}
+
+  private LambdaProxyEvent() {}
+
+  static ObjectNode of(Exchange exchange, Route route, Instant now, String extendedRequestId) {
+    MethodRequest request = exchange.methodRequest();
+    CompiledStage stage = exchange.stage();
+    ObjectNode event = JSON.objectNode();
+    event.put("resource", route.resourcePath());
+    event.put("path", request.path().isEmpty() ? "/" : request.path());
+    event.put("httpMethod", request.httpMethod());
+    Map<String, List<String>> headers = headers(request.headers());
+    event.set("headers", single(headers));
+    event.set("multiValueHeaders", multi(headers));
+    Map<String, List<String>> query = grouped(request.queryParameters());
+    event.set("queryStringParameters", single(query));
+    event.set("multiValueQueryStringParameters", multi(query));
+    event.set("pathParameters", request.pathParameters().isEmpty() ? JSON.nullNode() : strings(request.pathParameters()));
+    event.set("stageVariables", stage.variables().isEmpty() ? JSON.nullNode() : strings(stage.variables()));
+    event.set("requestContext", requestContext(exchange, route, now, extendedRequestId));
+    if (request.body().length() == 0) {
+      event.putNull("body");
+      event.put("isBase64Encoded", false);
+    } else if (route.binaryMediaTypes().matches(request.headers().get("Content-Type"))) {
+      event.put("body", Base64.getEncoder().encodeToString(request.body().getBytes()));
+      event.put("isBase64Encoded", true);
+    } else {
+      event.put("body", request.body().toString(StandardCharsets.UTF_8));
+      event.put("isBase64Encoded", false);
+    }
+    return event;
+  }
+
+  private static ObjectNode requestContext(Exchange exchange, Route route, Instant now, String extendedRequestId) {
+    MethodRequest request = exchange.methodRequest();
+    CompiledStage stage = exchange.stage();
+    String host = request.headers().get("Host");
+    ObjectNode context = JSON.objectNode();
+    context.put("resourceId", route.resourceId());
+    context.put("resourcePath", route.resourcePath());
+    context.put("httpMethod", request.httpMethod());
+    context.put("extendedRequestId", extendedRequestId);
+    context.put("requestTime", REQUEST_TIME.format(now));
+    context.put("path", "/" + stage.stageName() + (request.path().isEmpty() ? "/" : request.path()));
+    context.put("accountId", route.accountId());
+    context.put("protocol", "HTTP/1.1");
+    context.put("stage", stage.stageName());
+    context.put("domainPrefix", host == null ? null : host.split("\\.", 2)[0]);
+    context.put("requestTimeEpoch", now.toEpochMilli());
+    context.put("requestId", exchange.requestId());
+    ObjectNode identity = context.putObject("identity");
+    for (String absent : List.of("cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "apiKey",
+        "apiKeyId", "principalOrgId")) {
+      identity.putNull(absent);
+    }
+    identity.put("sourceIp", request.sourceIp());
+    for (String absent : List.of("cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn")) {
+      identity.putNull(absent);
+    }
+    identity.put("userAgent", request.headers().get("User-Agent"));
+    identity.putNull("user");
+    identity.putNull("accessKey");
+    context.put("domainName", host);
+    context.put("deploymentId", stage.deploymentId());
+    context.put("apiId", stage.apiId());
+    return context;
+  }
+
+  /** Header names grouped case-insensitively under the first casing seen, hop-by-hop headers dropped. */
+  private static Map<String, List<String>> headers(MultiMap headers) {
+    Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, List<String>> ordered = new LinkedHashMap<>();
+    for (Map.Entry<String, String> header : headers) {
+      String lower = header.getKey().toLowerCase(Locale.ROOT);
+      if (DROPPED_HEADERS.contains(lower)) {
+        continue;
+      }
+      List<String> values = byName.computeIfAbsent(header.getKey(), name -> {
+        List<String> list = new ArrayList<>();
+        ordered.put(TITLE_CASED.getOrDefault(lower, name), list);
+        return list;
+      });
+      values.add(header.getValue());
+    }
+    return ordered;
+  }
+
+  private static Map<String, List<String>> grouped(MultiMap parameters) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> parameter : parameters) {
+      out.computeIfAbsent(parameter.getKey(), k -> new ArrayList<>()).add(parameter.getValue());
+    }
+    return out;
+  }
+
+  /** The single-value map: AWS keeps the last value of a repeated name; null when empty. */
+  private static JsonNode single(Map<String, List<String>> values) {
+    if (values.isEmpty()) {
+      return JSON.nullNode();
+    }
+    ObjectNode out = JSON.objectNode();
+    values.forEach((name, list) -> out.put(name, list.get(list.size() - 1)));
+    return out;
+  }
+
+  private static JsonNode multi(Map<String, List<String>> values) {
+    if (values.isEmpty()) {
+      return JSON.nullNode();
+    }
+    ObjectNode out = JSON.objectNode();
+    values.forEach((name, list) -> list.forEach(out.putArray(name)::add));
+    return out;
+  }
+
+  private static ObjectNode strings(Map<String, String> values) {
+    ObjectNode out = JSON.objectNode();
+    new TreeMap<>(values).forEach(out::put);
+    return out;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.archway.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.archway.model.Json;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a function's answer to a REST AWS_PROXY event. Only {@code statusCode}, {@code headers},
+ * {@code multiValueHeaders}, {@code body} and {@code isBase64Encoded} are allowed; anything else
+ * is a "Malformed Lambda proxy response" (502). A missing status is 200; {@code "201"} counts.
+ */
+final class LambdaProxyResponse {
+  private static final Set<String> ALLOWED = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
+  /** Framing and identity headers are the gateway's; AWS hands the function's ones back renamed. */
+  private static final Set<String> REMAPPED = Set.of("connection", "content-length", "date", "server", "x-amzn-requestid");
+  private static final Set<String> DROPPED = Set.of("transfer-encoding", "keep-alive");
+
+  private LambdaProxyResponse() {}
+
+  /**
+   * @param accept the client's Accept header: a base64 body is decoded only when its first entry
+   *     is one of the API's binary media types
+   * @throws GatewayResponse.Failure (502) for any malformed answer
+   */
+  static MethodResponse parse(Buffer payload, String accept, BinaryMediaTypes binary) {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(payload.getBytes());
+    } catch (java.io.IOException e) {
+      throw malformed();
+    }
+    if (root == null || !root.isObject()) {
+      throw malformed();
+    }
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      if (!ALLOWED.contains(names.next())) {
+        throw malformed();
+      }
+    }
+    int status = statusCode(root.get("statusCode"));
+    MultiMap headers = headers(root.get("multiValueHeaders"), root.get("headers"));
+    JsonNode body = root.get("body");
+    if (body != null && !body.isNull() && !body.isTextual()) {
+      throw malformed();
+    }
+    JsonNode base64 = root.get("isBase64Encoded");
+    if (base64 != null && !base64.isNull() && !base64.isBoolean()) {
+      throw malformed();
+    }
+    String text = body == null || body.isNull() ? "" : body.textValue();
+    boolean decode = base64 != null && base64.asBoolean() && binary.matches(accept);
+    // The MIME decoder skips line breaks (Python's base64.encodebytes adds them) and stray characters.
+    try {
+      Buffer out = decode ? Buffer.buffer(Base64.getMimeDecoder().decode(text)) : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
+      return new MethodResponse(status, headers, out);
+    } catch (IllegalArgumentException e) {
+      throw malformed(); // e.g. a truncated last unit
+    }
+  }
+
+  private static int statusCode(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return 200;
+    }
+    int status;
+    if (node.isInt()) {
+      status = node.intValue();
+    } else if (node.isTextual() && node.textValue().matches("\\d{1,3}")) {
+      status = Integer.parseInt(node.textValue());
+    } else {
+      throw malformed();
+    }
+    if (status < 100 || status > 599) {
+      throw malformed();
+    }
+    return status;
+  }
+
+  /** {@code multiValueHeaders} first, then {@code headers} under the same (case-insensitive) name. */
+  private static MultiMap headers(JsonNode multi, JsonNode single) {
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    if (multi != null && !multi.isNull()) {
+      if (!multi.isObject()) {
+        throw malformed();
+      }
+      for (Map.Entry<String, JsonNode> header : multi.properties()) {
+        if (header.getValue().isArray()) {
+          for (JsonNode value : header.getValue()) {
+            add(out, header.getKey(), value);
+          }
+        } else if (!header.getValue().isNull()) {
+          add(out, header.getKey(), header.getValue());
+        }
+      }
+    }
+    if (single != null && !single.isNull()) {
+      if (!single.isObject()) {
+        throw malformed();
+      }
+      for (Map.Entry<String, JsonNode> header : single.properties()) {
+        add(out, header.getKey(), header.getValue());
+      }
+    }
+    if (!out.contains("Content-Type")) {
+      out.add("Content-Type", "application/json");
+    }
+    return out;
+  }
+
+  private static void add(MultiMap out, String name, JsonNode value) {
+    if (!value.isTextual() && !value.isBoolean()) {
+      throw malformed();
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (DROPPED.contains(lower)) {
+      return;
+    }
+    String text = value.isBoolean() ? Boolean.toString(value.booleanValue()) : value.textValue();
+    // MultiMap keeps the first casing of a name, so the multi-value casing wins as on AWS.
+    String existing = out.names().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(name);
+    out.add(REMAPPED.contains(lower) ? "x-amzn-Remapped-" + existing : existing, text);
+  }
+
+  private static GatewayResponse.Failure malformed() {
+    return new GatewayResponse.MalformedLambdaResponse().failure();
+  }
+}

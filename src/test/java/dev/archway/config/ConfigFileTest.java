@@ -1,0 +1,61 @@
+package dev.archway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+  @TempDir Path dir;
+
+  Path file(String yaml) throws Exception {
+    return Files.writeString(dir.resolve("archway.yaml"), yaml);
+  }
+
+  @Test
+  void nestedAndDottedKeysNameTheSameSettings() throws Exception {
+    Endpoints endpoints = ConfigFile.endpoints(file("""
+        lambda:
+          endpoint: http://localhost:9001
+          endpoints:
+            eu-west-1: http://localhost:9002/
+        aws.endpoints.sqs: https://sqs.local:4566
+        """));
+    assertThat(endpoints.lambdaFor("us-east-1")).isEqualTo(URI.create("http://localhost:9001"));
+    assertThat(endpoints.lambdaFor("eu-west-1")).isEqualTo(URI.create("http://localhost:9002/"));
+    assertThat(endpoints.service("SQS")).isEqualTo(URI.create("https://sqs.local:4566"));
+    assertThat(endpoints.service("sns")).isNull();
+  }
+
+  @Test
+  void flagsWinOverTheFile() throws Exception {
+    Endpoints file = ConfigFile.endpoints(file("lambda.endpoint: http://a:1\naws.endpoints.sqs: http://b:2\n"));
+    Endpoints flags = new Endpoints(URI.create("http://c:3"), java.util.Map.of(),
+        Endpoints.parseServiceEntries(List.of("sqs=http://d:4", "sns=http://e:5")));
+    Endpoints merged = file.overriddenBy(flags);
+    assertThat(merged.lambdaFor("us-east-1")).isEqualTo(URI.create("http://c:3"));
+    assertThat(merged.service("sqs")).isEqualTo(URI.create("http://d:4"));
+    assertThat(merged.service("sns")).isEqualTo(URI.create("http://e:5"));
+  }
+
+  @Test
+  void mistakesFailNamingTheFileTheKeyAndTheExpectation() throws Exception {
+    assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda.endpont: http://a:1\n")))
+        .hasMessageContaining("lambda.endpont (expected: lambda.endpoint, lambda.endpoints.<region> or aws.endpoints.<service>)");
+    assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda.endpoint: ftp://a\n")))
+        .hasMessageContaining("ftp://a (expected: an absolute http or https URL)");
+    assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda.endpoints.mars: http://a:1\n")))
+        .hasMessageContaining("lambda.endpoints.mars (expected: an AWS region name");
+    assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda: [1, 2]\n")))
+        .hasMessageContaining("lambda is ARRAY");
+    assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda: {endpoint: [\n")))
+        .hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> Endpoints.parseServiceEntries(List.of("sqs")))
+        .hasMessageContaining("aws-endpoint: sqs (expected: SERVICE=URL");
+  }
+}
