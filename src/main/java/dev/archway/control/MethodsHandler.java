@@ -109,6 +109,7 @@ final class MethodsHandler {
     return store.write(docs -> {
       Resource resource = Drafts.resource(docs, call.caller(), apiId, call.label("resource_id"));
       Method updated = edit.apply(resource, resource.method(httpMethod));
+      MethodReferences.check(docs, apiId, updated);
       docs.put(Kind.RESOURCE, apiId, resource.id(), resource.withMethod(httpMethod, updated));
       return updated;
     });
