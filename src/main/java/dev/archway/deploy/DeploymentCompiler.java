@@ -9,6 +9,7 @@ import dev.archway.model.Resource;
 import dev.archway.model.Stage;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
+import dev.archway.runtime.CustomGatewayResponses;
 import dev.archway.runtime.HttpProxyStep;
 import dev.archway.runtime.MockIntegrationStep;
 import dev.archway.runtime.ParameterSource;
@@ -43,6 +44,14 @@ public final class DeploymentCompiler {
     String where = "api " + apiId + " stage " + stage.stageName() + " (deployment " + deployment.deploymentId() + ")";
     RouteTable.Builder<CompiledRoute> routes = RouteTable.builder();
     int count = 0;
+    RequestValidations validations;
+    CustomGatewayResponses gatewayResponses;
+    try {
+      validations = RequestValidations.of(apiId, deployment);
+      gatewayResponses = GatewayResponseCompiler.compile(deployment.gatewayResponses());
+    } catch (IllegalArgumentException e) {
+      throw new CompileException("cannot compile " + where + ": " + e.getMessage(), e);
+    }
     for (Resource resource : deployment.resources() == null ? List.<Resource>of() : deployment.resources()) {
       if (resource.resourceMethods() == null) {
         continue;
@@ -50,7 +59,7 @@ public final class DeploymentCompiler {
       for (Map.Entry<String, Method> entry : resource.resourceMethods().entrySet()) {
         String route = entry.getKey() + " " + resource.path();
         try {
-          routes.add(resource.path(), entry.getKey(), compileRoute(resource.path(), entry.getKey(), entry.getValue()));
+          routes.add(resource.path(), entry.getKey(), compileRoute(resource.path(), entry.getKey(), entry.getValue(), validations));
         } catch (IllegalArgumentException e) {
           throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
         }
@@ -58,10 +67,15 @@ public final class DeploymentCompiler {
       }
     }
     Map<String, String> variables = stage.variables() == null ? Map.of() : stage.variables();
-    return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count);
+    return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count,
+        gatewayResponses);
   }
 
   CompiledRoute compileRoute(String path, String httpMethod, Method method) {
+    return compileRoute(path, httpMethod, method, RequestValidations.NONE);
+  }
+
+  private CompiledRoute compileRoute(String path, String httpMethod, Method method, RequestValidations validations) {
     if (!METHODS.contains(httpMethod)) {
       throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
     }
@@ -77,6 +91,7 @@ public final class DeploymentCompiler {
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
           + " (expected: MOCK or HTTP_PROXY; other types are not served yet)");
     };
+    steps = validations.prepend(method, steps);
     return new CompiledRoute(path, httpMethod, new Pipeline(steps));
   }
 
