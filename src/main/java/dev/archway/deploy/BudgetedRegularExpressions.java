@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * the validation instead of holding the event loop (java.util.regex backtracks exponentially).
  */
 final class BudgetedRegularExpressions implements RegularExpressionFactory {
-  /** Character reads allowed per match; linear patterns over a 10 MB body stay well inside. */
-  static final long BUDGET = 50_000_000L;
+  /** Character reads allowed per match: a fixed floor plus a multiple of the input, so linear patterns never hit it. */
+  static final long FLOOR = 1_000_000L;
+  static final long PER_CHAR = 20L;
 
   static final BudgetedRegularExpressions INSTANCE = new BudgetedRegularExpressions();
 
@@ -27,7 +28,7 @@ final class BudgetedRegularExpressions implements RegularExpressionFactory {
   @Override
   public RegularExpression getRegularExpression(String regex) {
     Pattern pattern = Pattern.compile(regex);
-    return value -> pattern.matcher(new CountingSequence(value, regex, new long[] {BUDGET})).find();
+    return value -> pattern.matcher(new CountingSequence(value, regex, new long[] {FLOOR + PER_CHAR * value.length()})).find();
   }
 
   private record CountingSequence(String value, String regex, long[] left) implements CharSequence {

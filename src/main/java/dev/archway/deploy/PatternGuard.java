@@ -7,12 +7,15 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Refuses model regexes that invite catastrophic backtracking (AWS-BEHAVIOUR D.2): too long,
- * backreferences, or a quantified group that itself contains a quantifier ({@code (a+)+}).
+ * backreferences, or a quantified group that is itself one repeated atom ({@code (a+)+}).
  * Request-time matching is budgeted as well ({@link BudgetedRegularExpressions}); this check
  * turns the obvious cases into a clear error when the model is written.
  */
 final class PatternGuard {
   static final int MAX_PATTERN_LENGTH = 1_000;
+  /** A group whose whole content is one repeated atom, as in (a+)+, (\w*)* or ([a-z]+)*. */
+  private static final Pattern SINGLE_QUANTIFIED_ATOM =
+      Pattern.compile("(?:\\\\.|\\[(?:\\\\.|[^\\]])*]|[^()|\\\\\\[])(?:[*+]|\\{\\d*,?\\d*})\\??");
 
   private PatternGuard() {}
 
@@ -26,7 +29,7 @@ final class PatternGuard {
     } catch (PatternSyntaxException e) {
       return "pattern '" + pattern + "' is not a valid regular expression";
     }
-    Deque<Boolean> groups = new ArrayDeque<>(); // per open group: does it contain a quantifier?
+    Deque<Integer> groups = new ArrayDeque<>(); // start index of each open group's content
     boolean inClass = false;
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
@@ -42,18 +45,15 @@ final class PatternGuard {
         inClass = c != ']';
         continue;
       }
-      switch (c) {
-        case '[' -> inClass = true;
-        case '(' -> groups.push(false);
-        case ')' -> {
-          boolean inner = !groups.isEmpty() && groups.pop();
-          if (inner && i + 1 < pattern.length() && isQuantifier(pattern.charAt(i + 1))) {
-            return "pattern '" + pattern + "' nests quantifiers";
-          }
-          markQuantified(groups, inner);
+      if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        groups.push(i + 1);
+      } else if (c == ')' && !groups.isEmpty()) {
+        String content = pattern.substring(groups.pop(), i).replaceFirst("^\\?(:|=|!|<=|<!)", "");
+        if (i + 1 < pattern.length() && isQuantifier(pattern.charAt(i + 1)) && SINGLE_QUANTIFIED_ATOM.matcher(content).matches()) {
+          return "pattern '" + pattern + "' nests quantifiers";
         }
-        case '*', '+', '{' -> markQuantified(groups, true);
-        default -> { }
       }
     }
     return null;
@@ -61,12 +61,5 @@ final class PatternGuard {
 
   private static boolean isQuantifier(char c) {
     return c == '*' || c == '+' || c == '{' || c == '?';
-  }
-
-  private static void markQuantified(Deque<Boolean> groups, boolean quantified) {
-    if (quantified && !groups.isEmpty()) {
-      groups.pop();
-      groups.push(true);
-    }
   }
 }
