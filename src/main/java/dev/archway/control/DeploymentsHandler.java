@@ -45,7 +45,8 @@ final class DeploymentsHandler {
       Deployment deployment = new Deployment(Ids.shortId(), req.description(), Drafts.now(), summary(resources));
       docs.put(Kind.DEPLOYMENT, apiId, deployment.id(), deployment);
       docs.put(Kind.DEPLOYED_API, apiId, deployment.id(), new DeployedApi(deployment.id(), api, resources,
-          docs.list(Kind.AUTHORIZER, apiId)));
+          docs.list(Kind.AUTHORIZER, apiId), docs.list(Kind.MODEL, apiId), docs.list(Kind.REQUEST_VALIDATOR, apiId),
+          docs.list(Kind.GATEWAY_RESPONSE, apiId)));
       if (req.stageName() != null) {
         pointStage(docs, apiId, req, deployment.id());
       }

@@ -80,6 +80,9 @@ public final class ManagementServer {
     DeploymentsHandler deployments = new DeploymentsHandler(store);
     StagesHandler stages = new StagesHandler(store);
     TagsHandler tags = new TagsHandler(store);
+    ModelsHandler models = new ModelsHandler(store);
+    RequestValidatorsHandler validators = new RequestValidatorsHandler(store);
+    GatewayResponsesHandler gatewayResponses = new GatewayResponsesHandler(store);
     api.on(POST, "/restapis", 201, restApis::create)
         .on(GET, "/restapis", 200, restApis::list)
         .on(GET, API, 200, restApis::get)
@@ -115,7 +118,23 @@ public final class ManagementServer {
         .on(GET, API + "/stages", 200, stages::list)
         .on(GET, API + "/stages/:stage_name", 200, stages::get)
         .on(PATCH, API + "/stages/:stage_name", 200, stages::update)
-        .on(DELETE, API + "/stages/:stage_name", 202, stages::delete);
+        .on(DELETE, API + "/stages/:stage_name", 202, stages::delete)
+        .on(POST, API + "/models", 201, models::create)
+        .on(GET, API + "/models", 200, models::list)
+        .on(GET, API + "/models/:model_name", 200, models::get)
+        .on(PATCH, API + "/models/:model_name", 200, models::update)
+        .on(DELETE, API + "/models/:model_name", 202, models::delete)
+        .on(GET, API + "/models/:model_name/default_template", 200, models::template)
+        .on(POST, API + "/requestvalidators", 201, validators::create)
+        .on(GET, API + "/requestvalidators", 200, validators::list)
+        .on(GET, API + "/requestvalidators/:requestvalidator_id", 200, validators::get)
+        .on(PATCH, API + "/requestvalidators/:requestvalidator_id", 200, validators::update)
+        .on(DELETE, API + "/requestvalidators/:requestvalidator_id", 202, validators::delete)
+        .on(PUT, API + "/gatewayresponses/:response_type", 201, gatewayResponses::put)
+        .on(GET, API + "/gatewayresponses", 200, gatewayResponses::list)
+        .on(GET, API + "/gatewayresponses/:response_type", 200, gatewayResponses::get)
+        .on(PATCH, API + "/gatewayresponses/:response_type", 200, gatewayResponses::update)
+        .on(DELETE, API + "/gatewayresponses/:response_type", 202, gatewayResponses::delete);
     accessRoutes(api, store);
     // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
     tagRoute(api, PUT, 204, tags::tag);

@@ -112,6 +112,7 @@ final class MethodsHandler {
       if (updated != null) {
         AuthorizersHandler.requireAuthorizer(docs, apiId, updated);
       }
+      MethodReferences.check(docs, apiId, updated);
       docs.put(Kind.RESOURCE, apiId, resource.id(), resource.withMethod(httpMethod, updated));
       return updated;
     });

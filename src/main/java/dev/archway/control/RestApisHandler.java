@@ -52,6 +52,7 @@ final class RestApisHandler {
       }
       docs.put(Kind.RESOURCE, id, api.rootResourceId(), new Resource(api.rootResourceId(), null, null, "/", null));
       docs.put(Kind.REST_API, call.caller().scope(), id, api);
+      ModelsHandler.builtIns().forEach(model -> docs.put(Kind.MODEL, id, model.name(), model));
       return api;
     });
   }

@@ -10,6 +10,7 @@ import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
+import dev.archway.runtime.CustomGatewayResponses;
 import dev.archway.runtime.HttpProxyStep;
 import dev.archway.runtime.MockIntegrationStep;
 import dev.archway.runtime.ParameterSource;
@@ -50,6 +51,14 @@ public final class DeploymentCompiler {
     String where = "api " + apiId + " stage " + stage.stageName() + " (deployment " + deployment.deploymentId() + ")";
     RouteTable.Builder<CompiledRoute> routes = RouteTable.builder();
     int count = 0;
+    RequestValidations validations;
+    CustomGatewayResponses gatewayResponses;
+    try {
+      validations = RequestValidations.of(apiId, deployment);
+      gatewayResponses = GatewayResponseCompiler.compile(deployment.gatewayResponses());
+    } catch (IllegalArgumentException e) {
+      throw new CompileException("cannot compile " + where + ": " + e.getMessage(), e);
+    }
     for (Resource resource : deployment.resources() == null ? List.<Resource>of() : deployment.resources()) {
       if (resource.resourceMethods() == null) {
         continue;
@@ -57,8 +66,8 @@ public final class DeploymentCompiler {
       for (Map.Entry<String, Method> entry : resource.resourceMethods().entrySet()) {
         String route = entry.getKey() + " " + resource.path();
         try {
-          routes.add(resource.path(), entry.getKey(),
-              compileRoute(resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api()));
+          routes.add(resource.path(), entry.getKey(), compileRoute(
+              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations));
         } catch (IllegalArgumentException e) {
           throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
         }
@@ -66,10 +75,16 @@ public final class DeploymentCompiler {
       }
     }
     Map<String, String> variables = stage.variables() == null ? Map.of() : stage.variables();
-    return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count);
+    return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count,
+        gatewayResponses);
   }
 
   CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api) {
+    return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE);
+  }
+
+  private CompiledRoute compileRoute(
+      String resourceId, String path, String httpMethod, Method method, RestApi api, RequestValidations validations) {
     if (!METHODS.contains(httpMethod)) {
       throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
     }
@@ -87,6 +102,7 @@ public final class DeploymentCompiler {
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
           + " (expected: MOCK, HTTP_PROXY, AWS or AWS_PROXY; other types are not served yet)");
     };
+    steps = validations.prepend(method, steps);
     return new CompiledRoute(path, httpMethod, new Pipeline(steps));
   }
 

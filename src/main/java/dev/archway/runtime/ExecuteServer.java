@@ -4,6 +4,7 @@ import dev.archway.runtime.route.InvalidPathException;
 import dev.archway.runtime.route.RouteMatch;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -12,6 +13,7 @@ import io.vertx.core.net.HostAndPort;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,15 +70,18 @@ public final class ExecuteServer {
         reject(request, requestId, new GatewayResponse.MissingAuthenticationToken());
         return;
       }
+      // Errors from here on are answered with the stage's gateway responses.
+      Exchange unrouted = new Exchange(requestId, stage, new MethodRequest(request.method().name(), target.path(),
+          Map.of(), request.query(), request.params(), request.headers(), Buffer.buffer()));
       RouteMatch<CompiledRoute> match;
       try {
         match = stage.routes().match(request.method().name(), target.path());
       } catch (InvalidPathException e) {
-        reject(request, requestId, new GatewayResponse.BadRequest(e.getMessage()));
+        reject(request, unrouted, new GatewayResponse.BadRequest(e.getMessage()));
         return;
       }
       if (match == null) {
-        reject(request, requestId, new GatewayResponse.MissingAuthenticationToken());
+        reject(request, unrouted, new GatewayResponse.MissingAuthenticationToken());
         return;
       }
       String declared = request.getHeader("Content-Length");
@@ -85,12 +90,12 @@ public final class ExecuteServer {
         if (!waitsForContinue) {
           BodyReader.discard(request, limits.maxBodyBytes());
         }
-        write(request, requestId, GatewayResponseRenderer.render(new GatewayResponse.RequestTooLarge()), waitsForContinue);
+        write(request, requestId, GatewayResponseRenderer.render(new GatewayResponse.RequestTooLarge(), unrouted), waitsForContinue);
         return;
       }
       BodyReader.read(request, limits.maxBodyBytes()).onComplete(ar -> {
         if (ar.failed() && ar.cause() instanceof BodyReader.TooLarge) {
-          reject(request, requestId, new GatewayResponse.RequestTooLarge());
+          reject(request, unrouted, new GatewayResponse.RequestTooLarge());
           return;
         }
         if (ar.failed()) {
@@ -106,7 +111,7 @@ public final class ExecuteServer {
           }
           MethodResponse response = done.succeeded() && exchange.methodResponse() != null
               ? exchange.methodResponse()
-              : GatewayResponseRenderer.render(done.failed() ? done.cause() : new IllegalStateException("no response"));
+              : GatewayResponseRenderer.render(done.failed() ? done.cause() : new IllegalStateException("no response"), exchange);
           write(request, requestId, response, false);
         });
       });
@@ -123,6 +128,11 @@ public final class ExecuteServer {
     /** A gateway answer before the body is read; Vert.x drains the body of the request. */
     private void reject(HttpServerRequest request, String requestId, GatewayResponse response) {
       write(request, requestId, GatewayResponseRenderer.render(response), false);
+    }
+
+    /** The same, answered with the customised gateway responses of the stage the request reached. */
+    private void reject(HttpServerRequest request, Exchange unrouted, GatewayResponse response) {
+      write(request, unrouted.requestId(), GatewayResponseRenderer.render(response, unrouted), false);
     }
 
     private static void write(HttpServerRequest request, String requestId, MethodResponse response, boolean close) {

@@ -17,6 +17,11 @@ public sealed interface GatewayResponse {
   /** The {@code x-amzn-ErrorType} header value. */
   String errorType();
 
+  /** {@code $context.error.validationErrorString}: details of a failed request validation, else empty. */
+  default String validationErrorString() {
+    return "";
+  }
+
   /** This response as the failure a step returns to stop the pipeline. */
   default Failure failure() {
     return new Failure(this);
@@ -34,6 +39,21 @@ public sealed interface GatewayResponse {
   record BadRequest(String message) implements GatewayResponse {
     public String type() { return "DEFAULT_4XX"; }
     public int statusCode() { return 400; }
+    public String errorType() { return "BadRequestException"; }
+  }
+
+  /** A required request parameter is absent or blank; {@code message} names them all. */
+  record BadRequestParameters(String message) implements GatewayResponse {
+    public String type() { return "BAD_REQUEST_PARAMETERS"; }
+    public int statusCode() { return 400; }
+    public String errorType() { return "BadRequestException"; }
+  }
+
+  /** The body does not match the method's model; the details go to {@code $context.error.validationErrorString}. */
+  record BadRequestBody(String validationErrorString) implements GatewayResponse {
+    public String type() { return "BAD_REQUEST_BODY"; }
+    public int statusCode() { return 400; }
+    public String message() { return "Invalid request body"; }
     public String errorType() { return "BadRequestException"; }
   }
 

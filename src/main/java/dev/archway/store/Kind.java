@@ -6,6 +6,9 @@ import dev.archway.model.ApiKeyDigest;
 import dev.archway.model.Authorizer;
 import dev.archway.model.DeployedApi;
 import dev.archway.model.Deployment;
+import dev.archway.model.GatewayResponse;
+import dev.archway.model.Model;
+import dev.archway.model.RequestValidator;
 import dev.archway.model.Resource;
 import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
@@ -33,6 +36,11 @@ public record Kind<T>(String name, Class<T> type) {
   public static final Kind<UsagePlanKey> USAGE_PLAN_KEY = new Kind<>("usageplankey", UsagePlanKey.class);
   /** One document, id {@code "account"}, per {@code account:region}. */
   public static final Kind<Account> ACCOUNT = new Kind<>("account", Account.class);
+  /** Keyed by model name, which is what methods reference. */
+  public static final Kind<Model> MODEL = new Kind<>("model", Model.class);
+  public static final Kind<RequestValidator> REQUEST_VALIDATOR = new Kind<>("requestvalidator", RequestValidator.class);
+  /** Customised gateway responses only, keyed by response type. */
+  public static final Kind<GatewayResponse> GATEWAY_RESPONSE = new Kind<>("gatewayresponse", GatewayResponse.class);
 
   @Override
   public String toString() {
