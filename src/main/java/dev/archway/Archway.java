@@ -4,6 +4,7 @@ import dev.archway.auth.CredentialsFile;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
+import dev.archway.control.Serving;
 import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.LiveStages;
@@ -54,7 +55,7 @@ public final class Archway implements AutoCloseable {
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
-          new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), sync::notReady,
+          new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), new Serving(sync::notReady, sync::settled),
           execute.port()).await();
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.AwsErrorResponse;
 import dev.archway.model.Json;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +33,11 @@ public final class ManagementApi {
   private final Vertx vertx;
   private final Router router;
   private final CallerAuthenticator authenticator;
+  /** Completes when every change written so far is served; answers wait for it (read-your-writes). */
+  private final Supplier<Future<Void>> settled;
 
-  ManagementApi(Vertx vertx, CallerAuthenticator authenticator) {
+  ManagementApi(Vertx vertx, CallerAuthenticator authenticator, Supplier<Future<Void>> settled) {
+    this.settled = settled;
     this.vertx = vertx;
     this.router = Router.router(vertx);
     this.authenticator = authenticator;
@@ -78,6 +83,7 @@ public final class ManagementApi {
           Caller caller = authenticator.authenticate(ctx.request(), bytes);
           return operation.handle(new Call(caller, Map.copyOf(labels), query, json ? parse(bytes) : null, bytes));
         }, false)
+        .compose(result -> settled.get().map(v -> result))
         .onSuccess(result -> respond(ctx, status, result))
         .onFailure(error -> fail(ctx, error));
   }

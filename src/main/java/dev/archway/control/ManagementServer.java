@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The management listener: the apigateway v1 REST API operations and the health endpoints. */
 public final class ManagementServer {
@@ -42,17 +41,17 @@ public final class ManagementServer {
   }
 
   /**
-   * {@code notReady} lists the stages not yet serving, for {@code /health/ready}; {@code executePort} is the
+   * {@code serving} tells which stages are not serving (for {@code /health/ready}) and when writes are live; {@code executePort} is the
    * execute listener's port, for the {@code apiEndpoint} of v2 APIs.
    */
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
-      Supplier<List<String>> notReady, int executePort) {
-    ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region));
+      Serving serving, int executePort) {
+    ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
     router.get("/health/ready").handler(ctx -> {
-      List<String> missing = notReady.get();
+      List<String> missing = serving.notReady().get();
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
     routes(api, store);

@@ -74,6 +74,20 @@ public final class StageSync {
     return out;
   }
 
+  /**
+   * Completes when every recompile scheduled so far has published. Changes are scheduled on the
+   * writing thread before the write returns, so a write followed by this sees its effect served.
+   */
+  public Future<Void> settled() {
+    List<Future<Void>> pending = new ArrayList<>();
+    synchronized (jobs) {
+      for (Job job : jobs.values()) {
+        pending.add(job.again != null ? job.again.future() : job.running.future());
+      }
+    }
+    return pending.isEmpty() ? Future.succeededFuture() : Future.all(pending).mapEmpty();
+  }
+
   private void changed(Change change) {
     if (!WATCHED.contains(change.kind())) {
       return;

@@ -1,0 +1,12 @@
+package dev.archway.control;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the management API needs to know of the data plane: which stages are not serving (for
+ * {@code /health/ready}) and when the changes written so far are live. A write is answered only
+ * once its effect is served, so a client that deploys and then calls its API never sees the old one.
+ */
+public record Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled) {}
