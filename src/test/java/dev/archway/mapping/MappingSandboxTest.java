@@ -128,11 +128,36 @@ class MappingSandboxTest {
       "#set($l = [])#foreach($a in [1..1000])#foreach($b in [1..1000])#set($ok = $l.add($a))#set($ok = $l.add($b))#end#end",
       "#set($n = 2)#foreach($i in [1..64])#set($n = $n * $n)#end",
       "#set($l = [])#set($big = $input.body)#foreach($i in [1..1000])#set($ok = $l.add($big))#end#if($l == 'x')#end",
+      "#set($l = [])#set($big = $input.body)#foreach($i in [1..1000])#set($ok = $l.add($big))#end#set($s = \"$l\")",
+      "#set($l = [])#set($big = $input.body)#foreach($i in [1..1000])#set($ok = $l.add($big))#end$l.toString()",
   })
   void memoryBombsStopAtTheBudgets(String template) {
     MappingTemplate compiled = MappingTemplate.compile(template);
     assertThatThrownBy(() -> compiled.render(TemplateInput.ofBody("b".repeat(1 << 20))))
         .isInstanceOf(TemplateRuntimeException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "#if($l < 1)#end", "#if($l == 1)#end", "#if($l != 1)#end", "#set($x = $l - 1)", "#set($x = $l * 1)",
+      "#set($x = $l / 1)", "#set($x = $l % 1)", "#set($x = -$l)", "#foreach($i in [$l..1])#end", "#set($x = $l + 1)",
+      "#set($r = [1..3])$r.contains($l)",
+  })
+  void operatorsNeverPrintAHugeValueToCoerceIt(String use) {
+    String template = "#set($l = [])#set($big = $input.body)#foreach($i in [1..1000])#set($ok = $l.add($big))#end" + use;
+    // each either refuses the operation or answers at once; none prints the 1 GB list
+    try {
+      MappingTemplate.compile(template).render(TemplateInput.ofBody("b".repeat(1 << 20)));
+    } catch (TemplateRuntimeException e) {
+      assertThat(e.getMessage()).doesNotContain("longer than");
+    }
+  }
+
+  @Test
+  void hugeNumeralsAreNotParsed() {
+    MappingTemplate template = MappingTemplate.compile("#if($input.body > 1)big#{else}no#end[#set($x = $input.path('$') * 2)$x]");
+    assertThat(template.render(TemplateInput.ofBody("9".repeat(5_000_000))).output()).isEqualTo("no[]");
+    assertThat(template.render(TemplateInput.ofBody("5")).output()).isEqualTo("big[10]");
   }
 
   @Test
