@@ -22,7 +22,8 @@ class DependencyDirectionTest {
       "runtime", List.of("store", "control", "deploy"),
       "integration", List.of("store", "control", "deploy"),
       "auth", List.of("store", "control", "deploy"),
-      "deploy", List.of("control"));
+      "deploy", List.of("control"),
+      "mapping", List.of("store", "control", "deploy", "runtime", "integration", "auth"));
 
   @Test
   void packagesImportOnlyDownward() throws IOException {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.velocity.runtime.directive.ForeachScope;
+import org.apache.velocity.runtime.parser.node.ASTIntegerRange;
 
 /**
  * The methods a mapping template may call, by the type of the object (the first type that matches
@@ -30,6 +31,8 @@ final class AllowList {
       "equals", "hashCode");
   private static final Set<String> LIST = Set.of("get", "size", "isEmpty", "contains", "containsAll", "indexOf",
       "lastIndexOf", "add", "addAll", "remove", "set", "clear", "subList", "toString", "equals", "hashCode");
+  /** {@code [1..n]}: its {@code indexOf}/{@code contains} coerce their argument by printing it, unbounded. */
+  private static final Set<String> RANGE = Set.of("get", "size", "isEmpty", "subList", "toString", "equals", "hashCode");
   private static final Set<String> COLLECTION =
       Set.of("size", "isEmpty", "contains", "containsAll", "remove", "toString", "equals", "hashCode");
   private static final Set<String> ENTRY = Set.of("getKey", "getValue", "toString", "equals", "hashCode");
@@ -46,6 +49,7 @@ final class AllowList {
       Map.entry(ForeachScope.class, FOREACH),
       Map.entry(String.class, STRING),
       Map.entry(Map.class, MAP),
+      Map.entry(ASTIntegerRange.IntegerRange.class, RANGE),
       Map.entry(List.class, LIST),
       Map.entry(Collection.class, COLLECTION),
       Map.entry(Map.Entry.class, ENTRY),

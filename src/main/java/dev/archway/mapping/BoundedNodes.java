@@ -76,6 +76,8 @@ final class BoundedNodes {
 
     @Override
     protected Object handleSpecial(Object left, Object right, InternalContextAdapter context) {
+      left = left instanceof Operand.NotANumber n && n.value() instanceof String s ? s : left;
+      right = right instanceof Operand.NotANumber n && n.value() instanceof String s ? s : right;
       if (!(left instanceof String) && !(right instanceof String)) {
         return super.handleSpecial(left, right, context);
       }
@@ -141,6 +143,11 @@ final class BoundedNodes {
     }
 
     @Override
+    public Boolean compareNumbers(Object left, Object right) {
+      return super.compareNumbers(Operand.safe(left), Operand.safe(right));
+    }
+
+    @Override
     public boolean compareNonNumber(Object left, Object right) {
       return textEquals(left, right);
     }
@@ -164,6 +171,11 @@ final class BoundedNodes {
     @Override
     public boolean compareNull(Object left, Object right) {
       return nullEquals(left, right) || super.compareNull(left, right);
+    }
+
+    @Override
+    public Boolean compareNumbers(Object left, Object right) {
+      return super.compareNumbers(Operand.safe(left), Operand.safe(right));
     }
 
     @Override

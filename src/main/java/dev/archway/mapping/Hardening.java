@@ -14,7 +14,8 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
  * <ul>
  *   <li>refuses {@code #include}, {@code #parse} and {@code #evaluate}: the first two read resources,
  *       the third runs text as a template (a request body, if the author passes one);</li>
- *   <li>swaps in the bounded operators of {@link BoundedNodes}.</li>
+ *   <li>swaps in the bounded operators of {@link BoundedNodes}, and guards the operands of the others
+ *       ({@link Operand}).</li>
  * </ul>
  * {@code #define} and {@code #macro} stay: real templates use them (the Serverless Framework's default
  * template defines {@code $loop}), and their recursion is capped by Velocity's depth settings.
@@ -33,13 +34,19 @@ final class Hardening {
         throw new ParseException("#" + directive.getDirectiveName() + " is not allowed in mapping templates, at line "
             + directive.getFirstToken().beginLine + ", column " + directive.getFirstToken().beginColumn);
       }
+      boolean guarded = Operand.guards(node);
       for (int i = 0; i < node.jjtGetNumChildren(); i++) {
         Node child = node.jjtGetChild(i);
         SimpleNode twin = BoundedNodes.twin(child);
         if (twin != null) {
-          node.jjtAddChild(twin, i);
-          twin.jjtSetParent(node);
           child = twin;
+        }
+        if (guarded && !(child instanceof Operand)) {
+          child = Operand.wrap(child);
+        }
+        if (child != node.jjtGetChild(i)) {
+          node.jjtAddChild(child, i);
+          child.jjtSetParent(node);
         }
         pending.push(child);
       }

@@ -28,10 +28,10 @@ public record Overrides(
   public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of(), null, Map.of());
 
   public Overrides {
-    requestHeaders = Map.copyOf(requestHeaders);
-    requestQueryString = Map.copyOf(requestQueryString);
-    requestPath = Map.copyOf(requestPath);
-    responseHeaders = Map.copyOf(responseHeaders);
+    requestHeaders = requestHeaders == null ? Map.of() : Map.copyOf(requestHeaders);
+    requestQueryString = requestQueryString == null ? Map.of() : Map.copyOf(requestQueryString);
+    requestPath = requestPath == null ? Map.of() : Map.copyOf(requestPath);
+    responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
   }
 
   public boolean isEmpty() {

@@ -1,6 +1,5 @@
 package dev.archway.mapping;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Iterator;
@@ -63,7 +62,7 @@ public final class SandboxUberspector implements Uberspect, RuntimeServicesAware
       }
     }
     if ("toString".equals(name) && args.length == 0 && (target instanceof Map<?, ?> || target instanceof Collection<?>)) {
-      return new Budgeted(delegate.getMethod(target, name, args, info), name);
+      return new BudgetedAccess.Budgeted(delegate.getMethod(target, name, args, info), name);
     }
     VelMethod found = delegate.getMethod(target, name, args, info);
     if (found == null) {
@@ -75,7 +74,7 @@ public final class SandboxUberspector implements Uberspect, RuntimeServicesAware
     if (!allowed.contains(found.getMethodName())) {
       throw refused(name + "()", target, info);
     }
-    return new Budgeted(found, name);
+    return new BudgetedAccess.Budgeted(found, name);
   }
 
   @Override
@@ -84,7 +83,7 @@ public final class SandboxUberspector implements Uberspect, RuntimeServicesAware
       return null;
     }
     if (target instanceof Map<?, ?> && !(target instanceof Scope)) {
-      return new MapGet(property);
+      return new BudgetedAccess.MapGet(property);
     }
     VelPropertyGet found = delegate.getPropertyGet(target, property, info);
     if (found == null) {
@@ -96,7 +95,7 @@ public final class SandboxUberspector implements Uberspect, RuntimeServicesAware
     if (!AllowList.methodsOf(target).contains(found.getMethodName())) {
       throw refused("." + property, target, info);
     }
-    return new BudgetedGet(found);
+    return new BudgetedAccess.BudgetedGet(found);
   }
 
   @Override
@@ -105,7 +104,7 @@ public final class SandboxUberspector implements Uberspect, RuntimeServicesAware
       return null;
     }
     if (target instanceof Map<?, ?>) {
-      return new MapPut(property);
+      return new BudgetedAccess.MapPut(property);
     }
     throw refused("#set of ." + property + " on", target, info);
   }
@@ -133,112 +132,5 @@ public final class SandboxUberspector implements Uberspect, RuntimeServicesAware
       return "$util";
     }
     return "a value of type " + target.getClass().getSimpleName();
-  }
-
-  /** An allowed method that first checks the clock and charges what it adds to lists and maps. */
-  private record Budgeted(VelMethod inner, String name) implements VelMethod {
-    @Override
-    public Object invoke(Object target, Object[] args) throws IllegalAccessException, InvocationTargetException {
-      Budget budget = Budget.current();
-      budget.tick();
-      switch (name) {
-        case "add", "put", "putIfAbsent" -> budget.spendGrowth(1);
-        case "addAll" -> budget.spendGrowth(args.length == 0 ? 0 : sizeOf(args[args.length - 1]));
-        case "putAll" -> budget.spendGrowth(args.length == 0 ? 0 : sizeOf(args[0]));
-        case "toString" -> {
-          return TextOf.value(target, budget);
-        }
-        default -> { }
-      }
-      Object result = inner.invoke(target, args);
-      if (result instanceof String s) {
-        budget.checkString(s.length());
-      }
-      return result;
-    }
-
-    private static long sizeOf(Object value) {
-      if (value instanceof Collection<?> c) {
-        return c.size();
-      }
-      return value instanceof Map<?, ?> m ? m.size() : 1;
-    }
-
-    @Override
-    public boolean isCacheable() {
-      return inner == null || inner.isCacheable();
-    }
-
-    @Override
-    public String getMethodName() {
-      return name;
-    }
-
-    @Override
-    public Method getMethod() {
-      return inner == null ? null : inner.getMethod();
-    }
-
-    @Override
-    public Class<?> getReturnType() {
-      return inner == null ? String.class : inner.getReturnType();
-    }
-  }
-
-  private record BudgetedGet(VelPropertyGet inner) implements VelPropertyGet {
-    @Override
-    public Object invoke(Object target) throws Exception {
-      Budget.current().tick();
-      return inner.invoke(target);
-    }
-
-    @Override
-    public boolean isCacheable() {
-      return inner.isCacheable();
-    }
-
-    @Override
-    public String getMethodName() {
-      return inner.getMethodName();
-    }
-  }
-
-  /** {@code $map.key} reads the key, even where a getter of that name exists ({@code $map.class} is the key "class"). */
-  private record MapGet(String key) implements VelPropertyGet {
-    @Override
-    public Object invoke(Object target) {
-      Budget.current().tick();
-      return ((Map<?, ?>) target).get(key);
-    }
-
-    @Override
-    public boolean isCacheable() {
-      return true;
-    }
-
-    @Override
-    public String getMethodName() {
-      return "get";
-    }
-  }
-
-  /** {@code #set($map.key = value)}. */
-  private record MapPut(String key) implements VelPropertySet {
-    @Override
-    @SuppressWarnings("unchecked")
-    public Object invoke(Object target, Object value) {
-      Budget.current().spendGrowth(1);
-      return ((Map<Object, Object>) target).put(key, value);
-    }
-
-    @Override
-    public boolean isCacheable() {
-      return true;
-    }
-
-    @Override
-    public String getMethodName() {
-      return "put";
-    }
   }
 }

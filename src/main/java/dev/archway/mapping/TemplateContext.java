@@ -3,9 +3,11 @@ package dev.archway.mapping;
 import java.util.Map;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.event.EventCartridge;
+import org.apache.velocity.app.event.MethodExceptionEventHandler;
 import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.context.Context;
 import org.apache.velocity.runtime.directive.Block;
+import org.apache.velocity.util.introspection.Info;
 
 /**
  * The variables of one render ({@code $input}, {@code $util}, {@code $context}, {@code $stageVariables})
@@ -21,6 +23,9 @@ final class TemplateContext extends VelocityContext {
     this.budget = budget;
     EventCartridge events = new EventCartridge();
     events.addReferenceInsertionEventHandler(Printing.INSTANCE);
+    // With a cartridge attached, Velocity hands method exceptions to it and swallows them when it
+    // has no handler; a failing call must fail the render (AWS answers 500), so rethrow.
+    events.addMethodExceptionHandler(Failing.INSTANCE);
     events.attachToContext(this);
   }
 
@@ -32,6 +37,20 @@ final class TemplateContext extends VelocityContext {
       BoundedNodes.checkNumber(value);
     }
     return super.internalPut(key, value);
+  }
+
+  /** A method that throws fails the render, with the template's position. */
+  static final class Failing implements MethodExceptionEventHandler {
+    static final Failing INSTANCE = new Failing();
+
+    @Override
+    public Object methodException(Context context, Class<?> type, String method, Exception e, Info info) {
+      if (e instanceof TemplateRuntimeException ours) {
+        throw ours;
+      }
+      throw new TemplateRuntimeException(method + "() failed at line " + info.getLine() + ", column " + info.getColumn()
+          + ": " + e, e);
+    }
   }
 
   /**

@@ -132,13 +132,22 @@ final class TextOf {
         case '\f' -> append("\\f");
         default -> {
           if (c < 0x20) {
-            append(String.format("\\u%04X", (int) c));
+            room(6);
+            unicode(out, c);
           } else {
             room(1);
             out.append(c);
           }
         }
       }
+    }
+  }
+
+  /** Appends a backslash-u escape with four upper-case hex digits, as Jackson and Commons Lang write it. */
+  static void unicode(StringBuilder out, char c) {
+    out.append("\\u");
+    for (int shift = 12; shift >= 0; shift -= 4) {
+      out.append("0123456789ABCDEF".charAt((c >> shift) & 0xf));
     }
   }
 

@@ -43,7 +43,7 @@ public final class UtilVariable {
         case '\r' -> out.append("\\r");
         default -> {
           if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04X", (int) c));
+            TextOf.unicode(out, c);
           } else {
             out.append(c);
           }
