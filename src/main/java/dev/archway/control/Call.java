@@ -1,5 +1,6 @@
 package dev.archway.control;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.archway.control.wire.ApiException;
@@ -35,19 +36,28 @@ public record Call(
   /** The body as a request record; a body of the wrong shape is the caller's error. */
   public <T> T bodyAs(Class<T> type) {
     JsonNode node = body == null ? NullNode.getInstance() : body;
+    if (!node.isNull() && !node.isObject()) {
+      throw ApiException.badRequest("Invalid request body: expected a JSON object");
+    }
     try {
-      T value = Json.MAPPER.treeToValue(node.isNull() ? Json.MAPPER.createObjectNode() : node, type);
-      return value;
+      return Json.MAPPER.treeToValue(node.isNull() ? Json.MAPPER.createObjectNode() : node, type);
+    } catch (JsonMappingException e) {
+      // Name the member, never the Java types behind it.
+      throw ApiException.badRequest("Invalid request body: unexpected value for '" + memberPath(e) + "'");
     } catch (Exception e) {
-      throw ApiException.badRequest("Invalid request body: " + firstLine(e.getMessage()));
+      throw ApiException.badRequest("Invalid request body");
     }
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "malformed";
+  private static String memberPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
     }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return path.length() == 0 ? "(body)" : path.toString();
   }
 }
