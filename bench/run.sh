@@ -2,7 +2,7 @@
 # bench/run.sh — Archway's data plane beside a plain nginx reverse proxy, same machine, same run.
 #
 # Builds the jar, starts (all on 127.0.0.1):
-#   backend       nginx, 1 worker, `return 200` with a small JSON body (unpinned; it is cheap)
+#   backend       nginx, 1 worker, `return 200` with a small JSON body, pinned to BACKEND_CPU
 #   nginx-proxy   nginx proxy_pass with upstream keep-alive, 1 worker, pinned to PROXY_CPU  (the yardstick)
 #   archway       java -jar target/archway.jar serve, pinned to PROXY_CPU, fresh data directory
 # configures Archway's scenarios through the management API (dev mode: unsigned curl requests),
@@ -12,6 +12,7 @@
 #
 # Usage: bench/run.sh            (from anywhere; see bench/README.md for how to read the output)
 # Knobs (env, defaults): DURATION=10 WARMUP=15 ROUNDS=6 CONNS=64 THREADS=2 PROXY_CPU=1 LOADGEN_CPU=0
+#   BACKEND_CPU=2 (with 3+ CPUs, else LOADGEN_CPU: never the proxy's core)
 #   BASE_PORT=18180 (backend; +1 nginx-proxy, +2 archway, +3 archway management)
 #   SCENARIOS="direct nginx-proxy rest-proxy rest-mock"  (subset filter; "direct" = the backend itself)
 #   JAVA_OPTS="-Xms512m -Xmx512m"  ARCHWAY_JFR=<file.jfr> (record a profile of the run)
@@ -28,6 +29,8 @@ CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 PROXY_CPU=${PROXY_CPU:-1}
 LOADGEN_CPU=${LOADGEN_CPU:-0}
+# The backend must not share the proxy's core; on a 2-CPU machine it shares the load generator's.
+BACKEND_CPU=${BACKEND_CPU:-$( (( $(nproc) >= 3 )) && echo 2 || echo "$LOADGEN_CPU")}
 BASE_PORT=${BASE_PORT:-18180}
 SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock"}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
@@ -122,7 +125,7 @@ EOF
 }
 
 nginx_conf backend "  server { listen 127.0.0.1:$P_BACKEND; location / { default_type application/json; return 200 '$BODY'; } }"
-"$NGINX" -p "$WORK/backend" -c "$WORK/backend/nginx.conf" -g 'daemon off;' &
+taskset -c "$BACKEND_CPU" "$NGINX" -p "$WORK/backend" -c "$WORK/backend/nginx.conf" -g 'daemon off;' &
 PIDS+=($!); PIDOF[direct]=$!; URL[direct]="http://127.0.0.1:$P_BACKEND/hello"
 wait_http "${URL[direct]}" || { echo "backend did not start" >&2; cat "$WORK/backend/logs/error.log" >&2; exit 3; }
 want direct && ORDER+=(direct)
@@ -237,7 +240,7 @@ run_wrk() { # target seconds -> "rps p50_us p99_us errors cpu_us_per_req rss_mb"
   echo "$rps $p50 $p99 $((err + ${n2:-0})) $cpu $(rss_mb "${PIDOF[$t]}")"
 }
 
-log "pinning: wrk on cpu $LOADGEN_CPU, nginx-proxy and archway on cpu $PROXY_CPU, backend unpinned; targets: ${ORDER[*]}"
+log "pinning: wrk on cpu $LOADGEN_CPU, nginx-proxy and archway on cpu $PROXY_CPU, backend on cpu $BACKEND_CPU; targets: ${ORDER[*]}"
 log "wrk -t$THREADS -c$CONNS -d${DURATION}s x $ROUNDS rounds after a ${WARMUP}s warm-up of each target"
 printf 'round\ttarget\trps\tp50_us\tp99_us\terrors\tcpu_us_per_req\trss_mb\n' > "$RESULTS_TSV"
 for t in "${ORDER[@]}"; do run_wrk "$t" "$WARMUP" >/dev/null; done
