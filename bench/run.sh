@@ -2,7 +2,7 @@
 # bench/run.sh — Archway's data plane beside a plain nginx reverse proxy, same machine, same run.
 #
 # Builds the jar, starts (all on 127.0.0.1):
-#   backend       nginx, 1 worker, `return 200` with a small JSON body, pinned to BACKEND_CPU
+#   backend       nginx, 1 worker, `return 200` with a small JSON body, on BACKEND_CPU
 #   nginx-proxy   nginx proxy_pass with upstream keep-alive, 1 worker, pinned to PROXY_CPU  (the yardstick)
 #   archway       java -jar target/archway.jar serve, pinned to PROXY_CPU, fresh data directory
 # configures Archway's scenarios through the management API (dev mode: unsigned curl requests),
@@ -12,7 +12,7 @@
 #
 # Usage: bench/run.sh            (from anywhere; see bench/README.md for how to read the output)
 # Knobs (env, defaults): DURATION=10 WARMUP=15 ROUNDS=6 CONNS=64 THREADS=2 PROXY_CPU=1 LOADGEN_CPU=0
-#   BACKEND_CPU=2 (with 3+ CPUs, else LOADGEN_CPU: never the proxy's core)
+#   BACKEND_CPU=2 (with 3+ CPUs, else "all": unpinned)
 #   BASE_PORT=18180 (backend; +1 nginx-proxy, +2 archway, +3 archway management)
 #   SCENARIOS="direct nginx-proxy rest-proxy rest-mock"  (subset filter; "direct" = the backend itself)
 #   JAVA_OPTS="-Xms512m -Xmx512m"  ARCHWAY_JFR=<file.jfr> (record a profile of the run)
@@ -29,8 +29,9 @@ CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 PROXY_CPU=${PROXY_CPU:-1}
 LOADGEN_CPU=${LOADGEN_CPU:-0}
-# The backend must not share the proxy's core; on a 2-CPU machine it shares the load generator's.
-BACKEND_CPU=${BACKEND_CPU:-$( (( $(nproc) >= 3 )) && echo 2 || echo "$LOADGEN_CPU")}
+# The backend gets its own core when there is one; on 2 CPUs it floats (pinned beside wrk, the
+# load generator starves; beside the proxy, the proxy's figure is wrong), as proxy-bench does.
+BACKEND_CPU=${BACKEND_CPU:-$( (( $(nproc) >= 3 )) && echo 2 || echo all)}
 BASE_PORT=${BASE_PORT:-18180}
 SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock"}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
@@ -125,7 +126,7 @@ EOF
 }
 
 nginx_conf backend "  server { listen 127.0.0.1:$P_BACKEND; location / { default_type application/json; return 200 '$BODY'; } }"
-taskset -c "$BACKEND_CPU" "$NGINX" -p "$WORK/backend" -c "$WORK/backend/nginx.conf" -g 'daemon off;' &
+$([[ $BACKEND_CPU == all ]] || echo taskset -c "$BACKEND_CPU") "$NGINX" -p "$WORK/backend" -c "$WORK/backend/nginx.conf" -g 'daemon off;' &
 PIDS+=($!); PIDOF[direct]=$!; URL[direct]="http://127.0.0.1:$P_BACKEND/hello"
 wait_http "${URL[direct]}" || { echo "backend did not start" >&2; cat "$WORK/backend/logs/error.log" >&2; exit 3; }
 want direct && ORDER+=(direct)
@@ -215,17 +216,19 @@ for t in "${ORDER[@]}"; do # sanity: every target answers the body it should
 done
 
 # ---------------------------------------------------------------- measurement
-cpu_ticks() { # utime+stime of a process (all its threads) and its direct children, in clock ticks
-  local s=0 c
+cpu_ticks() { # "utime stime" of a process (all its threads) and its direct children, in clock ticks
+  local u=0 k=0 c t
   for c in "$1" $(pgrep -P "$1" 2>/dev/null); do
-    [[ -r /proc/$c/stat ]] && s=$(( s + $(awk '{sub(/^.*\) /,""); print $12+$13}' "/proc/$c/stat") ))
+    [[ -r /proc/$c/stat ]] || continue
+    t=$(awk '{sub(/^.*\) /,""); print $12, $13}' "/proc/$c/stat")
+    u=$(( u + ${t% *} )); k=$(( k + ${t#* } ))
   done
-  echo "$s"
+  echo "$u $k"
 }
 to_us() { awk -v v="$1" 'BEGIN{ n=v+0; m=1; if (v ~ /us$/) m=1; else if (v ~ /ms$/) m=1000; else if (v ~ /s$/) m=1e6; printf "%.0f", n*m }'; }
 rss_mb() { awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo NA; }
 
-run_wrk() { # target seconds -> "rps p50_us p99_us errors cpu_us_per_req rss_mb"
+run_wrk() { # target seconds -> "rps p50_us p99_us errors cpu_us_per_req sys_us_per_req rss_mb"
   local t=$1 d=$2 out c0 c1 rps p50 p99 err n2 reqs cpu
   c0=$(cpu_ticks "${PIDOF[$t]}")
   out=$(timeout $((d + 20)) taskset -c "$LOADGEN_CPU" wrk -t"$THREADS" -c"$CONNS" -d"${d}s" --latency "${URL[$t]}" 2>&1)
@@ -236,13 +239,14 @@ run_wrk() { # target seconds -> "rps p50_us p99_us errors cpu_us_per_req rss_mb"
   err=$(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$out")
   n2=$(awk '/Non-2xx/{print $NF}' <<<"$out")
   reqs=$(awk '/requests in/{print $1}' <<<"$out")
-  cpu=$(awk -v a="$c0" -v b="$c1" -v r="${reqs:-0}" -v hz="$(getconf CLK_TCK)" 'BEGIN{ if (r > 0) printf "%.1f", (b-a)/hz*1e6/r; else print "NA" }')
+  cpu=$(awk -v a="$c0" -v b="$c1" -v r="${reqs:-0}" -v hz="$(getconf CLK_TCK)" 'BEGIN{ split(a, x, " "); split(b, y, " ")
+    if (r > 0) printf "%.1f %.1f", (y[1]+y[2]-x[1]-x[2])/hz*1e6/r, (y[2]-x[2])/hz*1e6/r; else print "NA NA" }')
   echo "$rps $p50 $p99 $((err + ${n2:-0})) $cpu $(rss_mb "${PIDOF[$t]}")"
 }
 
 log "pinning: wrk on cpu $LOADGEN_CPU, nginx-proxy and archway on cpu $PROXY_CPU, backend on cpu $BACKEND_CPU; targets: ${ORDER[*]}"
 log "wrk -t$THREADS -c$CONNS -d${DURATION}s x $ROUNDS rounds after a ${WARMUP}s warm-up of each target"
-printf 'round\ttarget\trps\tp50_us\tp99_us\terrors\tcpu_us_per_req\trss_mb\n' > "$RESULTS_TSV"
+printf 'round\ttarget\trps\tp50_us\tp99_us\terrors\tcpu_us_per_req\tsys_us_per_req\trss_mb\n' > "$RESULTS_TSV"
 for t in "${ORDER[@]}"; do run_wrk "$t" "$WARMUP" >/dev/null; done
 
 n=${#ORDER[@]}
