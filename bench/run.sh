@@ -16,7 +16,8 @@
 #   BASE_PORT=18180 (backend; +1 nginx-proxy, +2 archway, +3 archway management)
 #   SCENARIOS="direct nginx-proxy rest-proxy rest-mock"  (subset filter; "direct" = the backend itself)
 #   JAVA_OPTS="-Xms512m -Xmx512m"  ARCHWAY_JFR=<file.jfr> (record a profile of the run)
-#   SKIP_BUILD=1 (reuse target/archway.jar)  RESULTS_TSV=<file> (keep raw rows)  MAX_SECONDS=1800
+#   SKIP_BUILD=1 (reuse target/archway.jar)  ARCHWAY_JAR=<jar> (measure another build, e.g. before/after)
+#   RESULTS_TSV=<file> (keep raw rows)  KEEP_WORK=1 (keep logs)  MAX_SECONDS=1800
 # Needs: java 17, curl, taskset, nginx and wrk (installed with apt-get when missing and run as root).
 # Cleans up every process it started, by PID.
 
@@ -96,11 +97,12 @@ wait_http() { # url [seconds]
 }
 
 # ---------------------------------------------------------------- build
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+JAR=${ARCHWAY_JAR:-$ROOT/target/archway.jar}
+if [[ "${SKIP_BUILD:-0}" != 1 && -z "${ARCHWAY_JAR:-}" ]]; then
   log "building target/archway.jar"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package) || { echo "build failed" >&2; exit 2; }
 fi
-[[ -r "$ROOT/target/archway.jar" ]] || { echo "no $ROOT/target/archway.jar (unset SKIP_BUILD)" >&2; exit 2; }
+[[ -r "$JAR" ]] || { echo "no $JAR (unset SKIP_BUILD)" >&2; exit 2; }
 
 # ---------------------------------------------------------------- nginx: backend and proxy
 nginx_conf() { # dir server-block
@@ -144,7 +146,7 @@ JFR_OPT=()
 [[ -n "${ARCHWAY_JFR:-}" ]] && JFR_OPT=("-XX:StartFlightRecording=filename=$ARCHWAY_JFR,settings=profile,dumponexit=true")
 t0=$(date +%s%N)
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-taskset -c "$PROXY_CPU" java $JAVA_OPTS "${JFR_OPT[@]}" -jar "$ROOT/target/archway.jar" serve \
+taskset -c "$PROXY_CPU" java $JAVA_OPTS "${JFR_OPT[@]}" -jar "$JAR" serve \
   --data-dir "$WORK/data" --port "$P_ARCHWAY" --admin-port "$P_ADMIN" >"$WORK/archway.log" 2>&1 &
 ARCHWAY_PID=$!; PIDS+=($ARCHWAY_PID)
 ADMIN="http://127.0.0.1:$P_ADMIN"
