@@ -15,6 +15,7 @@ import dev.archway.runtime.ExecuteServer;
 import dev.archway.store.SqliteStore;
 import dev.archway.store.Store;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -45,7 +46,11 @@ public final class Archway implements AutoCloseable {
     Map<String, dev.archway.auth.Credential> credentials =
         settings.credentialsFile() == null ? Map.of() : CredentialsFile.parse(settings.credentialsFile());
     Store store = SqliteStore.open(settings.dataDir());
-    Vertx vertx = Vertx.vertx();
+    // Native epoll where it loads (Linux): fewer syscalls and copies per request than NIO.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    if (!vertx.isNativeTransportEnabled()) {
+      log.info("native transport unavailable, using NIO: {}", String.valueOf(vertx.unavailableNativeTransportCause()));
+    }
     try {
       LiveStages stages = new LiveStages();
       HttpProxyIntegration http = HttpProxyIntegration.create(vertx);

@@ -10,11 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +58,7 @@ public final class ExecuteServer {
   private record RequestHandler(StageLookup stages, ExecuteLimits limits) {
 
     void handle(HttpServerRequest request) {
-      String requestId = UUID.randomUUID().toString();
+      String requestId = RequestIds.next();
       HostAndPort authority = request.authority();
       InvokeTarget target = InvokeTarget.of(authority == null ? null : authority.host(), request.path());
       CompiledStage stage = target == null ? null : stages.find(target.apiId(), target.stageName());
@@ -143,7 +139,7 @@ public final class ExecuteServer {
       headers.addAll(response.headers());
       headers.set("x-amzn-RequestId", requestId);
       if (!headers.contains("Date")) {
-        headers.set("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.set("Date", HttpDate.now());
       }
       if (close) {
         headers.set("Connection", "close");

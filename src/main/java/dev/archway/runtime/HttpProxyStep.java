@@ -10,7 +10,6 @@ import io.vertx.core.MultiMap;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * HTTP_PROXY: sends the client's request to the integration URI and hands the backend's answer
@@ -18,14 +17,14 @@ import java.util.Set;
  */
 public final class HttpProxyStep implements Step {
   /** Never forwarded to the backend (AWS-BEHAVIOUR A.7), plus Host, which becomes the backend's. */
-  private static final Set<String> DROPPED_REQUEST_HEADERS = Set.of("connection", "content-length", "content-md5",
+  private static final MultiMap DROPPED_REQUEST_HEADERS = names("connection", "content-length", "content-md5",
       "expect", "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
       "www-authenticate", "host", "keep-alive", "proxy-connection");
   /** Backend headers AWS returns as {@code x-amzn-Remapped-<name>} (AWS-BEHAVIOUR E). */
-  private static final Set<String> REMAPPED_RESPONSE_HEADERS =
-      Set.of("connection", "content-length", "date", "server", "x-amzn-requestid");
+  private static final MultiMap REMAPPED_RESPONSE_HEADERS =
+      names("connection", "content-length", "date", "server", "x-amzn-requestid");
   /** Framing is ours to decide on the way back. */
-  private static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of("transfer-encoding", "keep-alive");
+  private static final MultiMap DROPPED_RESPONSE_HEADERS = names("transfer-encoding", "keep-alive");
 
   private final HttpProxyIntegration backend;
   private final String integrationMethod;
@@ -87,7 +86,7 @@ public final class HttpProxyStep implements Step {
   private MultiMap headers(Exchange exchange) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     for (Map.Entry<String, String> header : exchange.methodRequest().headers()) {
-      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey())) {
         out.add(header.getKey(), header.getValue());
       }
     }
@@ -103,10 +102,9 @@ public final class HttpProxyStep implements Step {
   private static MethodResponse clientResponse(BackendResponse response) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     for (Map.Entry<String, String> header : response.headers()) {
-      String lower = header.getKey().toLowerCase(java.util.Locale.ROOT);
-      if (REMAPPED_RESPONSE_HEADERS.contains(lower)) {
+      if (REMAPPED_RESPONSE_HEADERS.contains(header.getKey())) {
         out.add("x-amzn-Remapped-" + header.getKey(), header.getValue());
-      } else if (!DROPPED_RESPONSE_HEADERS.contains(lower)) {
+      } else if (!DROPPED_RESPONSE_HEADERS.contains(header.getKey())) {
         out.add(header.getKey(), header.getValue());
       }
     }
@@ -122,6 +120,18 @@ public final class HttpProxyStep implements Step {
       return new GatewayResponse.InternalServerError().failure();
     }
     return new GatewayResponse.IntegrationFailure().failure();
+  }
+
+  /**
+   * A read-only set of header names with case-insensitive look-up that neither lower-cases nor
+   * allocates per call (a request checks every one of its headers against these).
+   */
+  private static MultiMap names(String... names) {
+    MultiMap set = MultiMap.caseInsensitiveMultiMap();
+    for (String name : names) {
+      set.add(name, "");
+    }
+    return set;
   }
 
   /** Sorted, so the printed pipeline reads the same every time. */
