@@ -59,7 +59,7 @@ public final class Archway implements AutoCloseable {
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), new Serving(sync::notReady, sync::settled),
-          execute.port()).await();
+          execute.port(), compiler).await();
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());

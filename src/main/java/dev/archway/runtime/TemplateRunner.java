@@ -66,22 +66,27 @@ public final class TemplateRunner {
    *     template failed, broke a budget or missed the deadline; the reason goes to the log
    */
   public Future<Rendered> render(MappingTemplate template, TemplateInput input, String requestId) {
+    return render(template, input, requestId, ExecutionLog.OFF);
+  }
+
+  /** The same, saying in {@code log} why a render failed. */
+  public Future<Rendered> render(MappingTemplate template, TemplateInput input, String requestId, ExecutionLog log) {
     if (workers == null) {
       try {
         return Future.succeededFuture(template.render(input));
       } catch (TemplateRuntimeException e) {
-        return Future.failedFuture(failure(requestId, e.getMessage()));
+        return Future.failedFuture(failure(requestId, e.getMessage(), log));
       }
     }
     Promise<Rendered> result = Promise.promise();
     long timer = vertx.setTimer(deadlineMillis, id ->
-        result.tryFail(failure(requestId, "mapping template did not finish within " + deadlineMillis + " ms")));
+        result.tryFail(failure(requestId, "mapping template did not finish within " + deadlineMillis + " ms", log)));
     workers.<Rendered>executeBlocking(() -> template.render(input), false).onComplete(ar -> {
       vertx.cancelTimer(timer);
       if (ar.succeeded()) {
         result.tryComplete(ar.result());
       } else if (ar.cause() instanceof TemplateRuntimeException e) {
-        result.tryFail(failure(requestId, e.getMessage()));
+        result.tryFail(failure(requestId, e.getMessage(), log));
       } else {
         LOG.error("request {}: mapping template failed unexpectedly", requestId, ar.cause());
         result.tryFail(new GatewayResponse.InternalServerError().failure());
@@ -90,8 +95,9 @@ public final class TemplateRunner {
     return result.future();
   }
 
-  private static Throwable failure(String requestId, String reason) {
+  private static Throwable failure(String requestId, String reason, ExecutionLog log) {
     LOG.warn("request {}: Execution failed due to configuration error: {}", requestId, reason);
+    log.add("Execution failed due to configuration error: Unable to transform: " + reason);
     return new GatewayResponse.InternalServerError().failure();
   }
 

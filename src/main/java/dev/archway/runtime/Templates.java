@@ -36,7 +36,7 @@ public final class Templates {
    */
   static Future<String> render(TemplateRunner runner, MappingTemplate template, Exchange exchange, String payload) {
     TemplateInput input = input(exchange, payload, runner.accountId());
-    return runner.render(template, input, exchange.requestId()).map(rendered -> {
+    return runner.render(template, input, exchange.requestId(), exchange.executionLog()).map(rendered -> {
       exchange.overrides(rendered.overrides());
       return rendered.output();
     });
