@@ -58,13 +58,13 @@ public final class IntegrationRequestMappings {
     return url.toString();
   }
 
-  /** The mapped headers, then the request template's header overrides. */
+  /** The mapped headers (a multi-value source as one comma-joined header), then the request template's header overrides. */
   public MultiMap headers(Exchange exchange) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     for (Map.Entry<String, ParameterSource> mapping : header.entrySet()) {
-      List<String> values = mapping.getValue().valuesFrom(exchange);
-      if (!values.isEmpty()) {
-        out.set(mapping.getKey(), values);
+      String value = mapping.getValue().valueFrom(exchange);
+      if (value != null) {
+        out.set(mapping.getKey(), value);
       }
     }
     exchange.overrides().requestHeaders().forEach((name, values) -> out.set(name, values));
