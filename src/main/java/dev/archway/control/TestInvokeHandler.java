@@ -68,11 +68,11 @@ final class TestInvokeHandler {
     } catch (CompileException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    CompiledRoute route = compiled.routes().match(httpMethod, literalPath(resource.path())) == null ? null
-        : compiled.routes().match(httpMethod, literalPath(resource.path())).target();
-    if (route == null) {
+    var match = compiled.routes().match(httpMethod, literalPath(resource.path()));
+    if (match == null) {
       throw ApiException.badRequest("Invalid Method identifier specified");
     }
+    CompiledRoute route = match.target();
     Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
     Future<TestInvocation.Result> result = TestInvocation.run(context, compiled, httpMethod,
         req.pathWithQueryString() == null ? resource.path() : req.pathWithQueryString(), headers(req), req.body(), route);
