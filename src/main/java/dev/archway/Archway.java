@@ -12,6 +12,7 @@ import dev.archway.deploy.StageSync;
 import dev.archway.integration.AwsSigner;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.runtime.ExecuteServer;
+import dev.archway.runtime.TemplateRunner;
 import dev.archway.store.SqliteStore;
 import dev.archway.store.Store;
 import io.vertx.core.Vertx;
@@ -56,12 +57,14 @@ public final class Archway implements AutoCloseable {
       HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
       AwsIntegrations aws = new AwsIntegrations(http, settings.endpoints()::lambdaFor, settings.endpoints()::service,
           outboundSigner(credentials), settings.accountId(), Clock.systemUTC());
-      StageSync sync = new StageSync(vertx, store, new DeploymentCompiler(http, aws), stages);
+      // One worker pool renders every mapping template, so none renders on an event loop.
+      DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()));
+      StageSync sync = new StageSync(vertx, store, compiler, stages);
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), new Serving(sync::notReady, sync::settled),
-          execute.port()).await();
+          execute.port(), compiler).await();
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());

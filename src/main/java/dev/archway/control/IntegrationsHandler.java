@@ -161,6 +161,10 @@ final class IntegrationsHandler {
           + " (expected: WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER)");
     }
     checkContentHandling(i.contentHandling());
+    MappingChecks.templates(i.requestTemplates());
+    if (!"AWS_PROXY".equals(i.type())) {
+      MappingChecks.requestParameters(i.requestParameters());
+    }
     return i;
   }
 
@@ -173,6 +177,8 @@ final class IntegrationsHandler {
       }
     }
     checkContentHandling(r.contentHandling());
+    MappingChecks.templates(r.responseTemplates());
+    MappingChecks.responseParameters(r.responseParameters());
     return r;
   }
 

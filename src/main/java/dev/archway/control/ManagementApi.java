@@ -83,6 +83,8 @@ public final class ManagementApi {
           Caller caller = authenticator.authenticate(ctx.request(), bytes);
           return operation.handle(new Call(caller, Map.copyOf(labels), query, json ? parse(bytes) : null, bytes));
         }, false)
+        // An operation that finishes elsewhere (TestInvokeMethod runs a pipeline) returns its future.
+        .compose(result -> result instanceof Future<?> later ? later.map(value -> (Object) value) : Future.succeededFuture(result))
         .compose(result -> settled.get().map(v -> result))
         .onSuccess(result -> respond(ctx, status, result))
         .onFailure(error -> fail(ctx, error));

@@ -9,6 +9,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.control.v2.ApiEndpoints;
 import dev.archway.control.v2.V2Routes;
+import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.model.Json;
 import dev.archway.store.Store;
 import dev.archway.traffic.QuotaCounters;
@@ -47,6 +48,13 @@ public final class ManagementServer {
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
       Serving serving, int executePort) {
+    return start(vertx, host, port, store, verifier, accountId, region, serving, executePort, null);
+  }
+
+  /** @param compiler compiles draft methods for TestInvokeMethod; null answers that operation with an error */
+  public static Future<ManagementServer> start(
+      Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
+      Serving serving, int executePort, DeploymentCompiler compiler) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
@@ -55,6 +63,8 @@ public final class ManagementServer {
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
     routes(api, store);
+    TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
+    api.on(POST, METHOD, 200, testInvoke::invoke);
     V2Routes.register(api, store, new ApiEndpoints(executePort));
     api.finish();
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))

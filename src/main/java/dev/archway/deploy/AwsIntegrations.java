@@ -71,20 +71,20 @@ public final class AwsIntegrations {
   }
 
   /** AWS (non-proxy): Lambda when the URI names the Invoke API, else an AWS service; then the integration responses. */
-  List<Step> nonProxy(Method method, Integration integration, long timeoutMillis) {
+  List<Step> nonProxy(Method method, Integration integration, long timeoutMillis, MappingContext mapping) {
     String uri = integration.uri();
-    IntegrationRequestBody body = new IntegrationRequestBody(integration.requestTemplates(), integration.passthroughBehavior());
+    IntegrationRequestBody body = NonProxyIntegrations.requestBody(integration, mapping);
     if (uri != null && uri.contains(":lambda:path/2015-03-31/functions/")) {
-      RequestMappings.of(integration, LAMBDA_UNMAPPABLE);
+      RequestMappings.of(integration, LAMBDA_UNMAPPABLE, mapping);
       return List.of(new LambdaStep(lambda, LambdaFunctionUri.parse(uri), body, timeoutMillis),
-          IntegrationResponses.compile(method, integration, IntegrationResponseStep.Selection.LAMBDA_ERROR_MESSAGE));
+          IntegrationResponses.compile(method, integration, IntegrationResponseStep.Selection.LAMBDA_ERROR_MESSAGE, mapping));
     }
     AwsServiceUri service = AwsServiceUri.parse(uri);
     String httpMethod = integration.httpMethod();
     if (httpMethod == null) {
       throw new IllegalArgumentException("integration httpMethod: null (expected: the method of the AWS API, e.g. POST)");
     }
-    RequestMappings mappings = RequestMappings.of(integration, SERVICE_UNMAPPABLE);
+    RequestMappings mappings = RequestMappings.of(integration, SERVICE_UNMAPPABLE, mapping);
     URI endpoint = serviceEndpoints.apply(service.service());
     if (endpoint == null) {
       // AWS would call the real service; here the operator must say where it is. Deploys, answers 500.
@@ -97,7 +97,7 @@ public final class AwsIntegrations {
         : base + "/?Action=" + service.action() + (service.actionParameters().isEmpty() ? "" : "&" + service.actionParameters());
     return List.of(new AwsServiceStep(http, signer, service, httpMethod, UriTemplate.parse(target),
         mappings.path(), mappings.query(), mappings.header(), body, timeoutMillis),
-        IntegrationResponses.compile(method, integration));
+        IntegrationResponses.compile(method, integration, IntegrationResponseStep.Selection.STATUS_CODE, mapping));
   }
 
   @Override

@@ -12,10 +12,10 @@ import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.CustomGatewayResponses;
 import dev.archway.runtime.HttpProxyStep;
-import dev.archway.runtime.MockIntegrationStep;
 import dev.archway.runtime.ParameterSource;
 import dev.archway.runtime.Pipeline;
 import dev.archway.runtime.Step;
+import dev.archway.runtime.TemplateRunner;
 import dev.archway.runtime.route.RouteTable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +36,23 @@ public final class DeploymentCompiler {
 
   private final HttpProxyIntegration http;
   private final AwsIntegrations aws;
+  private final TemplateRunner templates;
+  private final NonProxyIntegrations nonProxy;
 
   public DeploymentCompiler(HttpProxyIntegration http) {
     this(http, AwsIntegrations.unconfigured(http));
   }
 
   public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws) {
+    this(http, aws, TemplateRunner.shared(http.vertx()));
+  }
+
+  /** @param templates where every mapping template of the compiled stages renders (a shared worker pool) */
+  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, TemplateRunner templates) {
     this.http = http;
     this.aws = aws;
+    this.templates = templates;
+    this.nonProxy = new NonProxyIntegrations(http);
   }
 
   /** @throws CompileException naming the method and path that cannot be served */
@@ -92,18 +101,18 @@ public final class DeploymentCompiler {
     if (integration == null || integration.type() == null) {
       throw new IllegalArgumentException("no integration (expected: PutIntegration before CreateDeployment)");
     }
+    MappingContext mapping = MappingContext.of(templates, api);
     List<Step> steps = switch (integration.type()) {
-      case "MOCK" -> List.of(
-          new MockIntegrationStep(orEmpty(integration.requestTemplates())),
-          IntegrationResponses.compile(method, integration));
+      case "MOCK" -> nonProxy.mock(method, integration, mapping);
+      case "HTTP" -> nonProxy.http(method, integration, mapping, timeout(integration));
       case "HTTP_PROXY" -> List.of(httpProxy(integration));
       case "AWS_PROXY" -> List.of(aws.lambdaProxy(resourceId, path, integration, api, timeout(integration)));
-      case "AWS" -> aws.nonProxy(method, integration, timeout(integration));
+      case "AWS" -> aws.nonProxy(method, integration, timeout(integration), mapping);
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
-          + " (expected: MOCK, HTTP_PROXY, AWS or AWS_PROXY; other types are not served yet)");
+          + " (expected: MOCK, HTTP, HTTP_PROXY, AWS or AWS_PROXY)");
     };
     steps = validations.prepend(method, steps);
-    return new CompiledRoute(path, httpMethod, new Pipeline(steps));
+    return new CompiledRoute(path, httpMethod, new Pipeline(steps), resourceId);
   }
 
   private HttpProxyStep httpProxy(Integration integration) {
@@ -134,6 +143,10 @@ public final class DeploymentCompiler {
       }
     }
     return new HttpProxyStep(http, method, uri, path, query, header, timeout(integration));
+  }
+
+  static boolean isMethod(String httpMethod) {
+    return METHODS.contains(httpMethod);
   }
 
   static long timeout(Integration integration) {

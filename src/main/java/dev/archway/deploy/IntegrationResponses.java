@@ -3,9 +3,11 @@ package dev.archway.deploy;
 import dev.archway.model.Integration;
 import dev.archway.model.IntegrationResponse;
 import dev.archway.model.Method;
+import dev.archway.runtime.BinaryMediaTypes;
 import dev.archway.runtime.IntegrationResponseStep;
 import dev.archway.runtime.ParameterSource;
 import dev.archway.runtime.SelectableResponse;
+import dev.archway.runtime.TemplateRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +21,14 @@ final class IntegrationResponses {
 
   private IntegrationResponses() {}
 
+  /** For tests of pure logic: templates render inline, no binary media types. */
   static IntegrationResponseStep compile(Method method, Integration integration) {
-    return compile(method, integration, IntegrationResponseStep.Selection.STATUS_CODE);
+    return compile(method, integration, IntegrationResponseStep.Selection.STATUS_CODE,
+        new MappingContext(TemplateRunner.INLINE, BinaryMediaTypes.NONE));
   }
 
-  static IntegrationResponseStep compile(Method method, Integration integration, IntegrationResponseStep.Selection selection) {
+  static IntegrationResponseStep compile(Method method, Integration integration, IntegrationResponseStep.Selection selection,
+      MappingContext mapping) {
     List<SelectableResponse> patterned = new ArrayList<>();
     SelectableResponse fallback = null;
     Map<String, IntegrationResponse> responses =
@@ -31,7 +36,7 @@ final class IntegrationResponses {
     for (Map.Entry<String, IntegrationResponse> entry : responses.entrySet()) {
       IntegrationResponse response = entry.getValue();
       String status = response.statusCode() == null ? entry.getKey() : response.statusCode();
-      SelectableResponse compiled = compileOne(method, status, response);
+      SelectableResponse compiled = compileOne(method, status, response, mapping);
       if (compiled.selectionPattern() != null) {
         patterned.add(compiled);
       } else if (fallback != null) {
@@ -41,10 +46,10 @@ final class IntegrationResponses {
         fallback = compiled;
       }
     }
-    return new IntegrationResponseStep(patterned, fallback, selection);
+    return new IntegrationResponseStep(patterned, fallback, selection, mapping.binaryMediaTypes(), mapping.templates());
   }
 
-  private static SelectableResponse compileOne(Method method, String status, IntegrationResponse response) {
+  private static SelectableResponse compileOne(Method method, String status, IntegrationResponse response, MappingContext mapping) {
     if (status == null || !status.matches("[1-5]\\d\\d")) {
       throw new IllegalArgumentException("integration response statusCode: " + status + " (expected: 100-599)");
     }
@@ -59,16 +64,16 @@ final class IntegrationResponses {
     }
     Map<String, ParameterSource> headers = new LinkedHashMap<>();
     Map<String, String> parameters = response.responseParameters() == null ? Map.of() : response.responseParameters();
-    for (Map.Entry<String, String> mapping : parameters.entrySet()) {
-      if (!mapping.getKey().startsWith(HEADER) || mapping.getKey().length() == HEADER.length()) {
+    for (Map.Entry<String, String> entry : parameters.entrySet()) {
+      if (!entry.getKey().startsWith(HEADER) || entry.getKey().length() == HEADER.length()) {
         throw new IllegalArgumentException("response parameter of integration response " + status + ": "
-            + mapping.getKey() + " (expected: " + HEADER + "<name>)");
+            + entry.getKey() + " (expected: " + HEADER + "<name>)");
       }
-      headers.put(mapping.getKey().substring(HEADER.length()),
-          ParameterSource.parse(mapping.getValue(), ParameterSource.Side.RESPONSE));
+      headers.put(entry.getKey().substring(HEADER.length()), mapping.source(entry.getValue(), ParameterSource.Side.RESPONSE));
     }
     boolean declared = method.methodResponses() != null && method.methodResponses().containsKey(status);
-    String body = response.responseTemplates() == null ? null : response.responseTemplates().get("application/json");
-    return new SelectableResponse(status, pattern, declared, headers, body);
+    Map<String, String> templates = response.responseTemplates() == null ? Map.of() : response.responseTemplates();
+    return new SelectableResponse(status, pattern, declared, headers, SelectableResponse.compile(status, templates),
+        response.contentHandling());
   }
 }

@@ -1,6 +1,7 @@
 package dev.archway.deploy;
 
 import dev.archway.model.Integration;
+import dev.archway.runtime.IntegrationRequestMappings;
 import dev.archway.runtime.ParameterSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,12 +14,18 @@ record RequestMappings(Map<String, ParameterSource> path, Map<String, ParameterS
 
   /** @param unmappable header names AWS refuses to map (lower case); mapping one fails like on AWS */
   static RequestMappings of(Integration integration, Set<String> unmappable) {
+    return of(integration, unmappable, null);
+  }
+
+  /** @param mapping resolves per-server context values now; null parses plainly */
+  static RequestMappings of(Integration integration, Set<String> unmappable, MappingContext mapping) {
     Map<String, ParameterSource> path = new LinkedHashMap<>();
     Map<String, ParameterSource> query = new LinkedHashMap<>();
     Map<String, ParameterSource> header = new LinkedHashMap<>();
-    for (Map.Entry<String, String> mapping : DeploymentCompiler.orEmpty(integration.requestParameters()).entrySet()) {
-      String target = mapping.getKey();
-      ParameterSource source = ParameterSource.parse(mapping.getValue(), ParameterSource.Side.REQUEST);
+    for (Map.Entry<String, String> entry : DeploymentCompiler.orEmpty(integration.requestParameters()).entrySet()) {
+      String target = entry.getKey();
+      ParameterSource source = mapping == null ? ParameterSource.parse(entry.getValue(), ParameterSource.Side.REQUEST)
+          : mapping.source(entry.getValue(), ParameterSource.Side.REQUEST);
       if (target.startsWith("integration.request.path.")) {
         path.put(DeploymentCompiler.name(target, "integration.request.path."), source);
       } else if (target.startsWith("integration.request.querystring.")) {
@@ -35,5 +42,9 @@ record RequestMappings(Map<String, ParameterSource> path, Map<String, ParameterS
       }
     }
     return new RequestMappings(path, query, header);
+  }
+
+  IntegrationRequestMappings compiled() {
+    return new IntegrationRequestMappings(path, query, header);
   }
 }

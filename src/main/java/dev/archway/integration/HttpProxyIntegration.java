@@ -81,6 +81,11 @@ public final class HttpProxyIntegration {
     return result.future();
   }
 
+  /** The Vert.x instance the client runs on (timers, shared worker pools of the same server). */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   public Future<Void> close() {
     return client.close();
   }

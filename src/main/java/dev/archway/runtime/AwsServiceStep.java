@@ -49,7 +49,10 @@ public final class AwsServiceStep implements Step {
 
   @Override
   public Future<Void> apply(Exchange exchange) {
-    IntegrationRequestBody.Rendered body = requestBody.render(exchange);
+    return requestBody.render(exchange).compose(body -> call(exchange, body));
+  }
+
+  private Future<Void> call(Exchange exchange, IntegrationRequestBody.Rendered body) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", body.contentType());
     String amzTarget = AwsJsonTargets.of(service);
     if (amzTarget != null) {
@@ -74,10 +77,14 @@ public final class AwsServiceStep implements Step {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(AwsCallFailures.of(exchange, service, e));
     }
+    exchange.executionLog().add("Endpoint request URI: " + uri);
+    exchange.executionLog().add("Endpoint request body after transformations: " + EndpointLog.body(body.body()));
+    long started = System.nanoTime();
     return http.send(new BackendRequest(method, uri.toString(), headers, body.body()), timeoutMillis).transform(ar -> {
       if (ar.failed()) {
         return Future.failedFuture(AwsCallFailures.of(exchange, service, ar.cause()));
       }
+      EndpointLog.received(exchange, ar.result(), started);
       exchange.endpointResponse(ar.result());
       return Future.succeededFuture();
     });

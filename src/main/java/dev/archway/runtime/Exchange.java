@@ -2,6 +2,7 @@ package dev.archway.runtime;
 
 import dev.archway.integration.BackendResponse;
 import dev.archway.mapping.Overrides;
+import java.time.Instant;
 
 /**
  * The typed context of one request: what was asked, what the integration answered, what the
@@ -14,6 +15,10 @@ public final class Exchange {
   private BackendResponse endpointResponse;
   private MethodResponse methodResponse;
   private Overrides overrides = Overrides.NONE;
+  /** When the request arrived: {@code $context.requestTime} reads the same instant in every template. */
+  private final Instant requestTime = Instant.now();
+  private CompiledRoute route;
+  private ExecutionLog executionLog = ExecutionLog.OFF;
 
   public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
     this.requestId = requestId;
@@ -58,5 +63,27 @@ public final class Exchange {
 
   public void overrides(Overrides latest) {
     this.overrides = latest;
+  }
+
+  public Instant requestTime() {
+    return requestTime;
+  }
+
+  /** The method being served ({@code $context.resourcePath}, {@code resourceId}); null before routing. */
+  public CompiledRoute route() {
+    return route;
+  }
+
+  public void route(CompiledRoute matched) {
+    this.route = matched;
+  }
+
+  /** Where steps describe what they did, AWS execution-log style; {@link ExecutionLog#OFF} unless a test invoke reads it. */
+  public ExecutionLog executionLog() {
+    return executionLog;
+  }
+
+  public void executionLog(ExecutionLog log) {
+    this.executionLog = log;
   }
 }

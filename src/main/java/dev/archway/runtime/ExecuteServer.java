@@ -101,6 +101,7 @@ public final class ExecuteServer {
             match.pathParameters(), request.query(), request.params(), request.headers(), ar.result(),
             request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         Exchange exchange = new Exchange(requestId, stage, methodRequest);
+        exchange.route(match.target());
         match.target().pipeline().run(exchange).onComplete(done -> {
           if (done.failed() && !(done.cause() instanceof GatewayResponse.Failure)) {
             LOG.error("request {} on {} {} failed", requestId, stage, match.target(), done.cause());

@@ -51,10 +51,14 @@ public final class HttpProxyStep implements Step {
     MethodRequest request = exchange.methodRequest();
     String method = integrationMethod.equals("ANY") ? request.httpMethod() : integrationMethod;
     BackendRequest outbound = new BackendRequest(method, target(exchange), headers(exchange), request.body());
+    exchange.executionLog().add("Endpoint request URI: " + outbound.absoluteUri());
+    exchange.executionLog().add("Endpoint request headers: " + EndpointLog.headers(outbound.headers()));
+    long started = System.nanoTime();
     return backend.send(outbound, timeoutMillis).transform(ar -> {
       if (ar.failed()) {
         return Future.failedFuture(failure(ar.cause()));
       }
+      EndpointLog.received(exchange, ar.result(), started);
       exchange.endpointResponse(ar.result());
       exchange.methodResponse(clientResponse(ar.result()));
       return Future.succeededFuture();

@@ -1,28 +1,36 @@
 package dev.archway.runtime;
 
 import dev.archway.mapping.MappingTemplate;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The body of a non-proxy integration request: the request template (VTL) chosen by the request's
- * Content-Type ({@code application/json} when there is none), else the client's body passed
+ * The body of a non-proxy integration request. First the payload is converted as AWS's "Content
+ * type conversions" table says: a body whose Content-Type matches {@code binaryMediaTypes} is
+ * binary; CONVERT_TO_TEXT base64-encodes a binary body, CONVERT_TO_BINARY base64-decodes a text
+ * body, unset leaves it as it is. Then a text payload goes through the request template (VTL)
+ * chosen by the request's Content-Type ({@code application/json} when there is none), else passes
  * through as {@code passthroughBehavior} allows (WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER;
- * refused = 415 UNSUPPORTED_MEDIA_TYPE).
+ * refused = 415 UNSUPPORTED_MEDIA_TYPE). A payload that stays binary is never templated.
  */
 public final class IntegrationRequestBody {
-  private static final String DEFAULT_TYPE = "application/json";
+  static final String DEFAULT_TYPE = "application/json";
 
   /** The body to send and its media type. */
   public record Rendered(Buffer body, String contentType) {}
 
   private final Map<String, MappingTemplate> templates;
   private final String passthroughBehavior;
+  private final ContentHandling contentHandling;
+  private final BinaryMediaTypes binaryMediaTypes;
+  private final TemplateRunner runner;
 
-  /** Compiles the templates now. @throws IllegalArgumentException for a bad template or passthroughBehavior */
-  public IntegrationRequestBody(Map<String, String> templates, String passthroughBehavior) {
+  /** Compiles the templates now. @throws IllegalArgumentException for a bad template, passthroughBehavior or contentHandling */
+  public IntegrationRequestBody(Map<String, String> templates, String passthroughBehavior, String contentHandling,
+      BinaryMediaTypes binaryMediaTypes, TemplateRunner runner) {
     TreeMap<String, MappingTemplate> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     (templates == null ? Map.<String, String>of() : templates).forEach((type, source) ->
         byType.put(type, Templates.compile("request template " + type, source)));
@@ -32,31 +40,43 @@ public final class IntegrationRequestBody {
       throw new IllegalArgumentException("passthroughBehavior: " + passthroughBehavior
           + " (expected: WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER)");
     }
+    this.contentHandling = ContentHandling.of(contentHandling);
+    this.binaryMediaTypes = binaryMediaTypes;
+    this.runner = runner;
   }
 
-  /** @throws GatewayResponse.Failure 415 when the body may not pass through, 500 when the template fails */
-  public Rendered render(Exchange exchange) {
+  /** @return the body, or a failure: 415 when the body may not pass through, 500 when conversion or the template fails */
+  public Future<Rendered> render(Exchange exchange) {
     MethodRequest request = exchange.methodRequest();
     String type = request.mediaType() == null ? DEFAULT_TYPE : request.mediaType();
-    MappingTemplate template = templates.get(type);
-    if (template != null) {
-      String output = Templates.render(template, exchange, request.body().toString(StandardCharsets.UTF_8));
-      return new Rendered(Buffer.buffer(output), type);
+    boolean binary = binaryMediaTypes.matches(request.headers().get("Content-Type"));
+    Buffer payload;
+    try {
+      payload = contentHandling.convert(request.body(), binary);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(ContentHandling.failure(exchange, e));
     }
-    boolean passes = switch (passthroughBehavior) {
+    boolean text = contentHandling.producesText(binary);
+    MappingTemplate template = templates.get(type);
+    if (template != null && text) {
+      return Templates.render(runner, template, exchange, payload.toString(StandardCharsets.UTF_8))
+          .map(output -> new Rendered(Buffer.buffer(output), type));
+    }
+    boolean passes = !text || switch (passthroughBehavior) {
       case "WHEN_NO_TEMPLATES" -> templates.isEmpty();
       case "NEVER" -> false;
       default -> true;
     };
     if (!passes) {
-      throw new GatewayResponse.UnsupportedMediaType().failure();
+      return Future.failedFuture(new GatewayResponse.UnsupportedMediaType().failure());
     }
     String contentType = request.headers().get("Content-Type");
-    return new Rendered(request.body(), contentType == null ? DEFAULT_TYPE : contentType);
+    return Future.succeededFuture(new Rendered(payload, contentType == null ? DEFAULT_TYPE : contentType));
   }
 
   @Override
   public String toString() {
-    return "templates=" + templates.keySet() + ", passthrough=" + passthroughBehavior;
+    return "templates=" + templates.keySet() + ", passthrough=" + passthroughBehavior
+        + (contentHandling == ContentHandling.PASSTHROUGH ? "" : ", " + contentHandling);
   }
 }

@@ -39,19 +39,24 @@ public final class LambdaStep implements Step {
       LOG.warn("request {}: Execution failed due to configuration error: {}", exchange.requestId(), e.getMessage());
       return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
     }
-    Buffer payload = requestBody.render(exchange).body();
-    // Lambda needs a JSON document; an empty body reads as {} as in $input.body.
-    Buffer event = payload.length() == 0 ? Buffer.buffer("{}") : payload;
-    return lambda.invoke(function, event, timeoutMillis).transform(ar -> {
-      if (ar.failed()) {
-        return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));
-      }
-      MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
-      if (ar.result().failed()) {
-        headers.add(IntegrationResponseStep.FUNCTION_ERROR, ar.result().functionError());
-      }
-      exchange.endpointResponse(new BackendResponse(200, headers, ar.result().payload()));
-      return Future.succeededFuture();
+    return requestBody.render(exchange).compose(rendered -> {
+      // Lambda needs a JSON document; an empty body reads as {} as in $input.body.
+      Buffer event = rendered.body().length() == 0 ? Buffer.buffer("{}") : rendered.body();
+      exchange.executionLog().add("Endpoint request URI: " + function);
+      exchange.executionLog().add("Endpoint request body after transformations: " + EndpointLog.body(event));
+      long started = System.nanoTime();
+      return lambda.invoke(function, event, timeoutMillis).transform(ar -> {
+        if (ar.failed()) {
+          return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));
+        }
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
+        if (ar.result().failed()) {
+          headers.add(IntegrationResponseStep.FUNCTION_ERROR, ar.result().functionError());
+        }
+        exchange.endpointResponse(new BackendResponse(200, headers, ar.result().payload()));
+        EndpointLog.received(exchange, exchange.endpointResponse(), started);
+        return Future.succeededFuture();
+      });
     });
   }
 

@@ -5,48 +5,51 @@ import dev.archway.integration.MockIntegration;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * MOCK: reads the status code from the request template chosen by the request's Content-Type
- * (else {@code application/json}). Templates are static text until the VTL engine arrives.
+ * MOCK: renders the request template chosen by the request's Content-Type (VTL, with
+ * passthroughBehavior as for any non-proxy integration) and reads {@code statusCode} from its
+ * output. What the template sets in {@code $context.responseOverride} stays on the exchange for the
+ * final response.
  */
 public final class MockIntegrationStep implements Step {
-  private static final String DEFAULT_TYPE = "application/json";
-  private final Map<String, String> templates;
+  private final IntegrationRequestBody requestBody;
 
-  /** @param templates request templates by media type, as on the integration */
+  public MockIntegrationStep(IntegrationRequestBody requestBody) {
+    this.requestBody = requestBody;
+  }
+
+  /** Templates rendered on the calling thread, passthrough WHEN_NO_MATCH: for unit tests. */
   public MockIntegrationStep(Map<String, String> templates) {
-    TreeMap<String, String> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    byType.putAll(templates);
-    this.templates = byType;
+    this(new IntegrationRequestBody(templates, null, null, BinaryMediaTypes.NONE, TemplateRunner.INLINE));
   }
 
   @Override
   public Future<Void> apply(Exchange exchange) {
-    String type = exchange.methodRequest().mediaType();
-    String template = type == null ? null : templates.get(type);
-    if (template == null) {
-      template = templates.get(DEFAULT_TYPE);
-    }
-    MockIntegration.Outcome outcome = MockIntegration.invoke(template);
-    if (outcome instanceof MockIntegration.Status s) {
-      exchange.endpointResponse(new BackendResponse(s.statusCode(), MultiMap.caseInsensitiveMultiMap(), Buffer.buffer()));
-      return Future.succeededFuture();
-    }
-    if (outcome instanceof MockIntegration.NotJson) {
-      // Recorded against AWS: a template that is not JSON gives 200 with an empty body.
-      MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", DEFAULT_TYPE);
-      exchange.methodResponse(new MethodResponse(200, headers, Buffer.buffer()));
-      return Future.succeededFuture();
-    }
-    // "Execution failed due to configuration error: Unable to parse statusCode."
-    return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
+    return requestBody.render(exchange).compose(rendered -> {
+      String output = rendered.body().toString(StandardCharsets.UTF_8);
+      exchange.executionLog().add("Endpoint request body after transformations: " + EndpointLog.body(rendered.body()));
+      MockIntegration.Outcome outcome = MockIntegration.invoke(output);
+      if (outcome instanceof MockIntegration.Status s) {
+        exchange.endpointResponse(new BackendResponse(s.statusCode(), MultiMap.caseInsensitiveMultiMap(), Buffer.buffer()));
+        return Future.succeededFuture();
+      }
+      if (outcome instanceof MockIntegration.NotJson) {
+        // Recorded against AWS: a template that is not JSON gives 200 with an empty body.
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", IntegrationRequestBody.DEFAULT_TYPE);
+        exchange.methodResponse(new MethodResponse(200, headers, Buffer.buffer()));
+        return Future.succeededFuture();
+      }
+      exchange.executionLog().add("Execution failed due to configuration error: Unable to parse statusCode. "
+          + "It should be an integer that is defined in the request template.");
+      return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
+    });
   }
 
   @Override
   public String toString() {
-    return "MockIntegration(templates=" + templates.keySet() + ")";
+    return "MockIntegration(" + requestBody + ")";
   }
 }

@@ -2,26 +2,21 @@ package dev.archway.runtime;
 
 import dev.archway.mapping.ContextVariables;
 import dev.archway.mapping.MappingTemplate;
-import dev.archway.mapping.Rendered;
 import dev.archway.mapping.TemplateException;
 import dev.archway.mapping.TemplateInput;
-import dev.archway.mapping.TemplateRuntimeException;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs mapping templates for a request: builds what {@code $input}, {@code $context} and
- * {@code $stageVariables} read from the {@link Exchange}, and carries the template overrides from
- * the request template to the response template.
+ * {@code $stageVariables} read from the {@link Exchange}, renders through the {@link TemplateRunner}
+ * (off the event loop) and carries the template overrides from one template to the next.
  */
 public final class Templates {
-  private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
 
   private Templates() {}
 
@@ -37,38 +32,50 @@ public final class Templates {
   /**
    * Renders {@code template} over {@code payload} and keeps its overrides on the exchange.
    *
-   * @throws GatewayResponse.Failure (500) when the template fails or breaks a budget, as on AWS
+   * @return the output, or a {@link GatewayResponse.Failure} (500) when the template fails or breaks a budget, as on AWS
    */
-  static String render(MappingTemplate template, Exchange exchange, String payload) {
-    try {
-      Rendered rendered = template.render(input(exchange, payload));
+  static Future<String> render(TemplateRunner runner, MappingTemplate template, Exchange exchange, String payload) {
+    TemplateInput input = input(exchange, payload, runner.accountId());
+    return runner.render(template, input, exchange.requestId(), exchange.executionLog()).map(rendered -> {
       exchange.overrides(rendered.overrides());
       return rendered.output();
-    } catch (TemplateRuntimeException e) {
-      LOG.warn("request {}: Execution failed due to configuration error: {}", exchange.requestId(), e.getMessage());
-      throw new GatewayResponse.InternalServerError().failure();
-    }
+    });
   }
 
-  private static TemplateInput input(Exchange exchange, String payload) {
+  private static TemplateInput input(Exchange exchange, String payload, String accountId) {
+    MethodRequest request = exchange.methodRequest();
+    return new TemplateInput(payload, request.pathParameters(), grouped(request.queryParameters()),
+        grouped(request.headers()), context(exchange, accountId), exchange.stage().variables());
+  }
+
+  /** {@code $context} for this request as AWS documents it, with the overrides set so far. */
+  public static ContextVariables context(Exchange exchange, String accountId) {
     MethodRequest request = exchange.methodRequest();
     CompiledStage stage = exchange.stage();
+    CompiledRoute route = exchange.route();
     String host = request.headers().get("Host");
-    ContextVariables context = ContextVariables.builder()
+    return ContextVariables.builder()
+        .accountId(accountId)
         .apiId(stage.apiId())
         .stage(stage.stageName())
         .requestId(exchange.requestId())
+        .extendedRequestId(exchange.requestId())
         .httpMethod(request.httpMethod())
+        .resourcePath(route == null ? null : route.resourcePath())
+        .resourceId(route == null ? null : route.resourceId())
         .path("/" + stage.stageName() + (request.path().isEmpty() ? "/" : request.path()))
         .protocol("HTTP/1.1")
-        .requestTime(Instant.now())
-        .domainName(host)
+        .requestTime(exchange.requestTime())
+        .domainName(host == null ? null : hostWithoutPort(host))
         .sourceIp(request.sourceIp())
         .userAgent(request.headers().get("User-Agent"))
         .overrides(exchange.overrides())
         .build();
-    return new TemplateInput(payload, request.pathParameters(), grouped(request.queryParameters()),
-        grouped(request.headers()), context, stage.variables());
+  }
+
+  private static String hostWithoutPort(String host) {
+    int colon = host.lastIndexOf(':');
+    return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
   }
 
   private static Map<String, List<String>> grouped(MultiMap values) {

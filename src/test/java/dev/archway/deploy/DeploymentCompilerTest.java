@@ -46,7 +46,7 @@ class DeploymentCompilerTest {
     assertThat(compiled.variables()).containsEntry("v", "1");
     var list = compiled.routes().match("GET", "/pets");
     assertThat(list.target().toString()).isEqualTo(
-        "GET /pets: MockIntegration(templates=[application/json]) -> IntegrationResponse([/4\\d\\d/=>404], default=>200)");
+        "GET /pets: MockIntegration(templates=[application/json], passthrough=WHEN_NO_MATCH) -> IntegrationResponse([/4\\d\\d/=>404], default=>200)");
     var one = compiled.routes().match("DELETE", "/pets/7");
     assertThat(one.pathParameters()).containsEntry("id", "7");
     assertThat(one.target().toString()).isEqualTo(
@@ -78,8 +78,10 @@ class DeploymentCompilerTest {
         .hasMessageContaining("integration uri: ftp://x/");
     assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/{id", null, null)))
         .hasMessageContaining("expected: a '}'");
-    assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.A", "context.foo"), null)))
-        .hasMessageContaining("mapping expression: context.foo");
+    assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.A", "method.request.foo.x"), null)))
+        .hasMessageContaining("Invalid mapping expression specified: method.request.foo.x");
+    assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.A", "method.request.body.a[?(@.b =~ /x/)]"), null)))
+        .hasMessageContaining("regular-expression filter");
     assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.Content-Length", "'1'"), null)))
         .hasMessageContaining("Content-Length");
     assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", null, 10)))

@@ -1,0 +1,91 @@
+package dev.archway.runtime;
+
+import dev.archway.integration.BackendRequest;
+import dev.archway.integration.BackendTimeoutException;
+import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.integration.UriTemplate;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+
+/**
+ * HTTP (non-proxy): the backend receives only what the integration maps — URI path variables,
+ * query string and headers from {@code requestParameters} and the request template's overrides, the
+ * body from the request template (or passed through) — plus {@code User-Agent:
+ * AmazonAPIGateway_<api-id>}; no client header passes unmapped (AWS-BEHAVIOUR E). The backend's
+ * answer becomes the endpoint response for the integration responses to select on by status.
+ */
+public final class HttpIntegrationStep implements Step {
+  private final HttpProxyIntegration backend;
+  private final String integrationMethod;
+  private final UriTemplate uri;
+  private final IntegrationRequestMappings mappings;
+  private final IntegrationRequestBody requestBody;
+  private final long timeoutMillis;
+
+  public HttpIntegrationStep(HttpProxyIntegration backend, String integrationMethod, UriTemplate uri,
+      IntegrationRequestMappings mappings, IntegrationRequestBody requestBody, long timeoutMillis) {
+    this.backend = backend;
+    this.integrationMethod = integrationMethod;
+    this.uri = uri;
+    this.mappings = mappings;
+    this.requestBody = requestBody;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  @Override
+  public Future<Void> apply(Exchange exchange) {
+    return requestBody.render(exchange).compose(body -> {
+      String method = integrationMethod.equals("ANY") ? exchange.methodRequest().httpMethod() : integrationMethod;
+      MultiMap headers = mappings.headers(exchange);
+      if (!headers.contains("User-Agent")) {
+        headers.set("User-Agent", "AmazonAPIGateway_" + exchange.stage().apiId());
+      }
+      if (body.body().length() > 0 && !headers.contains("Content-Type")) {
+        headers.set("Content-Type", body.contentType());
+      }
+      String url;
+      try {
+        url = mappings.url(uri, exchange);
+      } catch (IllegalArgumentException e) {
+        return Future.failedFuture(configurationError(exchange, e.getMessage()));
+      }
+      ExecutionLog log = exchange.executionLog();
+      log.add("Endpoint request URI: " + url);
+      log.add("Endpoint request headers: " + EndpointLog.headers(headers));
+      log.add("Endpoint request body after transformations: " + EndpointLog.body(body.body()));
+      log.add("Sending request to " + url);
+      long started = System.nanoTime();
+      return backend.send(new BackendRequest(method, url, headers, body.body()), timeoutMillis).transform(ar -> {
+        if (ar.failed()) {
+          return Future.failedFuture(failure(exchange, ar.cause()));
+        }
+        EndpointLog.received(exchange, ar.result(), started);
+        exchange.endpointResponse(ar.result());
+        return Future.succeededFuture();
+      });
+    });
+  }
+
+  private static Throwable failure(Exchange exchange, Throwable cause) {
+    if (cause instanceof BackendTimeoutException) {
+      exchange.executionLog().add("Execution failed due to a timeout error");
+      return new GatewayResponse.IntegrationTimeout().failure();
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return configurationError(exchange, cause.getMessage());
+    }
+    exchange.executionLog().add("Execution failed due to configuration error: " + cause.getMessage());
+    return new GatewayResponse.IntegrationFailure().failure();
+  }
+
+  private static Throwable configurationError(Exchange exchange, String reason) {
+    exchange.executionLog().add("Execution failed due to configuration error: " + reason);
+    return new GatewayResponse.InternalServerError().failure();
+  }
+
+  @Override
+  public String toString() {
+    return "Http(" + integrationMethod + " " + uri + ", " + requestBody + ", timeout=" + timeoutMillis + "ms"
+        + (mappings.toString().isEmpty() ? "" : ", " + mappings.toString().trim()) + ")";
+  }
+}
