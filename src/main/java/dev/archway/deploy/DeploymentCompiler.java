@@ -36,14 +36,20 @@ public final class DeploymentCompiler {
 
   private final HttpProxyIntegration http;
   private final AwsIntegrations aws;
+  private final AccessControls access;
 
   public DeploymentCompiler(HttpProxyIntegration http) {
     this(http, AwsIntegrations.unconfigured(http));
   }
 
   public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws) {
+    this(http, aws, AccessControls.NONE);
+  }
+
+  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, AccessControls access) {
     this.http = http;
     this.aws = aws;
+    this.access = access;
   }
 
   /** @throws CompileException naming the method and path that cannot be served */
@@ -53,6 +59,7 @@ public final class DeploymentCompiler {
     int count = 0;
     RequestValidations validations;
     CustomGatewayResponses gatewayResponses;
+    AccessControls.ForStage controls = access.forStage(apiId, stage, deployment.api());
     try {
       validations = RequestValidations.of(apiId, deployment);
       gatewayResponses = GatewayResponseCompiler.compile(deployment.gatewayResponses());
@@ -67,7 +74,7 @@ public final class DeploymentCompiler {
         String route = entry.getKey() + " " + resource.path();
         try {
           routes.add(resource.path(), entry.getKey(), compileRoute(
-              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations));
+              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, controls));
         } catch (IllegalArgumentException e) {
           throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
         }
@@ -80,11 +87,12 @@ public final class DeploymentCompiler {
   }
 
   CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api) {
-    return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE);
+    return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE,
+        AccessControls.NONE.forStage(null, null, api));
   }
 
-  private CompiledRoute compileRoute(
-      String resourceId, String path, String httpMethod, Method method, RestApi api, RequestValidations validations) {
+  private CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api,
+      RequestValidations validations, AccessControls.ForStage controls) {
     if (!METHODS.contains(httpMethod)) {
       throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
     }
@@ -102,7 +110,7 @@ public final class DeploymentCompiler {
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
           + " (expected: MOCK, HTTP_PROXY, AWS or AWS_PROXY; other types are not served yet)");
     };
-    steps = validations.prepend(method, steps);
+    steps = controls.prepend(path, httpMethod, method, validations.prepend(method, steps));
     return new CompiledRoute(path, httpMethod, new Pipeline(steps));
   }
 

@@ -2,6 +2,7 @@ package dev.archway.runtime;
 
 import dev.archway.integration.BackendResponse;
 import dev.archway.mapping.Overrides;
+import dev.archway.traffic.PlanKey;
 
 /**
  * The typed context of one request: what was asked, what the integration answered, what the
@@ -14,6 +15,8 @@ public final class Exchange {
   private BackendResponse endpointResponse;
   private MethodResponse methodResponse;
   private Overrides overrides = Overrides.NONE;
+  private String usageIdentifierKey;
+  private PlanKey apiKey;
 
   public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
     this.requestId = requestId;
@@ -58,5 +61,23 @@ public final class Exchange {
 
   public void overrides(Overrides latest) {
     this.overrides = latest;
+  }
+
+  /** The API key a Lambda authorizer returned as {@code usageIdentifierKey}; null until one did. */
+  public String usageIdentifierKey() {
+    return usageIdentifierKey;
+  }
+
+  public void usageIdentifierKey(String value) {
+    this.usageIdentifierKey = value;
+  }
+
+  /** The API key the API key step accepted, with its plan's limits; null when the method needs none. */
+  public PlanKey apiKey() {
+    return apiKey;
+  }
+
+  public void apiKey(PlanKey key) {
+    this.apiKey = key;
   }
 }
