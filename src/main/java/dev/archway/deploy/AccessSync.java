@@ -1,30 +1,14 @@
 package dev.archway.deploy;
 
-import dev.archway.auth.ApiKeyValues;
-import dev.archway.model.Account;
-import dev.archway.model.ApiKey;
-import dev.archway.model.RestApi;
-import dev.archway.model.ThrottleSettings;
-import dev.archway.model.UsagePlan;
-import dev.archway.model.UsagePlanKey;
 import dev.archway.store.Change;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
-import dev.archway.traffic.AccessRules;
 import dev.archway.traffic.Buckets;
 import dev.archway.traffic.LiveAccess;
-import dev.archway.traffic.PlanKey;
 import dev.archway.traffic.QuotaLedger;
-import dev.archway.traffic.QuotaMeter;
-import dev.archway.traffic.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -47,6 +31,7 @@ public final class AccessSync {
   private final LiveAccess live;
   private final Buckets buckets;
   private final QuotaLedger ledger;
+  private final AccessRulesLoader rules;
   private final AtomicBoolean flushing = new AtomicBoolean();
   /** Guarded by {@code this}: the rebuild running, and the one promised to changes that arrived meanwhile. */
   private Promise<Void> running;
@@ -59,6 +44,7 @@ public final class AccessSync {
     this.live = live;
     this.buckets = buckets;
     this.ledger = ledger;
+    this.rules = new AccessRulesLoader(store, buckets, ledger);
   }
 
   /** Builds and publishes the rules; completes when they are live. */
@@ -106,7 +92,7 @@ public final class AccessSync {
 
   private void run(Promise<Void> done) {
     vertx.executeBlocking(() -> {
-      live.publish(build());
+      live.publish(rules.load());
       return null;
     }).onComplete(ar -> {
       if (ar.failed()) {
@@ -138,86 +124,6 @@ public final class AccessSync {
         LOG.warn("writing quota counts failed; they stay counted in memory and are written on the next try", ar.cause());
       }
     });
-  }
-
-  private record PlanKeys(UsagePlan plan, List<ApiKey> keys) {}
-
-  private record Loaded(Map<String, String> apiScopes, Map<String, Account> accounts, List<PlanKeys> plans) {}
-
-  /** Worker thread: reads keys, plans and accounts, and resolves them into buckets and meters. */
-  private AccessRules build() {
-    Loaded loaded = store.read(docs -> {
-      Map<String, String> apiScopes = new HashMap<>();
-      for (RestApi api : docs.listAll(Kind.REST_API)) {
-        docs.scopeOf(Kind.REST_API, api.id()).ifPresent(scope -> apiScopes.put(api.id(), scope));
-      }
-      Map<String, Account> accounts = new HashMap<>();
-      for (String scope : new HashSet<>(apiScopes.values())) {
-        accounts.put(scope, docs.get(Kind.ACCOUNT, scope, "account").orElseGet(Account::defaults));
-      }
-      List<PlanKeys> plans = new ArrayList<>();
-      for (UsagePlan plan : docs.listAll(Kind.USAGE_PLAN)) {
-        String scope = docs.scopeOf(Kind.USAGE_PLAN, plan.id()).orElse(null);
-        List<ApiKey> keys = new ArrayList<>();
-        for (UsagePlanKey member : scope == null ? List.<UsagePlanKey>of() : docs.list(Kind.USAGE_PLAN_KEY, plan.id())) {
-          docs.get(Kind.API_KEY, scope, member.id()).ifPresent(keys::add);
-        }
-        plans.add(new PlanKeys(plan, keys));
-      }
-      return new Loaded(apiScopes, accounts, plans);
-    });
-    Set<String> liveBuckets = new HashSet<>();
-    Map<String, RateLimiter> accountLimits = new HashMap<>();
-    loaded.apiScopes().forEach((apiId, scope) -> {
-      RateLimiter limit = bucket("account/" + scope, loaded.accounts().get(scope).throttleSettings(), liveBuckets);
-      if (limit != null) {
-        accountLimits.put(apiId, limit);
-      }
-    });
-    Set<String> liveMeters = new HashSet<>();
-    Map<String, Map<String, PlanKey>> keysByStage = new HashMap<>();
-    for (PlanKeys entry : loaded.plans()) {
-      UsagePlan plan = entry.plan();
-      for (ApiKey key : entry.keys()) {
-        // A disabled key is refused like an unknown one: both are 403 Forbidden.
-        if (!Boolean.TRUE.equals(key.enabled()) || key.value() == null) {
-          continue;
-        }
-        String digest = ApiKeyValues.sha256(key.value());
-        String prefix = "plan/" + plan.id() + "/" + key.id();
-        RateLimiter planLimit = bucket(prefix, plan.throttle(), liveBuckets);
-        QuotaMeter quota = ledger.meter(plan.id(), key.id(), plan.quota());
-        if (quota != null) {
-          liveMeters.add(plan.id() + "/" + key.id());
-        }
-        for (UsagePlan.ApiStage stage : plan.apiStages() == null ? List.<UsagePlan.ApiStage>of() : plan.apiStages()) {
-          Map<String, RateLimiter> methodLimits = new HashMap<>();
-          if (stage.throttle() != null) {
-            stage.throttle().forEach((method, limit) -> {
-              RateLimiter bucket = bucket(prefix + "/" + stage.key() + "/" + method, limit, liveBuckets);
-              if (bucket != null) {
-                methodLimits.put(method, bucket);
-              }
-            });
-          }
-          keysByStage.computeIfAbsent(AccessRules.stageKey(stage.apiId(), stage.stage()), s -> new HashMap<>())
-              .put(digest, new PlanKey(key.id(), plan.id(), planLimit, methodLimits, quota));
-        }
-      }
-    }
-    buckets.retain("plan/", liveBuckets);
-    buckets.retain("account/", liveBuckets);
-    ledger.retain(liveMeters);
-    return new AccessRules(keysByStage, accountLimits);
-  }
-
-  /** A limit needs both numbers; one without the other limits nothing. */
-  private RateLimiter bucket(String id, ThrottleSettings limit, Set<String> live) {
-    if (limit == null || limit.rateLimit() == null || limit.burstLimit() == null) {
-      return null;
-    }
-    live.add(id);
-    return buckets.bucket(id, limit.rateLimit(), limit.burstLimit());
   }
 
   @Override
