@@ -5,6 +5,8 @@ import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
 import dev.archway.control.Serving;
+import dev.archway.deploy.AccessControls;
+import dev.archway.deploy.AccessSync;
 import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.LiveStages;
@@ -15,6 +17,11 @@ import dev.archway.runtime.ExecuteServer;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.store.SqliteStore;
 import dev.archway.store.Store;
+import dev.archway.traffic.LiveAccess;
+import dev.archway.traffic.LocalBuckets;
+import dev.archway.traffic.QuotaLedger;
+import dev.archway.traffic.StoreQuotaCounters;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
@@ -34,12 +41,14 @@ public final class Archway implements AutoCloseable {
   private final Store store;
   private final ExecuteServer execute;
   private final ManagementServer management;
+  private final AccessSync access;
 
-  private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management) {
+  private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access) {
     this.vertx = vertx;
     this.store = store;
     this.execute = execute;
     this.management = management;
+    this.access = access;
   }
 
   /** Starts everything and returns once both listeners accept connections. */
@@ -57,18 +66,25 @@ public final class Archway implements AutoCloseable {
       HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
       AwsIntegrations aws = new AwsIntegrations(http, settings.endpoints()::lambdaFor, settings.endpoints()::service,
           outboundSigner(credentials), settings.accountId(), Clock.systemUTC());
+      LiveAccess live = new LiveAccess();
+      LocalBuckets buckets = new LocalBuckets();
+      QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(store), Clock.systemUTC());
+      AccessSync access = new AccessSync(vertx, store, live, buckets, quotas);
+      access.start().await();
       // One worker pool renders every mapping template, so none renders on an event loop.
-      DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()));
+      DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()),
+          new AccessControls(live, buckets));
       StageSync sync = new StageSync(vertx, store, compiler, stages);
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
-          new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), new Serving(sync::notReady, sync::settled),
+          new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
+          new Serving(sync::notReady, () -> Future.all(sync.settled(), access.settled()).mapEmpty(), quotas),
           execute.port(), compiler).await();
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management);
+      return new Archway(vertx, store, execute, management, access);
     } catch (RuntimeException e) {
       vertx.close().await();
       store.close();
@@ -99,6 +115,8 @@ public final class Archway implements AutoCloseable {
   @Override
   public void close() {
     vertx.close().await();
+    // After the listeners stopped: the quota counted since the last flush survives the restart.
+    access.stop();
     store.close();
   }
 }

@@ -62,7 +62,7 @@ public final class ManagementServer {
       List<String> missing = serving.notReady().get();
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
-    routes(api, store);
+    routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas());
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
     V2Routes.register(api, store, new ApiEndpoints(executePort));
@@ -81,7 +81,7 @@ public final class ManagementServer {
     return server.close();
   }
 
-  private static void routes(ManagementApi api, Store store) {
+  private static void routes(ManagementApi api, Store store, QuotaCounters counters) {
     RestApisHandler restApis = new RestApisHandler(store);
     ResourcesHandler resources = new ResourcesHandler(store);
     MethodsHandler methods = new MethodsHandler(store);
@@ -144,7 +144,7 @@ public final class ManagementServer {
         .on(GET, API + "/gatewayresponses/:response_type", 200, gatewayResponses::get)
         .on(PATCH, API + "/gatewayresponses/:response_type", 200, gatewayResponses::update)
         .on(DELETE, API + "/gatewayresponses/:response_type", 202, gatewayResponses::delete);
-    accessRoutes(api, store);
+    accessRoutes(api, store, counters);
     // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
     tagRoute(api, PUT, 204, tags::tag);
     tagRoute(api, DELETE, 204, tags::untag);
@@ -152,8 +152,7 @@ public final class ManagementServer {
   }
 
   /** API keys, usage plans, usage, the account and authorizers. */
-  private static void accessRoutes(ManagementApi api, Store store) {
-    QuotaCounters counters = new StoreQuotaCounters(store);
+  private static void accessRoutes(ManagementApi api, Store store, QuotaCounters counters) {
     ApiKeysHandler apiKeys = new ApiKeysHandler(store);
     ApiKeyImport imports = new ApiKeyImport(store);
     UsagePlansHandler plans = new UsagePlansHandler(store, counters, Clock.systemUTC());

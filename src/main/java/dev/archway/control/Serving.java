@@ -1,5 +1,6 @@
 package dev.archway.control;
 
+import dev.archway.traffic.QuotaCounters;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Supplier;
@@ -8,5 +9,12 @@ import java.util.function.Supplier;
  * What the management API needs to know of the data plane: which stages are not serving (for
  * {@code /health/ready}) and when the changes written so far are live. A write is answered only
  * once its effect is served, so a client that deploys and then calls its API never sees the old one.
+ * {@code quotas} are the data plane's quota counters, so GetUsage sees requests still counted in
+ * memory and UpdateUsage reaches the running meters; null means the store's counters alone.
  */
-public record Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled) {}
+public record Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas) {
+
+  public Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled) {
+    this(notReady, settled, null);
+  }
+}

@@ -38,21 +38,26 @@ public final class DeploymentCompiler {
   private final AwsIntegrations aws;
   private final TemplateRunner templates;
   private final NonProxyIntegrations nonProxy;
+  private final AccessControls access;
 
   public DeploymentCompiler(HttpProxyIntegration http) {
     this(http, AwsIntegrations.unconfigured(http));
   }
 
   public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws) {
-    this(http, aws, TemplateRunner.shared(http.vertx()));
+    this(http, aws, TemplateRunner.shared(http.vertx()), AccessControls.NONE);
   }
 
-  /** @param templates where every mapping template of the compiled stages renders (a shared worker pool) */
-  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, TemplateRunner templates) {
+  /**
+   * @param templates where every mapping template of the compiled stages renders (a shared worker pool)
+   * @param access the API key, throttle and quota steps' live rules
+   */
+  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, TemplateRunner templates, AccessControls access) {
     this.http = http;
     this.aws = aws;
     this.templates = templates;
     this.nonProxy = new NonProxyIntegrations(http);
+    this.access = access;
   }
 
   /** @throws CompileException naming the method and path that cannot be served */
@@ -62,6 +67,7 @@ public final class DeploymentCompiler {
     int count = 0;
     RequestValidations validations;
     CustomGatewayResponses gatewayResponses;
+    AccessControls.ForStage controls = access.forStage(apiId, stage, deployment.api());
     try {
       validations = RequestValidations.of(apiId, deployment);
       gatewayResponses = GatewayResponseCompiler.compile(deployment.gatewayResponses());
@@ -76,7 +82,7 @@ public final class DeploymentCompiler {
         String route = entry.getKey() + " " + resource.path();
         try {
           routes.add(resource.path(), entry.getKey(), compileRoute(
-              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations));
+              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, controls));
         } catch (IllegalArgumentException e) {
           throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
         }
@@ -89,11 +95,12 @@ public final class DeploymentCompiler {
   }
 
   CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api) {
-    return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE);
+    return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE,
+        AccessControls.NONE.forStage(null, null, api));
   }
 
-  private CompiledRoute compileRoute(
-      String resourceId, String path, String httpMethod, Method method, RestApi api, RequestValidations validations) {
+  private CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api,
+      RequestValidations validations, AccessControls.ForStage controls) {
     if (!METHODS.contains(httpMethod)) {
       throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
     }
@@ -111,7 +118,7 @@ public final class DeploymentCompiler {
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
           + " (expected: MOCK, HTTP, HTTP_PROXY, AWS or AWS_PROXY)");
     };
-    steps = validations.prepend(method, steps);
+    steps = controls.prepend(path, httpMethod, method, validations.prepend(method, steps));
     return new CompiledRoute(path, httpMethod, new Pipeline(steps), resourceId);
   }
 

@@ -3,6 +3,7 @@ package dev.archway.runtime;
 import dev.archway.integration.BackendResponse;
 import dev.archway.mapping.Overrides;
 import java.time.Instant;
+import dev.archway.traffic.PlanKey;
 
 /**
  * The typed context of one request: what was asked, what the integration answered, what the
@@ -19,6 +20,8 @@ public final class Exchange {
   private final Instant requestTime = Instant.now();
   private CompiledRoute route;
   private ExecutionLog executionLog = ExecutionLog.OFF;
+  private String usageIdentifierKey;
+  private PlanKey apiKey;
 
   public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
     this.requestId = requestId;
@@ -85,5 +88,23 @@ public final class Exchange {
 
   public void executionLog(ExecutionLog log) {
     this.executionLog = log;
+  }
+
+  /** The API key a Lambda authorizer returned as {@code usageIdentifierKey}; null until one did. */
+  public String usageIdentifierKey() {
+    return usageIdentifierKey;
+  }
+
+  public void usageIdentifierKey(String value) {
+    this.usageIdentifierKey = value;
+  }
+
+  /** The API key the API key step accepted, with its plan's limits; null when the method needs none. */
+  public PlanKey apiKey() {
+    return apiKey;
+  }
+
+  public void apiKey(PlanKey key) {
+    this.apiKey = key;
   }
 }

@@ -105,6 +105,30 @@ public sealed interface GatewayResponse {
     public String errorType() { return "UnsupportedMediaTypeException"; }
   }
 
+  /** API key missing, unknown, disabled or not in a usage plan of this stage (INVALID_API_KEY). */
+  record InvalidApiKey() implements GatewayResponse {
+    public String type() { return "INVALID_API_KEY"; }
+    public int statusCode() { return 403; }
+    public String message() { return "Forbidden"; }
+    public String errorType() { return "ForbiddenException"; }
+  }
+
+  /** Over a throttle limit: usage plan, stage method settings or account. */
+  record Throttled() implements GatewayResponse {
+    public String type() { return "THROTTLED"; }
+    public int statusCode() { return 429; }
+    public String message() { return "Too Many Requests"; }
+    public String errorType() { return "TooManyRequestsException"; }
+  }
+
+  /** The key's usage-plan quota for this period is used up. */
+  record QuotaExceeded() implements GatewayResponse {
+    public String type() { return "QUOTA_EXCEEDED"; }
+    public int statusCode() { return 429; }
+    public String message() { return "Limit Exceeded"; }
+    public String errorType() { return "LimitExceededException"; }
+  }
+
   /** Carries a gateway response through a failed future. No stack trace: it is a value, not a bug. */
   final class Failure extends RuntimeException {
     private final transient GatewayResponse response;

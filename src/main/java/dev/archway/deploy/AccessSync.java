@@ -1,0 +1,133 @@
+package dev.archway.deploy;
+
+import dev.archway.store.Change;
+import dev.archway.store.Kind;
+import dev.archway.store.Store;
+import dev.archway.traffic.Buckets;
+import dev.archway.traffic.LiveAccess;
+import dev.archway.traffic.QuotaLedger;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@link LiveAccess} equal to the store's API keys, usage plans, plan keys and accounts:
+ * rebuilds the rules on a worker thread whenever one of them changes (one rebuild at a time; a
+ * burst of changes during one costs exactly one more), and writes the quota ledger's counts to
+ * the store every second. Buckets and meters are found again by name, so a rebuild keeps their state.
+ */
+public final class AccessSync {
+  private static final Logger LOG = LoggerFactory.getLogger(AccessSync.class);
+  private static final Set<Kind<?>> WATCHED =
+      Set.of(Kind.REST_API, Kind.API_KEY, Kind.USAGE_PLAN, Kind.USAGE_PLAN_KEY, Kind.ACCOUNT);
+  private static final long FLUSH_MILLIS = 1000;
+
+  private final Vertx vertx;
+  private final Store store;
+  private final LiveAccess live;
+  private final Buckets buckets;
+  private final QuotaLedger ledger;
+  private final AccessRulesLoader rules;
+  private final AtomicBoolean flushing = new AtomicBoolean();
+  /** Guarded by {@code this}: the rebuild running, and the one promised to changes that arrived meanwhile. */
+  private Promise<Void> running;
+  private Promise<Void> again;
+  private long flushTimer = -1;
+
+  public AccessSync(Vertx vertx, Store store, LiveAccess live, Buckets buckets, QuotaLedger ledger) {
+    this.vertx = vertx;
+    this.store = store;
+    this.live = live;
+    this.buckets = buckets;
+    this.ledger = ledger;
+    this.rules = new AccessRulesLoader(store, buckets, ledger);
+  }
+
+  /** Builds and publishes the rules; completes when they are live. */
+  public Future<Void> start() {
+    store.onChange(this::changed);
+    flushTimer = vertx.setPeriodic(FLUSH_MILLIS, id -> flushInBackground());
+    return rebuild();
+  }
+
+  /** Stops the periodic flush and writes what the meters counted (shutdown; blocks). */
+  public void stop() {
+    if (flushTimer >= 0) {
+      vertx.cancelTimer(flushTimer);
+    }
+    ledger.flush();
+  }
+
+  /** Completes when every rebuild scheduled so far has published (read-your-writes for the management API). */
+  public synchronized Future<Void> settled() {
+    Promise<Void> last = again != null ? again : running;
+    return last == null ? Future.succeededFuture() : last.future();
+  }
+
+  private void changed(Change change) {
+    if (WATCHED.contains(change.kind())) {
+      rebuild();
+    }
+  }
+
+  private Future<Void> rebuild() {
+    Promise<Void> start;
+    synchronized (this) {
+      if (running != null) {
+        if (again == null) {
+          again = Promise.promise();
+        }
+        return again.future();
+      }
+      running = Promise.promise();
+      start = running;
+    }
+    run(start);
+    return start.future();
+  }
+
+  private void run(Promise<Void> done) {
+    vertx.executeBlocking(() -> {
+      live.publish(rules.load());
+      return null;
+    }).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.error("rebuilding API keys and usage plans failed; the previous ones stay in force", ar.cause());
+      }
+      Promise<Void> next;
+      synchronized (this) {
+        next = again;
+        again = null;
+        running = next;
+      }
+      done.complete();
+      if (next != null) {
+        run(next);
+      }
+    });
+  }
+
+  private void flushInBackground() {
+    if (!flushing.compareAndSet(false, true)) {
+      return;
+    }
+    vertx.executeBlocking(() -> {
+      ledger.flush();
+      return null;
+    }).onComplete(ar -> {
+      flushing.set(false);
+      if (ar.failed()) {
+        LOG.warn("writing quota counts failed; they stay counted in memory and are written on the next try", ar.cause());
+      }
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "AccessSync(" + live + ", " + buckets + ", " + ledger + ")";
+  }
+}
