@@ -75,9 +75,9 @@ class AccessControlsTest {
     CompiledStage compiled = compile(null);
     assertThat(compiled.routes().match("GET", "/pets").target().toString()).isEqualTo(
         "GET /pets: ApiKey(source=HEADER) -> Throttle(/pets/GET) -> Quota -> RequestValidation(parameters=[])"
-            + " -> MockIntegration(templates=[application/json]) -> IntegrationResponse([], default=>200)");
+            + " -> MockIntegration(templates=[application/json], passthrough=WHEN_NO_MATCH) -> IntegrationResponse([], default=>200)");
     assertThat(compiled.routes().match("GET", "/open").target().toString()).isEqualTo(
-        "GET /open: Throttle(/open/GET) -> MockIntegration(templates=[application/json]) -> IntegrationResponse([], default=>200)");
+        "GET /open: Throttle(/open/GET) -> MockIntegration(templates=[application/json], passthrough=WHEN_NO_MATCH) -> IntegrationResponse([], default=>200)");
   }
 
   @Test
