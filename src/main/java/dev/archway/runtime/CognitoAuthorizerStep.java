@@ -54,7 +54,8 @@ public final class CognitoAuthorizerStep implements Step {
     if (token == null || token.isEmpty() || validation != null && !validation.test(token)) {
       return unauthorized(exchange, "no token in " + header);
     }
-    JwtValidator validator = byIssuer.get(unverifiedIssuer(token));
+    String issuer = unverifiedIssuer(token);
+    JwtValidator validator = issuer == null ? null : byIssuer.get(issuer);
     if (validator == null) {
       return unauthorized(exchange, "the token is not from a user pool of this authorizer");
     }
