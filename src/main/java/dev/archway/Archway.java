@@ -1,18 +1,24 @@
 package dev.archway;
 
 import dev.archway.auth.CredentialsFile;
+import dev.archway.auth.jwt.JwksFetcher;
+import dev.archway.auth.jwt.JwtValidators;
+import dev.archway.auth.lambda.AuthorizerCache;
+import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
 import dev.archway.control.Serving;
-import dev.archway.deploy.AccessControls;
+import dev.archway.deploy.UsageControls;
 import dev.archway.deploy.AccessSync;
+import dev.archway.deploy.AuthControl;
 import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
 import dev.archway.integration.AwsSigner;
 import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.integration.LambdaInvoker;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.store.SqliteStore;
@@ -69,27 +75,42 @@ public final class Archway implements AutoCloseable {
       LiveAccess live = new LiveAccess();
       LocalBuckets buckets = new LocalBuckets();
       QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(store), Clock.systemUTC());
-      AccessSync access = new AccessSync(vertx, store, live, buckets, quotas);
-      access.start().await();
+      AccessSync usage = new AccessSync(vertx, store, live, buckets, quotas);
+      usage.start().await();
+      AuthControl authorization = accessControl(vertx, http, settings, credentials);
       // One worker pool renders every mapping template, so none renders on an event loop.
       DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()),
-          new AccessControls(live, buckets));
+          new UsageControls(live, buckets), authorization);
       StageSync sync = new StageSync(vertx, store, compiler, stages);
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
-          new Serving(sync::notReady, () -> Future.all(sync.settled(), access.settled()).mapEmpty(), quotas),
-          execute.port(), compiler).await();
+          new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas),
+          execute.port(), compiler, authorization).await();
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management, access);
+      return new Archway(vertx, store, execute, management, usage);
     } catch (RuntimeException e) {
       vertx.close().await();
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Authorizers, AWS_IAM and resource policies: Lambda authorizers through the Invoke API (signed
+   * like Lambda integrations), Cognito tokens against their issuer's keys, SigV4 for execute-api
+   * with the keys of --credentials (dev mode without).
+   */
+  private static AuthControl accessControl(Vertx vertx, HttpProxyIntegration http, Settings settings,
+      Map<String, dev.archway.auth.Credential> credentials) {
+    Clock clock = Clock.systemUTC();
+    LambdaInvoker lambda = new LambdaInvoker(http, settings.endpoints()::lambdaFor, outboundSigner(credentials));
+    return new AuthControl(new LambdaAuthorizerInvoker(lambda), new AuthorizerCache<>(),
+        new JwtValidators(JwksFetcher.create(vertx), clock), new SigV4Verifier(credentials, clock, "execute-api"),
+        settings.endpoints()::cognitoIssuer, settings.accountId(), settings.region(), clock);
   }
 
   /**

@@ -7,6 +7,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.archway.auth.SigV4Verifier;
+import dev.archway.deploy.AuthControl;
 import dev.archway.control.v2.ApiEndpoints;
 import dev.archway.control.v2.V2Routes;
 import dev.archway.deploy.DeploymentCompiler;
@@ -48,13 +49,17 @@ public final class ManagementServer {
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
       Serving serving, int executePort) {
-    return start(vertx, host, port, store, verifier, accountId, region, serving, executePort, null);
+    return start(vertx, host, port, store, verifier, accountId, region, serving, executePort, null,
+        AuthControl.unconfigured());
   }
 
-  /** @param compiler compiles draft methods for TestInvokeMethod; null answers that operation with an error */
+  /**
+   * @param compiler compiles draft methods for TestInvokeMethod; null answers that operation with an error
+   * @param access runs TestInvokeAuthorizer and holds the authorizer cache FlushStageAuthorizersCache empties
+   */
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
-      Serving serving, int executePort, DeploymentCompiler compiler) {
+      Serving serving, int executePort, DeploymentCompiler compiler, AuthControl access) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
@@ -62,7 +67,7 @@ public final class ManagementServer {
       List<String> missing = serving.notReady().get();
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
-    routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas());
+    routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas(), access);
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
     V2Routes.register(api, store, new ApiEndpoints(executePort));
@@ -81,7 +86,7 @@ public final class ManagementServer {
     return server.close();
   }
 
-  private static void routes(ManagementApi api, Store store, QuotaCounters counters) {
+  private static void routes(ManagementApi api, Store store, QuotaCounters counters, AuthControl access) {
     RestApisHandler restApis = new RestApisHandler(store);
     ResourcesHandler resources = new ResourcesHandler(store);
     MethodsHandler methods = new MethodsHandler(store);
@@ -144,7 +149,7 @@ public final class ManagementServer {
         .on(GET, API + "/gatewayresponses/:response_type", 200, gatewayResponses::get)
         .on(PATCH, API + "/gatewayresponses/:response_type", 200, gatewayResponses::update)
         .on(DELETE, API + "/gatewayresponses/:response_type", 202, gatewayResponses::delete);
-    accessRoutes(api, store, counters);
+    accessRoutes(api, store, counters, access);
     // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
     tagRoute(api, PUT, 204, tags::tag);
     tagRoute(api, DELETE, 204, tags::untag);
@@ -152,7 +157,7 @@ public final class ManagementServer {
   }
 
   /** API keys, usage plans, usage, the account and authorizers. */
-  private static void accessRoutes(ManagementApi api, Store store, QuotaCounters counters) {
+  private static void accessRoutes(ManagementApi api, Store store, QuotaCounters counters, AuthControl access) {
     ApiKeysHandler apiKeys = new ApiKeysHandler(store);
     ApiKeyImport imports = new ApiKeyImport(store);
     UsagePlansHandler plans = new UsagePlansHandler(store, counters, Clock.systemUTC());
@@ -160,6 +165,7 @@ public final class ManagementServer {
     UsageHandler usage = new UsageHandler(store, counters, Clock.systemUTC());
     AccountHandler account = new AccountHandler(store);
     AuthorizersHandler authorizers = new AuthorizersHandler(store);
+    AuthorizerExtrasHandler authorizerExtras = new AuthorizerExtrasHandler(store, access);
     // CreateApiKey and ImportApiKeys share POST /apikeys; ?mode=import picks the import, whose body is CSV.
     api.router().route(POST, "/apikeys").handler(ctx -> {
       if ("import".equals(ctx.queryParams().get("mode"))) {
@@ -189,7 +195,9 @@ public final class ManagementServer {
         .on(GET, API + "/authorizers", 200, authorizers::list)
         .on(GET, API + "/authorizers/:authorizer_id", 200, authorizers::get)
         .on(PATCH, API + "/authorizers/:authorizer_id", 200, authorizers::update)
-        .on(DELETE, API + "/authorizers/:authorizer_id", 202, authorizers::delete);
+        .on(DELETE, API + "/authorizers/:authorizer_id", 202, authorizers::delete)
+        .on(POST, API + "/authorizers/:authorizer_id", 200, authorizerExtras::testInvoke)
+        .on(DELETE, API + "/stages/:stage_name/cache/authorizers", 202, authorizerExtras::flush);
   }
 
   private static void tagRoute(ManagementApi api, HttpMethod method, int status, Operation operation) {

@@ -38,38 +38,52 @@ public final class DeploymentCompiler {
   private final AwsIntegrations aws;
   private final TemplateRunner templates;
   private final NonProxyIntegrations nonProxy;
-  private final AccessControls access;
+  private final UsageControls usage;
+  private final AuthControl authorization;
 
   public DeploymentCompiler(HttpProxyIntegration http) {
     this(http, AwsIntegrations.unconfigured(http));
   }
 
   public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws) {
-    this(http, aws, TemplateRunner.shared(http.vertx()), AccessControls.NONE);
+    this(http, aws, TemplateRunner.shared(http.vertx()), UsageControls.NONE, AuthControl.unconfigured());
   }
 
   /**
    * @param templates where every mapping template of the compiled stages renders (a shared worker pool)
-   * @param access the API key, throttle and quota steps' live rules
+   * @param usage the API key, throttle and quota steps' live rules
+   * @param authorization authorizers, IAM and resource policies
    */
-  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, TemplateRunner templates, AccessControls access) {
+  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, TemplateRunner templates,
+      UsageControls usage, AuthControl authorization) {
     this.http = http;
     this.aws = aws;
     this.templates = templates;
     this.nonProxy = new NonProxyIntegrations(http);
-    this.access = access;
+    this.usage = usage;
+    this.authorization = authorization;
   }
 
   /** @throws CompileException naming the method and path that cannot be served */
   public CompiledStage compile(String apiId, Stage stage, DeployedApi deployment) {
+    return compile(apiId, stage, deployment, null);
+  }
+
+  /**
+   * @param scope the API's {@code account:region} (method ARNs are built from it), or null for the server's defaults
+   * @throws CompileException naming the method and path that cannot be served
+   */
+  public CompiledStage compile(String apiId, Stage stage, DeployedApi deployment, String scope) {
     String where = "api " + apiId + " stage " + stage.stageName() + " (deployment " + deployment.deploymentId() + ")";
     RouteTable.Builder<CompiledRoute> routes = RouteTable.builder();
     int count = 0;
     RequestValidations validations;
     CustomGatewayResponses gatewayResponses;
-    AccessControls.ForStage controls = access.forStage(apiId, stage, deployment.api());
+    UsageControls.ForStage controls = usage.forStage(apiId, stage, deployment.api());
+    DeploymentAuth accessControl;
     try {
       validations = RequestValidations.of(apiId, deployment);
+      accessControl = authorization.of(apiId, scope, deployment);
       gatewayResponses = GatewayResponseCompiler.compile(deployment.gatewayResponses());
     } catch (IllegalArgumentException e) {
       throw new CompileException("cannot compile " + where + ": " + e.getMessage(), e);
@@ -82,7 +96,8 @@ public final class DeploymentCompiler {
         String route = entry.getKey() + " " + resource.path();
         try {
           routes.add(resource.path(), entry.getKey(), compileRoute(
-              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, controls));
+              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, controls,
+              accessControl));
         } catch (IllegalArgumentException e) {
           throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
         }
@@ -96,11 +111,11 @@ public final class DeploymentCompiler {
 
   CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api) {
     return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE,
-        AccessControls.NONE.forStage(null, null, api));
+        UsageControls.NONE.forStage(null, null, api), null);
   }
 
   private CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api,
-      RequestValidations validations, AccessControls.ForStage controls) {
+      RequestValidations validations, UsageControls.ForStage controls, DeploymentAuth accessControl) {
     if (!METHODS.contains(httpMethod)) {
       throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
     }
@@ -118,7 +133,11 @@ public final class DeploymentCompiler {
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
           + " (expected: MOCK, HTTP, HTTP_PROXY, AWS or AWS_PROXY)");
     };
+    // AWS order: resource policy and authorizer, then API key, throttle and quota, then validation.
     steps = controls.prepend(path, httpMethod, method, validations.prepend(method, steps));
+    if (accessControl != null) {
+      steps = accessControl.prepend(resourceId, path, method, steps);
+    }
     return new CompiledRoute(path, httpMethod, new Pipeline(steps), resourceId);
   }
 

@@ -1,5 +1,8 @@
 package dev.archway.runtime;
 
+import dev.archway.auth.AuthorizerResult;
+import dev.archway.auth.Principal;
+import dev.archway.auth.policy.Decision;
 import dev.archway.integration.BackendResponse;
 import dev.archway.mapping.Overrides;
 import java.time.Instant;
@@ -20,8 +23,10 @@ public final class Exchange {
   private final Instant requestTime = Instant.now();
   private CompiledRoute route;
   private ExecutionLog executionLog = ExecutionLog.OFF;
-  private String usageIdentifierKey;
   private PlanKey apiKey;
+  private AuthorizerResult authorizer;
+  private Principal caller;
+  private Decision resourcePolicy;
 
   public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
     this.requestId = requestId;
@@ -92,11 +97,7 @@ public final class Exchange {
 
   /** The API key a Lambda authorizer returned as {@code usageIdentifierKey}; null until one did. */
   public String usageIdentifierKey() {
-    return usageIdentifierKey;
-  }
-
-  public void usageIdentifierKey(String value) {
-    this.usageIdentifierKey = value;
+    return authorizer == null ? null : authorizer.usageIdentifierKey();
   }
 
   /** The API key the API key step accepted, with its plan's limits; null when the method needs none. */
@@ -106,5 +107,36 @@ public final class Exchange {
 
   public void apiKey(PlanKey key) {
     this.apiKey = key;
+  }
+
+  /**
+   * What the method's authorizer (Lambda or Cognito) said about the caller: principal, context,
+   * claims and {@code usageIdentifierKey} (for API keys from an AUTHORIZER source); null when the
+   * method has no authorizer or it has not run yet.
+   */
+  public AuthorizerResult authorizer() {
+    return authorizer;
+  }
+
+  public void authorizer(AuthorizerResult result) {
+    this.authorizer = result;
+  }
+
+  /** The SigV4-verified caller of an AWS_IAM method; null otherwise. */
+  public Principal caller() {
+    return caller;
+  }
+
+  public void caller(Principal verified) {
+    this.caller = verified;
+  }
+
+  /** The API's resource policy's verdict for an anonymous caller, for the authorizer to combine with; null without a policy. */
+  public Decision resourcePolicy() {
+    return resourcePolicy;
+  }
+
+  public void resourcePolicy(Decision decision) {
+    this.resourcePolicy = decision;
   }
 }

@@ -26,7 +26,7 @@ public final class GatewayResponseRenderer {
         .add("Content-Type", custom == null ? "application/json" : custom.contentType())
         .add("x-amzn-ErrorType", response.errorType());
     if (custom == null) {
-      return new MethodResponse(response.statusCode(), headers, Buffer.buffer(ErrorTemplate.DEFAULT.render(response, exchange)));
+      return new MethodResponse(response.statusCode(), headers, Buffer.buffer(ErrorTemplate.defaultFor(response).render(response, exchange)));
     }
     for (Map.Entry<String, ParameterSource> mapping : custom.headers().entrySet()) {
       String value = mapping.getValue().valueFrom(exchange);

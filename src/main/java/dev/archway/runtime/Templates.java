@@ -1,5 +1,7 @@
 package dev.archway.runtime;
 
+import dev.archway.auth.AuthorizerResult;
+import dev.archway.auth.Principal;
 import dev.archway.mapping.ContextVariables;
 import dev.archway.mapping.MappingTemplate;
 import dev.archway.mapping.TemplateException;
@@ -54,7 +56,7 @@ public final class Templates {
     CompiledStage stage = exchange.stage();
     CompiledRoute route = exchange.route();
     String host = request.headers().get("Host");
-    return ContextVariables.builder()
+    ContextVariables.Builder builder = ContextVariables.builder()
         .accountId(accountId)
         .apiId(stage.apiId())
         .stage(stage.stageName())
@@ -69,13 +71,31 @@ public final class Templates {
         .domainName(host == null ? null : hostWithoutPort(host))
         .sourceIp(request.sourceIp())
         .userAgent(request.headers().get("User-Agent"))
-        .overrides(exchange.overrides())
-        .build();
+        .overrides(exchange.overrides());
+    authorization(exchange, builder);
+    return builder.build();
   }
 
   private static String hostWithoutPort(String host) {
     int colon = host.lastIndexOf(':');
     return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
+  }
+
+  /** {@code $context.authorizer.*} from the method's authorizer, {@code $context.identity.*} from a SigV4 caller. */
+  private static void authorization(Exchange exchange, ContextVariables.Builder builder) {
+    AuthorizerResult authorizer = exchange.authorizer();
+    if (authorizer != null && authorizer.claims().isEmpty()) {
+      builder.authorizer(authorizer.principalId(), authorizer.context());
+    } else if (authorizer != null) {
+      builder.claims(authorizer.claims());
+    }
+    Principal caller = exchange.caller();
+    if (caller != null) {
+      builder.identity("caller", caller.accessKeyId()).identity("user", caller.accessKeyId());
+      if (caller.accountId() != null) {
+        builder.identity("accountId", caller.accountId());
+      }
+    }
   }
 
   private static Map<String, List<String>> grouped(MultiMap values) {

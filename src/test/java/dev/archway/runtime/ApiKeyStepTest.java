@@ -1,5 +1,7 @@
 package dev.archway.runtime;
 
+import dev.archway.auth.AuthorizerResult;
+
 import static dev.archway.runtime.AccessExchanges.exchange;
 import static dev.archway.runtime.AccessExchanges.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +42,7 @@ class ApiKeyStepTest {
     assertThat(outcome(step.apply(exchange(VALUE)))).isEqualTo("INVALID_API_KEY");
 
     Exchange authorized = exchange(null);
-    authorized.usageIdentifierKey(VALUE);
+    authorized.authorizer(new AuthorizerResult("user", Map.of(), Map.of(), VALUE));
     assertThat(outcome(step.apply(authorized))).isEqualTo("passed");
     assertThat(authorized.apiKey()).isSameAs(key);
   }

@@ -22,16 +22,16 @@ import java.util.Map;
  * resolved here, at compile time, into named buckets that outlive recompiles; keys, plans and the
  * account throttle change without a redeploy, so the steps read those from {@link LiveAccess}.
  */
-public final class AccessControls {
+public final class UsageControls {
   /** Compiles no access control (unit tests of the compiler). */
-  public static final AccessControls NONE = new AccessControls(null, null);
+  public static final UsageControls NONE = new UsageControls(null, null);
 
   private static final String ALL_METHODS = "*/*";
 
   private final LiveAccess access;
   private final Buckets buckets;
 
-  public AccessControls(LiveAccess access, Buckets buckets) {
+  public UsageControls(LiveAccess access, Buckets buckets) {
     this.access = access;
     this.buckets = buckets;
   }
@@ -92,6 +92,6 @@ public final class AccessControls {
 
   @Override
   public String toString() {
-    return access == null ? "AccessControls(none)" : "AccessControls(" + buckets + ")";
+    return access == null ? "UsageControls(none)" : "UsageControls(" + buckets + ")";
   }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The access-control steps the compiler puts in each pipeline, in AWS's order, and the stage limits it resolves. */
-class AccessControlsTest {
+class UsageControlsTest {
   static Vertx vertx;
   static DeploymentCompiler compiler;
   static LocalBuckets buckets = new LocalBuckets();
@@ -36,7 +36,7 @@ class AccessControlsTest {
     vertx = Vertx.vertx();
     HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
     compiler = new DeploymentCompiler(http, AwsIntegrations.unconfigured(http), TemplateRunner.INLINE,
-        new AccessControls(new LiveAccess(), buckets));
+        new UsageControls(new LiveAccess(), buckets), AuthControl.unconfigured());
   }
 
   @AfterAll
