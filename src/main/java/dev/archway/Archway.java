@@ -7,10 +7,14 @@ import dev.archway.control.ManagementServer;
 import dev.archway.control.Serving;
 import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
+import dev.archway.deploy.HttpApiCompiler;
+import dev.archway.deploy.HttpAuthorizers;
+import dev.archway.deploy.LiveHttpApis;
 import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
 import dev.archway.integration.AwsSigner;
 import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.store.SqliteStore;
 import dev.archway.store.Store;
@@ -51,9 +55,11 @@ public final class Archway implements AutoCloseable {
       HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
       AwsIntegrations aws = new AwsIntegrations(http, settings.endpoints()::lambdaFor, settings.endpoints()::service,
           outboundSigner(credentials), settings.accountId(), Clock.systemUTC());
-      StageSync sync = new StageSync(vertx, store, new DeploymentCompiler(http, aws), stages);
+      LiveHttpApis httpApis = new LiveHttpApis();
+      StageSync sync = new StageSync(vertx, store, new DeploymentCompiler(http, aws), stages,
+          new HttpApiCompiler(http, aws, new HttpAuthorizers()), httpApis);
       sync.start().await();
-      ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
+      ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), new Serving(sync::notReady, sync::settled),
           execute.port()).await();

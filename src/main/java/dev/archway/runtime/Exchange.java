@@ -14,6 +14,7 @@ public final class Exchange {
   private BackendResponse endpointResponse;
   private MethodResponse methodResponse;
   private Overrides overrides = Overrides.NONE;
+  private AuthorizerResult authorizer;
 
   public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
     this.requestId = requestId;
@@ -58,5 +59,14 @@ public final class Exchange {
 
   public void overrides(Overrides latest) {
     this.overrides = latest;
+  }
+
+  /** What the route's authorizer learned about the caller; null when the route has none or it has not run. */
+  public AuthorizerResult authorizer() {
+    return authorizer;
+  }
+
+  public void authorizer(AuthorizerResult result) {
+    this.authorizer = result;
   }
 }

@@ -105,6 +105,33 @@ public sealed interface GatewayResponse {
     public String errorType() { return "UnsupportedMediaTypeException"; }
   }
 
+  /** HTTP APIs: no stage, no route and no {@code $default} route (RESOURCE_NOT_FOUND). */
+  record NotFound() implements GatewayResponse {
+    public String type() { return "RESOURCE_NOT_FOUND"; }
+    public int statusCode() { return 404; }
+    public String message() { return "Not Found"; }
+    public String errorType() { return "NotFoundException"; }
+  }
+
+  /**
+   * The caller is not authenticated: a missing, expired or otherwise invalid token (UNAUTHORIZED).
+   * {@code challenge} is the {@code www-authenticate} value AWS sends with JWT failures, or null.
+   */
+  record Unauthorized(String challenge) implements GatewayResponse {
+    public String type() { return "UNAUTHORIZED"; }
+    public int statusCode() { return 401; }
+    public String message() { return "Unauthorized"; }
+    public String errorType() { return "UnauthorizedException"; }
+  }
+
+  /** HTTP APIs: authenticated but not allowed, e.g. a JWT without a scope the route requires (ACCESS_DENIED). */
+  record Forbidden() implements GatewayResponse {
+    public String type() { return "ACCESS_DENIED"; }
+    public int statusCode() { return 403; }
+    public String message() { return "Forbidden"; }
+    public String errorType() { return "AccessDeniedException"; }
+  }
+
   /** Carries a gateway response through a failed future. No stack trace: it is a value, not a bug. */
   final class Failure extends RuntimeException {
     private final transient GatewayResponse response;
