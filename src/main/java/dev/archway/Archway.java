@@ -1,10 +1,15 @@
 package dev.archway;
 
 import dev.archway.auth.CredentialsFile;
+import dev.archway.auth.jwt.JwksFetcher;
+import dev.archway.auth.jwt.JwtValidators;
+import dev.archway.auth.lambda.AuthorizerCache;
+import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
 import dev.archway.control.Serving;
+import dev.archway.deploy.AccessControl;
 import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.HttpApiCompiler;
@@ -14,6 +19,7 @@ import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
 import dev.archway.integration.AwsSigner;
 import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.integration.LambdaInvoker;
 import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.store.SqliteStore;
@@ -55,14 +61,15 @@ public final class Archway implements AutoCloseable {
       HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
       AwsIntegrations aws = new AwsIntegrations(http, settings.endpoints()::lambdaFor, settings.endpoints()::service,
           outboundSigner(credentials), settings.accountId(), Clock.systemUTC());
+      AccessControl access = accessControl(vertx, http, settings, credentials);
       LiveHttpApis httpApis = new LiveHttpApis();
-      StageSync sync = new StageSync(vertx, store, new DeploymentCompiler(http, aws), stages,
-          new HttpApiCompiler(http, aws, new HttpAuthorizers()), httpApis);
+      StageSync sync = new StageSync(vertx, store, new DeploymentCompiler(http, aws, access), stages,
+          new HttpApiCompiler(http, aws, new HttpAuthorizers(access)), httpApis);
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(), new Serving(sync::notReady, sync::settled),
-          execute.port()).await();
+          execute.port(), access).await();
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
@@ -72,6 +79,20 @@ public final class Archway implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Authorizers, AWS_IAM and resource policies: Lambda authorizers through the Invoke API (signed
+   * like Lambda integrations), Cognito tokens against their issuer's keys, SigV4 for execute-api
+   * with the keys of --credentials (dev mode without).
+   */
+  private static AccessControl accessControl(Vertx vertx, HttpProxyIntegration http, Settings settings,
+      Map<String, dev.archway.auth.Credential> credentials) {
+    Clock clock = Clock.systemUTC();
+    LambdaInvoker lambda = new LambdaInvoker(http, settings.endpoints()::lambdaFor, outboundSigner(credentials));
+    return new AccessControl(new LambdaAuthorizerInvoker(lambda), new AuthorizerCache<>(),
+        new JwtValidators(JwksFetcher.create(vertx), clock), new SigV4Verifier(credentials, clock, "execute-api"),
+        settings.endpoints()::cognitoIssuer, settings.accountId(), settings.region(), clock);
   }
 
   /**

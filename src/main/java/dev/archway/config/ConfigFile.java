@@ -25,6 +25,9 @@ import java.util.TreeMap;
  * aws:
  *   endpoints:
  *     sqs: http://localhost:4566             # AWS service integrations by signing name
+ * cognito:
+ *   issuers:
+ *     us-east-1_AbC123: http://localhost:9400/realms/dev   # the iss of this user pool's tokens
  * </pre>
  *
  * An unknown key is an error, so a typo fails the start instead of silently doing nothing.
@@ -34,6 +37,7 @@ public final class ConfigFile {
   private static final String LAMBDA_ENDPOINT = "lambda.endpoint";
   private static final String LAMBDA_REGION = "lambda.endpoints.";
   private static final String AWS_SERVICE = "aws.endpoints.";
+  private static final String COGNITO_ISSUER = "cognito.issuers.";
 
   private ConfigFile() {}
 
@@ -43,6 +47,7 @@ public final class ConfigFile {
     URI lambda = null;
     Map<String, URI> regions = new TreeMap<>();
     Map<String, URI> services = new TreeMap<>();
+    Map<String, URI> issuers = new TreeMap<>();
     for (Map.Entry<String, String> entry : flat.entrySet()) {
       String key = entry.getKey();
       String where = file + ": " + key;
@@ -52,13 +57,15 @@ public final class ConfigFile {
         regions.put(key.substring(LAMBDA_REGION.length()), Endpoints.uri(where, entry.getValue()));
       } else if (key.startsWith(AWS_SERVICE) && key.length() > AWS_SERVICE.length()) {
         services.put(key.substring(AWS_SERVICE.length()), Endpoints.uri(where, entry.getValue()));
+      } else if (key.startsWith(COGNITO_ISSUER) && key.length() > COGNITO_ISSUER.length()) {
+        issuers.put(key.substring(COGNITO_ISSUER.length()), Endpoints.uri(where, entry.getValue()));
       } else {
         throw new IllegalArgumentException("config " + where + " (expected: " + LAMBDA_ENDPOINT + ", "
-            + LAMBDA_REGION + "<region> or " + AWS_SERVICE + "<service>)");
+            + LAMBDA_REGION + "<region>, " + AWS_SERVICE + "<service> or " + COGNITO_ISSUER + "<user pool id>)");
       }
     }
     try {
-      return new Endpoints(lambda, regions, services);
+      return new Endpoints(lambda, regions, services, issuers);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("config " + file + ": " + e.getMessage(), e);
     }

@@ -8,14 +8,21 @@ import java.util.regex.Pattern;
 
 /**
  * Where Archway sends integration calls that AWS would send to AWS itself: the Lambda Invoke API
- * (one default endpoint, optionally one per region) and other AWS services by signing name
- * ({@code sqs}, {@code dynamodb}...). Validated once; immutable.
+ * (one default endpoint, optionally one per region), other AWS services by signing name
+ * ({@code sqs}, {@code dynamodb}...), and the issuer of Cognito user pools by pool id (so a local
+ * OpenID provider can stand in for Cognito). Validated once; immutable.
  */
-public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String, URI> services) {
+public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String, URI> services, Map<String, URI> cognitoIssuers) {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
 
-  public static final Endpoints NONE = new Endpoints(null, Map.of(), Map.of());
+  private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
+
+  public static final Endpoints NONE = new Endpoints(null, Map.of(), Map.of(), Map.of());
+
+  public Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String, URI> services) {
+    this(lambda, lambdaByRegion, services, Map.of());
+  }
 
   public Endpoints {
     if (lambda != null) {
@@ -23,6 +30,23 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
     }
     lambdaByRegion = frozen(lambdaByRegion, "lambda.endpoints.", REGION, "an AWS region name such as us-east-1");
     services = frozen(services, "aws-endpoint ", SERVICE, "a lower-case AWS signing name such as sqs");
+    cognitoIssuers = frozen(cognitoIssuers, "cognito.issuers.", POOL_ID, "a user pool id such as us-east-1_AbC123");
+  }
+
+  /**
+   * The {@code iss} of tokens from a Cognito user pool: the configured issuer, else AWS's
+   * {@code https://cognito-idp.{region}.amazonaws.com/{poolId}}. Its keys are found through
+   * {@code {issuer}/.well-known/openid-configuration}.
+   */
+  public String cognitoIssuer(String region, String poolId) {
+    URI configured = cognitoIssuers.get(poolId);
+    return configured != null ? configured.toString() : "https://cognito-idp." + region + ".amazonaws.com/" + poolId;
+  }
+
+  public Endpoints withCognitoIssuer(String poolId, URI issuer) {
+    Map<String, URI> issuers = new TreeMap<>(cognitoIssuers);
+    issuers.put(poolId, issuer);
+    return new Endpoints(lambda, lambdaByRegion, services, issuers);
   }
 
   /** The Lambda endpoint for a function in {@code region}, or null when none is configured. */
@@ -36,7 +60,7 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
   }
 
   public Endpoints withLambda(URI endpoint) {
-    return new Endpoints(endpoint, lambdaByRegion, services);
+    return new Endpoints(endpoint, lambdaByRegion, services, cognitoIssuers);
   }
 
   /** These endpoints with {@code other}'s entries on top: command-line flags over the config file. */
@@ -45,7 +69,9 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
     regions.putAll(other.lambdaByRegion);
     Map<String, URI> byService = new TreeMap<>(services);
     byService.putAll(other.services);
-    return new Endpoints(other.lambda != null ? other.lambda : lambda, regions, byService);
+    Map<String, URI> issuers = new TreeMap<>(cognitoIssuers);
+    issuers.putAll(other.cognitoIssuers);
+    return new Endpoints(other.lambda != null ? other.lambda : lambda, regions, byService, issuers);
   }
 
   /**

@@ -7,6 +7,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.archway.auth.SigV4Verifier;
+import dev.archway.deploy.AccessControl;
 import dev.archway.control.v2.ApiEndpoints;
 import dev.archway.control.v2.V2Routes;
 import dev.archway.model.Json;
@@ -47,6 +48,13 @@ public final class ManagementServer {
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
       Serving serving, int executePort) {
+    return start(vertx, host, port, store, verifier, accountId, region, serving, executePort, AccessControl.unconfigured());
+  }
+
+  /** {@code access} runs TestInvokeAuthorizer and holds the authorizer cache FlushStageAuthorizersCache empties. */
+  public static Future<ManagementServer> start(
+      Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
+      Serving serving, int executePort, AccessControl access) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
@@ -54,7 +62,7 @@ public final class ManagementServer {
       List<String> missing = serving.notReady().get();
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
-    routes(api, store);
+    routes(api, store, access);
     V2Routes.register(api, store, new ApiEndpoints(executePort));
     api.finish();
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))
@@ -71,7 +79,7 @@ public final class ManagementServer {
     return server.close();
   }
 
-  private static void routes(ManagementApi api, Store store) {
+  private static void routes(ManagementApi api, Store store, AccessControl access) {
     RestApisHandler restApis = new RestApisHandler(store);
     ResourcesHandler resources = new ResourcesHandler(store);
     MethodsHandler methods = new MethodsHandler(store);
@@ -134,7 +142,7 @@ public final class ManagementServer {
         .on(GET, API + "/gatewayresponses/:response_type", 200, gatewayResponses::get)
         .on(PATCH, API + "/gatewayresponses/:response_type", 200, gatewayResponses::update)
         .on(DELETE, API + "/gatewayresponses/:response_type", 202, gatewayResponses::delete);
-    accessRoutes(api, store);
+    accessRoutes(api, store, access);
     // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
     tagRoute(api, PUT, 204, tags::tag);
     tagRoute(api, DELETE, 204, tags::untag);
@@ -142,7 +150,7 @@ public final class ManagementServer {
   }
 
   /** API keys, usage plans, usage, the account and authorizers. */
-  private static void accessRoutes(ManagementApi api, Store store) {
+  private static void accessRoutes(ManagementApi api, Store store, AccessControl access) {
     QuotaCounters counters = new StoreQuotaCounters(store);
     ApiKeysHandler apiKeys = new ApiKeysHandler(store);
     ApiKeyImport imports = new ApiKeyImport(store);
@@ -151,6 +159,7 @@ public final class ManagementServer {
     UsageHandler usage = new UsageHandler(store, counters, Clock.systemUTC());
     AccountHandler account = new AccountHandler(store);
     AuthorizersHandler authorizers = new AuthorizersHandler(store);
+    AuthorizerExtrasHandler authorizerExtras = new AuthorizerExtrasHandler(store, access);
     // CreateApiKey and ImportApiKeys share POST /apikeys; ?mode=import picks the import, whose body is CSV.
     api.router().route(POST, "/apikeys").handler(ctx -> {
       if ("import".equals(ctx.queryParams().get("mode"))) {
@@ -180,7 +189,9 @@ public final class ManagementServer {
         .on(GET, API + "/authorizers", 200, authorizers::list)
         .on(GET, API + "/authorizers/:authorizer_id", 200, authorizers::get)
         .on(PATCH, API + "/authorizers/:authorizer_id", 200, authorizers::update)
-        .on(DELETE, API + "/authorizers/:authorizer_id", 202, authorizers::delete);
+        .on(DELETE, API + "/authorizers/:authorizer_id", 202, authorizers::delete)
+        .on(POST, API + "/authorizers/:authorizer_id", 200, authorizerExtras::testInvoke)
+        .on(DELETE, API + "/stages/:stage_name/cache/authorizers", 202, authorizerExtras::flush);
   }
 
   private static void tagRoute(ManagementApi api, HttpMethod method, int status, Operation operation) {

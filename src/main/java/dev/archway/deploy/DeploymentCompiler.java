@@ -36,25 +36,41 @@ public final class DeploymentCompiler {
 
   private final HttpProxyIntegration http;
   private final AwsIntegrations aws;
+  private final AccessControl access;
 
   public DeploymentCompiler(HttpProxyIntegration http) {
     this(http, AwsIntegrations.unconfigured(http));
   }
 
   public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws) {
+    this(http, aws, AccessControl.unconfigured());
+  }
+
+  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, AccessControl access) {
     this.http = http;
     this.aws = aws;
+    this.access = access;
   }
 
   /** @throws CompileException naming the method and path that cannot be served */
   public CompiledStage compile(String apiId, Stage stage, DeployedApi deployment) {
+    return compile(apiId, stage, deployment, null);
+  }
+
+  /**
+   * @param scope the API's {@code account:region} (method ARNs are built from it), or null for the server's defaults
+   * @throws CompileException naming the method and path that cannot be served
+   */
+  public CompiledStage compile(String apiId, Stage stage, DeployedApi deployment, String scope) {
     String where = "api " + apiId + " stage " + stage.stageName() + " (deployment " + deployment.deploymentId() + ")";
     RouteTable.Builder<CompiledRoute> routes = RouteTable.builder();
     int count = 0;
     RequestValidations validations;
     CustomGatewayResponses gatewayResponses;
+    DeploymentAccess accessControl;
     try {
       validations = RequestValidations.of(apiId, deployment);
+      accessControl = access.of(apiId, scope, deployment);
       gatewayResponses = GatewayResponseCompiler.compile(deployment.gatewayResponses());
     } catch (IllegalArgumentException e) {
       throw new CompileException("cannot compile " + where + ": " + e.getMessage(), e);
@@ -67,7 +83,7 @@ public final class DeploymentCompiler {
         String route = entry.getKey() + " " + resource.path();
         try {
           routes.add(resource.path(), entry.getKey(), compileRoute(
-              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations));
+              resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, accessControl));
         } catch (IllegalArgumentException e) {
           throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
         }
@@ -80,11 +96,11 @@ public final class DeploymentCompiler {
   }
 
   CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api) {
-    return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE);
+    return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE, null);
   }
 
-  private CompiledRoute compileRoute(
-      String resourceId, String path, String httpMethod, Method method, RestApi api, RequestValidations validations) {
+  private CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api,
+      RequestValidations validations, DeploymentAccess accessControl) {
     if (!METHODS.contains(httpMethod)) {
       throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
     }
@@ -103,6 +119,9 @@ public final class DeploymentCompiler {
           + " (expected: MOCK, HTTP_PROXY, AWS or AWS_PROXY; other types are not served yet)");
     };
     steps = validations.prepend(method, steps);
+    if (accessControl != null) {
+      steps = accessControl.prepend(resourceId, path, method, steps);
+    }
     return new CompiledRoute(path, httpMethod, new Pipeline(steps));
   }
 

@@ -48,6 +48,14 @@ public final class HttpApiCompiler {
 
   /** @throws CompileException naming the route that cannot be served */
   public HttpApiStage compile(String apiId, Stage stage, DeployedHttpApi deployment) {
+    return compile(apiId, null, stage, deployment);
+  }
+
+  /** @param scope the API's store scope {@code account:region} (route ARNs name them), or null for the server's account */
+  public HttpApiStage compile(String apiId, String scope, Stage stage, DeployedHttpApi deployment) {
+    String account = scope != null && scope.indexOf(':') > 0 ? scope.substring(0, scope.indexOf(':')) : aws.accountId();
+    String region = scope != null && scope.indexOf(':') > 0 ? scope.substring(scope.indexOf(':') + 1) : "us-east-1";
+    String apiArn = "arn:aws:execute-api:" + region + ":" + account + ":" + apiId;
     String where = "http api " + apiId + " stage " + stage.stageName() + " (deployment " + deployment.deploymentId() + ")";
     Map<String, Integration> integrations = new HashMap<>();
     for (Integration integration : orEmpty(deployment.integrations())) {
@@ -60,7 +68,7 @@ public final class HttpApiCompiler {
       String key = route.routeKey();
       try {
         if ("$default".equals(key)) {
-          defaultRoute = compileRoute(route, "$default", "ANY", integrations, deployment, stage, true);
+          defaultRoute = compileRoute(route, "$default", "ANY", integrations, deployment, apiArn, account, true);
         } else {
           int space = key == null ? -1 : key.indexOf(' ');
           if (space < 0) {
@@ -68,7 +76,7 @@ public final class HttpApiCompiler {
           }
           String method = key.substring(0, space);
           String path = key.substring(space + 1);
-          routes.add(path, method, compileRoute(route, path, method, integrations, deployment, stage, false));
+          routes.add(path, method, compileRoute(route, path, method, integrations, deployment, apiArn, account, false));
         }
       } catch (IllegalArgumentException e) {
         throw new CompileException("cannot compile route " + key + " of " + where + ": " + e.getMessage(), e);
@@ -81,10 +89,10 @@ public final class HttpApiCompiler {
   }
 
   private CompiledRoute compileRoute(Route route, String path, String method, Map<String, Integration> integrations,
-      DeployedHttpApi deployment, Stage stage, boolean isDefault) {
+      DeployedHttpApi deployment, String apiArn, String account, boolean isDefault) {
     String routeKey = route.routeKey();
     List<Step> steps = new ArrayList<>();
-    Step authorizer = authorizers.compile(route, deployment);
+    Step authorizer = authorizers.compile(route, deployment, apiArn, account);
     if (authorizer != null) {
       steps.add(authorizer);
     }

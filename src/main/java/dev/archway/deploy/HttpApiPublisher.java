@@ -29,7 +29,7 @@ final class HttpApiPublisher {
    *     no HTTP API of that id (it is then no longer served)
    */
   Optional<Map<String, String>> compileAndPublish(Store store, String apiId) {
-    record Loaded(HttpApi api, List<Stage> stages, Map<String, DeployedHttpApi> deployments) {}
+    record Loaded(String scope, HttpApi api, List<Stage> stages, Map<String, DeployedHttpApi> deployments) {}
     Loaded loaded = store.read(docs -> {
       Optional<String> scope = docs.scopeOf(V2Kinds.API, apiId);
       HttpApi api = scope.flatMap(s -> docs.get(V2Kinds.API, s, apiId)).orElse(null);
@@ -43,7 +43,7 @@ final class HttpApiPublisher {
           docs.get(V2Kinds.DEPLOYED_API, apiId, stage.deploymentId()).ifPresent(d -> deployments.put(stage.deploymentId(), d));
         }
       }
-      return new Loaded(api, stages, deployments);
+      return new Loaded(scope.get(), api, stages, deployments);
     });
     if (loaded == null) {
       live.remove(apiId);
@@ -61,7 +61,7 @@ final class HttpApiPublisher {
         continue;
       }
       try {
-        compiled.put(stage.stageName(), compiler.compile(apiId, stage, deployment));
+        compiled.put(stage.stageName(), compiler.compile(apiId, loaded.scope(), stage, deployment));
       } catch (RuntimeException e) {
         failed.put(stage.stageName(), e instanceof CompileException ? e.getMessage() : "cannot compile: " + e);
       }

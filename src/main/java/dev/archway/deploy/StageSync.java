@@ -160,10 +160,11 @@ public final class StageSync {
 
   /** Worker thread: reads the API's documents, compiles each stage, publishes them in one swap. */
   private void compileAndPublish(String apiId) {
-    record Loaded(boolean exists, List<Stage> stages, Map<String, DeployedApi> deployments) {}
+    record Loaded(boolean exists, String scope, List<Stage> stages, Map<String, DeployedApi> deployments) {}
     Loaded loaded = store.read(docs -> {
-      if (docs.scopeOf(Kind.REST_API, apiId).isEmpty()) {
-        return new Loaded(false, List.of(), Map.of());
+      String scope = docs.scopeOf(Kind.REST_API, apiId).orElse(null);
+      if (scope == null) {
+        return new Loaded(false, null, List.of(), Map.of());
       }
       List<Stage> stages = docs.list(Kind.STAGE, apiId);
       Map<String, DeployedApi> deployments = new HashMap<>();
@@ -172,7 +173,7 @@ public final class StageSync {
           docs.get(Kind.DEPLOYED_API, apiId, stage.deploymentId()).ifPresent(d -> deployments.put(stage.deploymentId(), d));
         }
       }
-      return new Loaded(true, stages, deployments);
+      return new Loaded(true, scope, stages, deployments);
     });
     if (!loaded.exists()) {
       live.remove(apiId);
@@ -193,7 +194,7 @@ public final class StageSync {
         continue;
       }
       try {
-        compiled.put(stage.stageName(), compiler.compile(apiId, stage, deployment));
+        compiled.put(stage.stageName(), compiler.compile(apiId, stage, deployment, loaded.scope()));
       } catch (RuntimeException e) {
         // CompileException names the method and path; anything else is a malformed document.
         failed.put(stage.stageName(), e instanceof CompileException ? e.getMessage() : "cannot compile: " + e);

@@ -20,6 +20,9 @@ public final class ErrorTemplate {
   /** AWS's default for every type: {@code {"message":$context.error.messageString}}. */
   public static final ErrorTemplate DEFAULT = parse("{\"message\":$context.error.messageString}");
 
+  /** AWS's default for ACCESS_DENIED: the only one with a capital {@code Message} key (AWS-BEHAVIOUR A.9). */
+  public static final ErrorTemplate ACCESS_DENIED = parse("{\"Message\":$context.error.messageString}");
+
   private sealed interface Part {}
 
   private record Text(String text) implements Part {}
@@ -51,6 +54,11 @@ public final class ErrorTemplate {
       parts.add(new Text(template.substring(last)));
     }
     return new ErrorTemplate(parts, template);
+  }
+
+  /** The built-in template for a response type that nobody customised. */
+  public static ErrorTemplate defaultFor(GatewayResponse response) {
+    return response.type().equals("ACCESS_DENIED") ? ACCESS_DENIED : DEFAULT;
   }
 
   /** @param exchange the request being answered, or null before a stage was found */

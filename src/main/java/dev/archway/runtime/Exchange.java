@@ -1,5 +1,8 @@
 package dev.archway.runtime;
 
+import dev.archway.auth.AuthorizerResult;
+import dev.archway.auth.Principal;
+import dev.archway.auth.policy.Decision;
 import dev.archway.integration.BackendResponse;
 import dev.archway.mapping.Overrides;
 
@@ -15,6 +18,8 @@ public final class Exchange {
   private MethodResponse methodResponse;
   private Overrides overrides = Overrides.NONE;
   private AuthorizerResult authorizer;
+  private Principal caller;
+  private Decision resourcePolicy;
 
   public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
     this.requestId = requestId;
@@ -61,12 +66,34 @@ public final class Exchange {
     this.overrides = latest;
   }
 
-  /** What the route's authorizer learned about the caller; null when the route has none or it has not run. */
+  /**
+   * What the method's authorizer (Lambda or Cognito) said about the caller: principal, context,
+   * claims and {@code usageIdentifierKey} (for API keys from an AUTHORIZER source); null when the
+   * method has no authorizer or it has not run yet.
+   */
   public AuthorizerResult authorizer() {
     return authorizer;
   }
 
   public void authorizer(AuthorizerResult result) {
     this.authorizer = result;
+  }
+
+  /** The SigV4-verified caller of an AWS_IAM method; null otherwise. */
+  public Principal caller() {
+    return caller;
+  }
+
+  public void caller(Principal verified) {
+    this.caller = verified;
+  }
+
+  /** The API's resource policy's verdict for an anonymous caller, for the authorizer to combine with; null without a policy. */
+  public Decision resourcePolicy() {
+    return resourcePolicy;
+  }
+
+  public void resourcePolicy(Decision decision) {
+    this.resourcePolicy = decision;
   }
 }

@@ -113,19 +113,56 @@ public sealed interface GatewayResponse {
     public String errorType() { return "NotFoundException"; }
   }
 
-  /**
-   * The caller is not authenticated: a missing, expired or otherwise invalid token (UNAUTHORIZED).
-   * {@code challenge} is the {@code www-authenticate} value AWS sends with JWT failures, or null.
-   */
-  record Unauthorized(String challenge) implements GatewayResponse {
+  /** No identity, a token the authorizer refused, or a Lambda authorizer that failed with "Unauthorized". */
+  record Unauthorized() implements GatewayResponse {
     public String type() { return "UNAUTHORIZED"; }
     public int statusCode() { return 401; }
     public String message() { return "Unauthorized"; }
     public String errorType() { return "UnauthorizedException"; }
   }
 
-  /** HTTP APIs: authenticated but not allowed, e.g. a JWT without a scope the route requires (ACCESS_DENIED). */
-  record Forbidden() implements GatewayResponse {
+  /** A policy (authorizer or resource policy) denies the call; the default body says {@code "Message"}, as AWS's. */
+  record AccessDenied(String message) implements GatewayResponse {
+    public String type() { return "ACCESS_DENIED"; }
+    public int statusCode() { return 403; }
+    public String errorType() { return "AccessDeniedException"; }
+  }
+
+  /** A SigV4 signature that does not verify (bad signature, unknown key, clock skew, malformed header). */
+  record InvalidSignature(String errorType, String message) implements GatewayResponse {
+    public String type() { return "INVALID_SIGNATURE"; }
+    public int statusCode() { return 403; }
+  }
+
+  /** The Lambda authorizer failed or answered no valid output: 500 with a null message, as AWS (fail closed). */
+  record AuthorizerConfigurationError() implements GatewayResponse {
+    public String type() { return "AUTHORIZER_CONFIGURATION_ERROR"; }
+    public int statusCode() { return 500; }
+    public String message() { return null; }
+    public String errorType() { return "AuthorizerConfigurationException"; }
+  }
+
+  /** The authorizer could not be reached (timeout, no endpoint, signing keys unavailable): 500, fail closed. */
+  record AuthorizerFailure() implements GatewayResponse {
+    public String type() { return "AUTHORIZER_FAILURE"; }
+    public int statusCode() { return 500; }
+    public String message() { return null; }
+    public String errorType() { return "AuthorizerFailureException"; }
+  }
+
+  /**
+   * HTTP APIs: a JWT the authorizer refused (UNAUTHORIZED, 401); {@code challenge} is the
+   * {@code www-authenticate} value AWS sends with it, naming the reason but never the token.
+   */
+  record InvalidToken(String challenge) implements GatewayResponse {
+    public String type() { return "UNAUTHORIZED"; }
+    public int statusCode() { return 401; }
+    public String message() { return "Unauthorized"; }
+    public String errorType() { return "UnauthorizedException"; }
+  }
+
+  /** HTTP APIs: a valid JWT without any of the route's scopes (ACCESS_DENIED, 403), with AWS's {@code www-authenticate}. */
+  record InsufficientScope(String challenge) implements GatewayResponse {
     public String type() { return "ACCESS_DENIED"; }
     public int statusCode() { return 403; }
     public String message() { return "Forbidden"; }

@@ -26,7 +26,7 @@ public final class GatewayResponseRenderer {
         .add("Content-Type", custom == null ? "application/json" : custom.contentType())
         .add("x-amzn-ErrorType", response.errorType());
     if (custom == null) {
-      return new MethodResponse(response.statusCode(), headers, Buffer.buffer(ErrorTemplate.DEFAULT.render(response, exchange)));
+      return new MethodResponse(response.statusCode(), headers, Buffer.buffer(ErrorTemplate.defaultFor(response).render(response, exchange)));
     }
     for (Map.Entry<String, ParameterSource> mapping : custom.headers().entrySet()) {
       String value = mapping.getValue().valueFrom(exchange);
@@ -65,8 +65,10 @@ public final class GatewayResponseRenderer {
       status = 500; // integration failures and malformed Lambda answers alike
     }
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
-    if (response instanceof GatewayResponse.Unauthorized u && u.challenge() != null) {
+    if (response instanceof GatewayResponse.InvalidToken u && u.challenge() != null) {
       headers.add("www-authenticate", u.challenge());
+    } else if (response instanceof GatewayResponse.InsufficientScope s) {
+      headers.add("www-authenticate", s.challenge());
     }
     return new MethodResponse(status, headers, Buffer.buffer("{\"message\":\"" + httpApiMessage(status) + "\"}"));
   }

@@ -97,10 +97,36 @@ public final class LambdaProxyEvent {
     identity.put("userAgent", request.headers().get("User-Agent"));
     identity.putNull("user");
     identity.putNull("accessKey");
+    authorization(exchange, context, identity);
     context.put("domainName", host);
     context.put("deploymentId", stage.deploymentId());
     context.put("apiId", stage.apiId());
     return context;
+  }
+
+  /**
+   * {@code requestContext.authorizer}: a Lambda authorizer's principalId and context entries, or a
+   * Cognito authorizer's {@code claims}; and the SigV4 caller in {@code identity}.
+   */
+  private static void authorization(Exchange exchange, ObjectNode context, ObjectNode identity) {
+    dev.archway.auth.AuthorizerResult authorizer = exchange.authorizer();
+    if (authorizer != null) {
+      ObjectNode node = context.putObject("authorizer");
+      if (authorizer.claims().isEmpty()) {
+        node.put("principalId", authorizer.principalId());
+        authorizer.context().forEach((key, value) -> node.set(key, dev.archway.model.Json.MAPPER.valueToTree(value)));
+      } else {
+        ObjectNode claims = node.putObject("claims");
+        authorizer.claims().forEach((key, value) -> claims.put(key, value == null ? null : String.valueOf(value)));
+      }
+    }
+    dev.archway.auth.Principal caller = exchange.caller();
+    if (caller != null) {
+      identity.put("accessKey", caller.accessKeyId());
+      identity.put("caller", caller.accessKeyId());
+      identity.put("user", caller.accessKeyId());
+      identity.put("accountId", caller.accountId());
+    }
   }
 
   /** Header names grouped case-insensitively under the first casing seen, hop-by-hop headers dropped. */

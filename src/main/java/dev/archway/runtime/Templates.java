@@ -1,5 +1,7 @@
 package dev.archway.runtime;
 
+import dev.archway.auth.AuthorizerResult;
+import dev.archway.auth.Principal;
 import dev.archway.mapping.ContextVariables;
 import dev.archway.mapping.MappingTemplate;
 import dev.archway.mapping.Rendered;
@@ -54,7 +56,7 @@ public final class Templates {
     MethodRequest request = exchange.methodRequest();
     CompiledStage stage = exchange.stage();
     String host = request.headers().get("Host");
-    ContextVariables context = ContextVariables.builder()
+    ContextVariables.Builder builder = ContextVariables.builder()
         .apiId(stage.apiId())
         .stage(stage.stageName())
         .requestId(exchange.requestId())
@@ -65,10 +67,28 @@ public final class Templates {
         .domainName(host)
         .sourceIp(request.sourceIp())
         .userAgent(request.headers().get("User-Agent"))
-        .overrides(exchange.overrides())
-        .build();
+        .overrides(exchange.overrides());
+    authorization(exchange, builder);
+    ContextVariables context = builder.build();
     return new TemplateInput(payload, request.pathParameters(), grouped(request.queryParameters()),
         grouped(request.headers()), context, stage.variables());
+  }
+
+  /** {@code $context.authorizer.*} from the method's authorizer, {@code $context.identity.*} from a SigV4 caller. */
+  private static void authorization(Exchange exchange, ContextVariables.Builder builder) {
+    AuthorizerResult authorizer = exchange.authorizer();
+    if (authorizer != null && authorizer.claims().isEmpty()) {
+      builder.authorizer(authorizer.principalId(), authorizer.context());
+    } else if (authorizer != null) {
+      builder.claims(authorizer.claims());
+    }
+    Principal caller = exchange.caller();
+    if (caller != null) {
+      builder.identity("caller", caller.accessKeyId()).identity("user", caller.accessKeyId());
+      if (caller.accountId() != null) {
+        builder.identity("accountId", caller.accountId());
+      }
+    }
   }
 
   private static Map<String, List<String>> grouped(MultiMap values) {

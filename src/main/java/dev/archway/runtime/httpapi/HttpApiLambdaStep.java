@@ -8,7 +8,7 @@ import dev.archway.integration.LambdaFunction;
 import dev.archway.integration.LambdaFunctionUri;
 import dev.archway.integration.LambdaInvoker;
 import dev.archway.model.Json;
-import dev.archway.runtime.AuthorizerResult;
+import dev.archway.auth.AuthorizerResult;
 import dev.archway.runtime.AwsCallFailures;
 import dev.archway.runtime.BinaryMediaTypes;
 import dev.archway.runtime.Exchange;
@@ -117,19 +117,20 @@ public final class HttpApiLambdaStep implements Step {
 
   private static ObjectNode authorizerV1(AuthorizerResult result) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    if (result instanceof AuthorizerResult.Jwt jwt) {
-      ObjectNode claims = node.putObject("claims");
-      new TreeMap<>(jwt.claims()).forEach(claims::put);
-      if (jwt.scopes() == null) {
-        node.putNull("scopes");
-      } else {
-        jwt.scopes().forEach(node.putArray("scopes")::add);
-      }
-    } else if (result instanceof AuthorizerResult.Lambda lambdaResult) {
-      node.set("lambda", Json.MAPPER.valueToTree(new TreeMap<>(lambdaResult.context())));
-    } else {
+    if (result == null) {
       node.putNull("claims");
       node.putNull("scopes");
+    } else if (!result.claims().isEmpty()) {
+      ObjectNode claims = node.putObject("claims");
+      new TreeMap<>(result.claims()).forEach((name, value) -> claims.put(name, LambdaEventV2.claimText(value)));
+      List<String> scopes = LambdaEventV2.scopes(result);
+      if (scopes == null) {
+        node.putNull("scopes");
+      } else {
+        scopes.forEach(node.putArray("scopes")::add);
+      }
+    } else {
+      node.set("lambda", Json.MAPPER.valueToTree(new TreeMap<>(result.context())));
     }
     return node;
   }

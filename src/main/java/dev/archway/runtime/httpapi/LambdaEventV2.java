@@ -2,7 +2,7 @@ package dev.archway.runtime.httpapi;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.archway.runtime.AuthorizerResult;
+import dev.archway.auth.AuthorizerResult;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.Exchange;
 import dev.archway.runtime.MethodRequest;
@@ -59,19 +59,7 @@ public final class LambdaEventV2 {
     context.put("apiId", stage.apiId());
     AuthorizerResult authorizer = exchange.authorizer();
     if (authorizer != null) {
-      ObjectNode node = context.putObject("authorizer");
-      if (authorizer instanceof AuthorizerResult.Jwt jwt) {
-        ObjectNode jwtNode = node.putObject("jwt");
-        ObjectNode claims = jwtNode.putObject("claims");
-        new TreeMap<>(jwt.claims()).forEach(claims::put);
-        if (jwt.scopes() == null) {
-          jwtNode.putNull("scopes");
-        } else {
-          jwt.scopes().forEach(jwtNode.putArray("scopes")::add);
-        }
-      } else if (authorizer instanceof AuthorizerResult.Lambda lambda) {
-        node.set("lambda", dev.archway.model.Json.MAPPER.valueToTree(new TreeMap<>(lambda.context())));
-      }
+      context.set("authorizer", authorizer(authorizer));
     }
     String host = request.headers().get("Host");
     context.put("domainName", host);
@@ -104,6 +92,54 @@ public final class LambdaEventV2 {
       new TreeMap<>(stage.variables()).forEach(variables::put);
     }
     return event;
+  }
+
+  /**
+   * {@code requestContext.authorizer} of a 2.0 event: {@code jwt} (claims as strings, scopes from
+   * the {@code scope} claim) for a JWT authorizer, {@code lambda} (the authorizer's context) otherwise.
+   */
+  static ObjectNode authorizer(AuthorizerResult result) {
+    ObjectNode node = JSON.objectNode();
+    if (!result.claims().isEmpty()) {
+      ObjectNode jwt = node.putObject("jwt");
+      ObjectNode claims = jwt.putObject("claims");
+      new TreeMap<>(result.claims()).forEach((name, value) -> claims.put(name, claimText(value)));
+      List<String> scopes = scopes(result);
+      if (scopes == null) {
+        jwt.putNull("scopes");
+      } else {
+        scopes.forEach(jwt.putArray("scopes")::add);
+      }
+    } else {
+      node.set("lambda", dev.archway.model.Json.MAPPER.valueToTree(new TreeMap<>(result.context())));
+    }
+    return node;
+  }
+
+  /** The token's scopes ({@code scope}, space-separated, or {@code scp}), or null when it has none. */
+  static List<String> scopes(AuthorizerResult result) {
+    Object scope = result.claims().get("scope");
+    if (scope == null) {
+      scope = result.claims().get("scp");
+    }
+    if (scope == null) {
+      return null;
+    }
+    if (scope instanceof java.util.Collection<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return java.util.Arrays.stream(String.valueOf(scope).split(" ")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** AWS passes claims on as strings; arrays print as {@code [a b]}, as AWS's do. */
+  static String claimText(Object value) {
+    if (value instanceof java.util.Collection<?> list) {
+      return "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]";
+    }
+    if (value instanceof java.util.Date date) {
+      return Long.toString(date.getTime() / 1000);
+    }
+    return String.valueOf(value);
   }
 
   /** The path as the client sent it to the API's endpoint: with the stage, except for {@code $default}. */

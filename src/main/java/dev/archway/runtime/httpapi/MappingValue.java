@@ -2,7 +2,7 @@ package dev.archway.runtime.httpapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.model.Json;
-import dev.archway.runtime.AuthorizerResult;
+import dev.archway.auth.AuthorizerResult;
 import dev.archway.runtime.Exchange;
 import dev.archway.runtime.MethodRequest;
 import io.vertx.core.MultiMap;
@@ -136,11 +136,12 @@ public final class MappingValue {
   private static String context(String name, Exchange exchange, String routeKey) {
     MethodRequest request = exchange.methodRequest();
     AuthorizerResult authorizer = exchange.authorizer();
-    if (name.startsWith("authorizer.claims.") && authorizer instanceof AuthorizerResult.Jwt jwt) {
-      return jwt.claims().get(name.substring("authorizer.claims.".length()));
+    if (authorizer != null && name.startsWith("authorizer.claims.")) {
+      Object claim = authorizer.claims().get(name.substring("authorizer.claims.".length()));
+      return claim == null ? null : LambdaEventV2.claimText(claim);
     }
-    if (name.startsWith("authorizer.") && authorizer instanceof AuthorizerResult.Lambda lambda) {
-      Object value = lambda.context().get(name.substring("authorizer.".length()));
+    if (authorizer != null && name.startsWith("authorizer.") && !name.equals("authorizer.principalId")) {
+      Object value = authorizer.context().get(name.substring("authorizer.".length()));
       return value == null ? null : String.valueOf(value);
     }
     return switch (name) {
@@ -154,7 +155,7 @@ public final class MappingValue {
       case "domainName" -> request.headers().get("Host");
       case "identity.sourceIp" -> request.sourceIp();
       case "identity.userAgent" -> request.headers().get("User-Agent");
-      case "authorizer.principalId" -> authorizer instanceof AuthorizerResult.Lambda l ? l.principalId() : null;
+      case "authorizer.principalId" -> authorizer == null ? null : authorizer.principalId();
       default -> null;
     };
   }
