@@ -44,9 +44,19 @@ class ConfigFileTest {
   }
 
   @Test
+  void cognitoIssuersReplaceAwsIssuersPerPool() throws Exception {
+    Endpoints endpoints = ConfigFile.endpoints(file("cognito:\n  issuers:\n    us-east-1_Abc1: http://idp:8080/realms/x\n"));
+    assertThat(endpoints.cognitoIssuer("us-east-1", "us-east-1_Abc1")).isEqualTo("http://idp:8080/realms/x");
+    assertThat(endpoints.cognitoIssuer("eu-west-1", "eu-west-1_Other")).isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other");
+  }
+
+  @Test
   void mistakesFailNamingTheFileTheKeyAndTheExpectation() throws Exception {
     assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda.endpont: http://a:1\n")))
-        .hasMessageContaining("lambda.endpont (expected: lambda.endpoint, lambda.endpoints.<region> or aws.endpoints.<service>)");
+        .hasMessageContaining("lambda.endpont (expected: lambda.endpoint, lambda.endpoints.<region>, aws.endpoints.<service>"
+            + " or cognito.issuers.<user pool id>)");
+    assertThatThrownBy(() -> ConfigFile.endpoints(file("cognito.issuers.not-a-pool: http://a:1\n")))
+        .hasMessageContaining("cognito.issuers.not-a-pool (expected: a user pool id");
     assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda.endpoint: ftp://a\n")))
         .hasMessageContaining("ftp://a (expected: an absolute http or https URL)");
     assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda.endpoints.mars: http://a:1\n")))
