@@ -14,11 +14,15 @@ import dev.archway.deploy.AccessSync;
 import dev.archway.deploy.AuthControl;
 import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
+import dev.archway.deploy.HttpApiCompiler;
+import dev.archway.deploy.HttpAuthorizers;
+import dev.archway.deploy.LiveHttpApis;
 import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
 import dev.archway.integration.AwsSigner;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.LambdaInvoker;
+import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.store.SqliteStore;
@@ -81,9 +85,11 @@ public final class Archway implements AutoCloseable {
       // One worker pool renders every mapping template, so none renders on an event loop.
       DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()),
           new UsageControls(live, buckets), authorization);
-      StageSync sync = new StageSync(vertx, store, compiler, stages);
+      LiveHttpApis httpApis = new LiveHttpApis();
+      StageSync sync = new StageSync(vertx, store, compiler, stages,
+          new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization)), httpApis);
       sync.start().await();
-      ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages).await();
+      ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas),

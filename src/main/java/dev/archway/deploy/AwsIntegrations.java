@@ -100,6 +100,19 @@ public final class AwsIntegrations {
         IntegrationResponses.compile(method, integration, IntegrationResponseStep.Selection.STATUS_CODE, mapping));
   }
 
+  /** The shared Lambda Invoke API client, for HTTP API Lambda integrations and authorizers. */
+  LambdaInvoker lambda() {
+    return lambda;
+  }
+
+  String accountId() {
+    return accountId;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
   @Override
   public String toString() {
     return "AwsIntegrations(" + signer + ", account " + accountId + ")";

@@ -7,6 +7,8 @@ import dev.archway.runtime.CompiledStage;
 import dev.archway.store.Change;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
+import dev.archway.store.V2Kinds;
+import dev.archway.model.v2.HttpApi;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -28,12 +30,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class StageSync {
   private static final Logger LOG = LoggerFactory.getLogger(StageSync.class);
-  private static final Set<Kind<?>> WATCHED = Set.of(Kind.REST_API, Kind.STAGE, Kind.DEPLOYMENT, Kind.DEPLOYED_API);
+  private static final Set<Kind<?>> WATCHED = Set.of(Kind.REST_API, Kind.STAGE, Kind.DEPLOYMENT, Kind.DEPLOYED_API,
+      V2Kinds.API, V2Kinds.STAGE, V2Kinds.DEPLOYED_API);
 
   private final Vertx vertx;
   private final Store store;
   private final DeploymentCompiler compiler;
   private final LiveStages live;
+  /** HTTP APIs share the id namespace, and so the one recompile queue per API id; null serves none. */
+  private final HttpApiPublisher httpApis;
   /** Stages not served, by API then stage name, with the reason. */
   private final Map<String, Map<String, String>> problems = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new HashMap<>();
@@ -46,18 +51,30 @@ public final class StageSync {
   }
 
   public StageSync(Vertx vertx, Store store, DeploymentCompiler compiler, LiveStages live) {
+    this(vertx, store, compiler, live, null, null);
+  }
+
+  /** Also keeps {@code liveHttpApis} equal to the store's HTTP APIs, compiled with {@code httpCompiler}. */
+  public StageSync(Vertx vertx, Store store, DeploymentCompiler compiler, LiveStages live,
+      HttpApiCompiler httpCompiler, LiveHttpApis liveHttpApis) {
     this.vertx = vertx;
     this.store = store;
     this.compiler = compiler;
     this.live = live;
+    this.httpApis = httpCompiler == null ? null : new HttpApiPublisher(httpCompiler, liveHttpApis);
   }
 
   /** Loads and publishes every stage of every API; completes when all are compiled (or reported). */
   public Future<Void> start() {
     // Listen first, so a change committed while we load is not missed.
     store.onChange(this::changed);
-    return vertx.<List<String>>executeBlocking(() -> store.read(docs -> docs.listAll(Kind.REST_API))
-            .stream().map(RestApi::id).toList())
+    return vertx.<List<String>>executeBlocking(() -> store.read(docs -> {
+              List<String> ids = new ArrayList<>(docs.listAll(Kind.REST_API).stream().map(RestApi::id).toList());
+              if (httpApis != null) {
+                docs.listAll(V2Kinds.API).stream().filter(HttpApi::isHttp).map(HttpApi::apiId).forEach(ids::add);
+              }
+              return ids;
+            }))
         .compose(ids -> Future.all(ids.stream().map(this::recompile).toList()))
         .onSuccess(all -> loaded = true)
         .mapEmpty();
@@ -92,7 +109,8 @@ public final class StageSync {
     if (!WATCHED.contains(change.kind())) {
       return;
     }
-    recompile(change.kind().equals(Kind.REST_API) ? change.id() : change.scope());
+    boolean api = change.kind().equals(Kind.REST_API) || change.kind().equals(V2Kinds.API);
+    recompile(api ? change.id() : change.scope());
   }
 
   /** Schedules a recompile of one API; the future completes once the store state as of now is published. */
@@ -159,7 +177,12 @@ public final class StageSync {
     });
     if (!loaded.exists()) {
       live.remove(apiId);
-      problems.remove(apiId);
+      Map<String, String> httpProblems = httpApis == null ? null : httpApis.compileAndPublish(store, apiId).orElse(null);
+      if (httpProblems == null || httpProblems.isEmpty()) {
+        problems.remove(apiId);
+      } else {
+        problems.put(apiId, httpProblems);
+      }
       return;
     }
     Map<String, CompiledStage> compiled = new HashMap<>();

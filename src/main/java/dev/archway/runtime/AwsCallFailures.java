@@ -7,12 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** How a failed call to Lambda or an AWS service looks to the client, logged once with its cause. */
-final class AwsCallFailures {
+public final class AwsCallFailures {
   private static final Logger LOG = LoggerFactory.getLogger(AwsCallFailures.class);
 
   private AwsCallFailures() {}
 
-  static GatewayResponse.Failure of(Exchange exchange, Object target, Throwable cause) {
+  public static GatewayResponse.Failure of(Exchange exchange, Object target, Throwable cause) {
     if (cause instanceof BackendTimeoutException) {
       return new GatewayResponse.IntegrationTimeout().failure();
     }

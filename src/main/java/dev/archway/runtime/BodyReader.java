@@ -6,10 +6,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Buffers a request body up to a limit, failing as soon as the limit is passed (chunked bodies included). */
-final class BodyReader {
+public final class BodyReader {
 
   /** The body is larger than the limit. No stack trace: it is an answer, not a bug. */
-  static final class TooLarge extends RuntimeException {
+  public static final class TooLarge extends RuntimeException {
     TooLarge(long limit) {
       super("request body over " + limit + " bytes", null, false, false);
     }
@@ -17,7 +17,7 @@ final class BodyReader {
 
   private BodyReader() {}
 
-  static Future<Buffer> read(HttpServerRequest request, long limit) {
+  public static Future<Buffer> read(HttpServerRequest request, long limit) {
     if (request.isEnded()) {
       return Future.succeededFuture(Buffer.buffer());
     }
@@ -44,7 +44,7 @@ final class BodyReader {
    * instead of a reset connection (a lingering close). A client that sends more than another
    * {@code limit} bytes is not finishing: its connection is closed.
    */
-  static void discard(HttpServerRequest request, long limit) {
+  public static void discard(HttpServerRequest request, long limit) {
     if (request.isEnded()) {
       return;
     }

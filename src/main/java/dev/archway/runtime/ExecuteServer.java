@@ -1,5 +1,7 @@
 package dev.archway.runtime;
 
+import dev.archway.runtime.httpapi.HttpApiLookup;
+import dev.archway.runtime.httpapi.HttpApiRequests;
 import dev.archway.runtime.route.InvalidPathException;
 import dev.archway.runtime.route.RouteMatch;
 import io.vertx.core.Future;
@@ -32,6 +34,12 @@ public final class ExecuteServer {
   }
 
   public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages, ExecuteLimits limits) {
+    return start(vertx, host, port, stages, limits, HttpApiLookup.NONE);
+  }
+
+  /** @param httpApis the HTTP APIs served; a request naming one of them is answered by {@link HttpApiRequests} */
+  public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages, ExecuteLimits limits,
+      HttpApiLookup httpApis) {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)
@@ -42,7 +50,7 @@ public final class ExecuteServer {
         .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(false)
         .setDecompressionSupported(false);
-    RequestHandler handler = new RequestHandler(stages, limits);
+    RequestHandler handler = new RequestHandler(stages, limits, new HttpApiRequests(httpApis, limits));
     return vertx.createHttpServer(options).requestHandler(handler::handle).listen().map(ExecuteServer::new);
   }
 
@@ -55,11 +63,14 @@ public final class ExecuteServer {
   }
 
   /** Per-request flow; one instance per server, stateless. */
-  private record RequestHandler(StageLookup stages, ExecuteLimits limits) {
+  private record RequestHandler(StageLookup stages, ExecuteLimits limits, HttpApiRequests httpApis) {
 
     void handle(HttpServerRequest request) {
-      String requestId = RequestIds.next();
       HostAndPort authority = request.authority();
+      if (httpApis.serve(request, authority == null ? null : authority.host())) {
+        return;
+      }
+      String requestId = RequestIds.next();
       InvokeTarget target = InvokeTarget.of(authority == null ? null : authority.host(), request.path());
       CompiledStage stage = target == null ? null : stages.find(target.apiId(), target.stageName());
       if (stage == null) {

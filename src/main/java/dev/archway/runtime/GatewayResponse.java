@@ -129,6 +129,14 @@ public sealed interface GatewayResponse {
     public String errorType() { return "LimitExceededException"; }
   }
 
+  /** HTTP APIs: no stage, no route and no {@code $default} route (RESOURCE_NOT_FOUND). */
+  record NotFound() implements GatewayResponse {
+    public String type() { return "RESOURCE_NOT_FOUND"; }
+    public int statusCode() { return 404; }
+    public String message() { return "Not Found"; }
+    public String errorType() { return "NotFoundException"; }
+  }
+
   /** No identity, a token the authorizer refused, or a Lambda authorizer that failed with "Unauthorized". */
   record Unauthorized() implements GatewayResponse {
     public String type() { return "UNAUTHORIZED"; }
@@ -164,6 +172,25 @@ public sealed interface GatewayResponse {
     public int statusCode() { return 500; }
     public String message() { return null; }
     public String errorType() { return "AuthorizerFailureException"; }
+  }
+
+  /**
+   * HTTP APIs: a JWT the authorizer refused (UNAUTHORIZED, 401); {@code challenge} is the
+   * {@code www-authenticate} value AWS sends with it, naming the reason but never the token.
+   */
+  record InvalidToken(String challenge) implements GatewayResponse {
+    public String type() { return "UNAUTHORIZED"; }
+    public int statusCode() { return 401; }
+    public String message() { return "Unauthorized"; }
+    public String errorType() { return "UnauthorizedException"; }
+  }
+
+  /** HTTP APIs: a valid JWT without any of the route's scopes (ACCESS_DENIED, 403), with AWS's {@code www-authenticate}. */
+  record InsufficientScope(String challenge) implements GatewayResponse {
+    public String type() { return "ACCESS_DENIED"; }
+    public int statusCode() { return 403; }
+    public String message() { return "Forbidden"; }
+    public String errorType() { return "AccessDeniedException"; }
   }
 
   /** Carries a gateway response through a failed future. No stack trace: it is a value, not a bug. */

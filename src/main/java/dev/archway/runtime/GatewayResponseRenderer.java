@@ -49,4 +49,42 @@ public final class GatewayResponseRenderer {
     }
     return render(new GatewayResponse.InternalServerError(), exchange);
   }
+  /**
+   * An HTTP API's answer for a failure: HTTP APIs have no customisable gateway responses and send
+   * no {@code x-amzn-ErrorType}; the body is {@code {"message":"<reason phrase>"}} (AWS-BEHAVIOUR C.3),
+   * a timeout is a 503 and every configuration or Lambda failure a 500 "Internal Server Error".
+   */
+  public static MethodResponse renderHttpApi(Throwable failure) {
+    GatewayResponse response = failure instanceof GatewayResponse.Failure f ? f.response() : new GatewayResponse.InternalServerError();
+    int status = response.statusCode();
+    if (response instanceof GatewayResponse.IntegrationTimeout) {
+      status = 503;
+    } else if (response instanceof GatewayResponse.MissingAuthenticationToken) {
+      status = 404;
+    } else if (status >= 500) {
+      status = 500; // integration failures and malformed Lambda answers alike
+    }
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
+    if (response instanceof GatewayResponse.InvalidToken u && u.challenge() != null) {
+      headers.add("www-authenticate", u.challenge());
+    } else if (response instanceof GatewayResponse.InsufficientScope s) {
+      headers.add("www-authenticate", s.challenge());
+    }
+    return new MethodResponse(status, headers, Buffer.buffer("{\"message\":\"" + httpApiMessage(status) + "\"}"));
+  }
+
+  private static String httpApiMessage(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 413 -> "Request Entity Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> status >= 500 ? "Internal Server Error" : "Bad Request";
+    };
+  }
 }

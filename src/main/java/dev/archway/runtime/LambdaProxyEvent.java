@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * map keeps the last value), null for absent maps, {@code path} without and
  * {@code requestContext.path} with the stage, binary bodies base64-encoded.
  */
-final class LambdaProxyEvent {
+public final class LambdaProxyEvent {
   /** Never forwarded, not even to a proxy integration (AWS-BEHAVIOUR A.7). */
   private static final Set<String> DROPPED_HEADERS = Set.of("connection", "content-length", "content-md5", "expect",
       "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
@@ -35,11 +35,11 @@ final class LambdaProxyEvent {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** What the event says about the route, fixed at deploy time. */
-  record Route(String accountId, String resourceId, String resourcePath, BinaryMediaTypes binaryMediaTypes) {}
+  public record Route(String accountId, String resourceId, String resourcePath, BinaryMediaTypes binaryMediaTypes) {}
 
   private LambdaProxyEvent() {}
 
-  static ObjectNode of(Exchange exchange, Route route, Instant now, String extendedRequestId) {
+  public static ObjectNode of(Exchange exchange, Route route, Instant now, String extendedRequestId) {
     MethodRequest request = exchange.methodRequest();
     CompiledStage stage = exchange.stage();
     ObjectNode event = JSON.objectNode();

@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code multiValueHeaders}, {@code body} and {@code isBase64Encoded} are allowed; anything else
  * is a "Malformed Lambda proxy response" (502). A missing status is 200; {@code "201"} counts.
  */
-final class LambdaProxyResponse {
+public final class LambdaProxyResponse {
   private static final Set<String> ALLOWED = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
   /** Framing and identity headers are the gateway's; AWS hands the function's ones back renamed. */
   private static final Set<String> REMAPPED = Set.of("connection", "content-length", "date", "server", "x-amzn-requestid");
@@ -29,7 +29,7 @@ final class LambdaProxyResponse {
    *     is one of the API's binary media types
    * @throws GatewayResponse.Failure (502) for any malformed answer
    */
-  static MethodResponse parse(Buffer payload, String accept, BinaryMediaTypes binary) {
+  public static MethodResponse parse(Buffer payload, String accept, BinaryMediaTypes binary) {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(payload.getBytes());

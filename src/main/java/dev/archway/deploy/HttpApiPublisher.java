@@ -1,0 +1,77 @@
+package dev.archway.deploy;
+
+import dev.archway.model.v2.DeployedHttpApi;
+import dev.archway.model.v2.HttpApi;
+import dev.archway.model.v2.Stage;
+import dev.archway.runtime.httpapi.HttpApiStage;
+import dev.archway.store.Store;
+import dev.archway.store.V2Kinds;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP API half of {@link StageSync}: reads an HTTP API's stages and their deployments,
+ * compiles each stage and publishes them in one swap. Runs on a worker thread.
+ */
+final class HttpApiPublisher {
+  private final HttpApiCompiler compiler;
+  private final LiveHttpApis live;
+
+  HttpApiPublisher(HttpApiCompiler compiler, LiveHttpApis live) {
+    this.compiler = compiler;
+    this.live = live;
+  }
+
+  /**
+   * @return the stages that could not be compiled, with the reason, or empty when the store holds
+   *     no HTTP API of that id (it is then no longer served)
+   */
+  Optional<Map<String, String>> compileAndPublish(Store store, String apiId) {
+    record Loaded(String scope, HttpApi api, List<Stage> stages, Map<String, DeployedHttpApi> deployments) {}
+    Loaded loaded = store.read(docs -> {
+      Optional<String> scope = docs.scopeOf(V2Kinds.API, apiId);
+      HttpApi api = scope.flatMap(s -> docs.get(V2Kinds.API, s, apiId)).orElse(null);
+      if (api == null || !api.isHttp()) {
+        return null;
+      }
+      List<Stage> stages = docs.list(V2Kinds.STAGE, apiId);
+      Map<String, DeployedHttpApi> deployments = new HashMap<>();
+      for (Stage stage : stages) {
+        if (stage.deploymentId() != null) {
+          docs.get(V2Kinds.DEPLOYED_API, apiId, stage.deploymentId()).ifPresent(d -> deployments.put(stage.deploymentId(), d));
+        }
+      }
+      return new Loaded(scope.get(), api, stages, deployments);
+    });
+    if (loaded == null) {
+      live.remove(apiId);
+      return Optional.empty();
+    }
+    Map<String, HttpApiStage> compiled = new HashMap<>();
+    Map<String, String> failed = new HashMap<>();
+    for (Stage stage : loaded.stages()) {
+      if (stage.deploymentId() == null) {
+        continue; // a stage never deployed serves nothing, and is not a problem
+      }
+      DeployedHttpApi deployment = loaded.deployments().get(stage.deploymentId());
+      if (deployment == null) {
+        failed.put(stage.stageName(), "deployment " + stage.deploymentId() + " not found");
+        continue;
+      }
+      try {
+        compiled.put(stage.stageName(), compiler.compile(apiId, loaded.scope(), stage, deployment));
+      } catch (RuntimeException e) {
+        failed.put(stage.stageName(), e instanceof CompileException ? e.getMessage() : "cannot compile: " + e);
+      }
+    }
+    live.publish(apiId, compiled);
+    return Optional.of(Map.copyOf(failed));
+  }
+
+  @Override
+  public String toString() {
+    return "HttpApiPublisher(" + live + ")";
+  }
+}

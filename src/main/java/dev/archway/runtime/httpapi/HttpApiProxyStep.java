@@ -1,0 +1,151 @@
+package dev.archway.runtime.httpapi;
+
+import dev.archway.integration.BackendRequest;
+import dev.archway.integration.BackendResponse;
+import dev.archway.integration.BackendTimeoutException;
+import dev.archway.integration.HttpProxyIntegration;
+import dev.archway.integration.UriTemplate;
+import dev.archway.runtime.Exchange;
+import dev.archway.runtime.GatewayResponse;
+import dev.archway.runtime.MethodRequest;
+import dev.archway.runtime.Step;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HTTP_PROXY for HTTP APIs: the client's request goes to the integration URI ({@code {name}}
+ * path variables and {@code ${stageVariables.x}} filled in; the {@code $default} route appends the
+ * whole request path), with the client's query string, its headers minus hop-by-hop ones plus
+ * {@code X-Forwarded-*}, then the integration's request parameter mappings. The backend's answer
+ * becomes the endpoint response; {@link ResponseMappingStep} turns it into the client's.
+ */
+public final class HttpApiProxyStep implements Step {
+  private static final Set<String> DROPPED_REQUEST_HEADERS = Set.of("connection", "content-length", "expect",
+      "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+  private static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding",
+      "content-length", "proxy-connection", "upgrade");
+
+  private final HttpProxyIntegration backend;
+  private final String integrationMethod;
+  private final UriTemplate uri;
+  private final boolean appendRequestPath;
+  private final RequestParameters parameters;
+  private final String routeKey;
+  private final long timeoutMillis;
+
+  /** @param appendRequestPath true for the {@code $default} route, which sends the full request path */
+  public HttpApiProxyStep(HttpProxyIntegration backend, String integrationMethod, UriTemplate uri, boolean appendRequestPath,
+      RequestParameters parameters, String routeKey, long timeoutMillis) {
+    this.backend = backend;
+    this.integrationMethod = integrationMethod;
+    this.uri = uri;
+    this.appendRequestPath = appendRequestPath;
+    this.parameters = parameters;
+    this.routeKey = routeKey;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  @Override
+  public Future<Void> apply(Exchange exchange) {
+    MethodRequest request = exchange.methodRequest();
+    String method = integrationMethod.equals("ANY") ? request.httpMethod() : integrationMethod;
+    BackendRequest outbound;
+    try {
+      outbound = new BackendRequest(method, target(exchange), headers(exchange), request.body());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
+    }
+    return backend.send(outbound, timeoutMillis).transform(ar -> {
+      if (ar.failed()) {
+        return Future.failedFuture(ar.cause() instanceof BackendTimeoutException
+            ? new GatewayResponse.IntegrationTimeout().failure()
+            : ar.cause() instanceof IllegalArgumentException
+                ? new GatewayResponse.InternalServerError().failure()
+                : new GatewayResponse.IntegrationFailure().failure());
+      }
+      BackendResponse response = ar.result();
+      MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+      for (Map.Entry<String, String> header : response.headers()) {
+        if (!DROPPED_RESPONSE_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+          headers.add(header.getKey(), header.getValue());
+        }
+      }
+      exchange.endpointResponse(new BackendResponse(response.statusCode(), headers, response.body()));
+      return Future.succeededFuture();
+    });
+  }
+
+  private String target(Exchange exchange) {
+    MethodRequest request = exchange.methodRequest();
+    String expanded = uri.expand(name -> request.pathParameters().get(name), exchange.stage().variables());
+    int authority = expanded.indexOf("://");
+    int pathStart = authority < 0 ? -1 : indexOfAny(expanded, "/?#", authority + 3);
+    String origin = pathStart < 0 ? expanded : expanded.substring(0, pathStart);
+    String rest = pathStart < 0 ? "" : expanded.substring(pathStart);
+    int hash = rest.indexOf('#');
+    rest = hash < 0 ? rest : rest.substring(0, hash);
+    int question = rest.indexOf('?');
+    String path = question < 0 ? rest : rest.substring(0, question);
+    String ownQuery = question < 0 ? "" : rest.substring(question + 1);
+    if (appendRequestPath) {
+      path = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + request.path();
+    }
+    String overwritten = parameters.path(exchange, routeKey);
+    if (overwritten != null) {
+      path = overwritten;
+    }
+    String query;
+    if (parameters.touchesQuery()) {
+      List<Map.Entry<String, String>> pairs = new ArrayList<>();
+      for (Map.Entry<String, String> parameter : request.queryParameters()) {
+        pairs.add(Map.entry(parameter.getKey(), parameter.getValue()));
+      }
+      parameters.apply(exchange, routeKey, MultiMap.caseInsensitiveMultiMap(), pairs);
+      query = join(ownQuery, RequestParameters.encode(pairs));
+    } else {
+      query = join(ownQuery, request.rawQuery() == null ? "" : request.rawQuery());
+    }
+    return origin + (path.isEmpty() ? "/" : path) + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  private MultiMap headers(Exchange exchange) {
+    MethodRequest request = exchange.methodRequest();
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    for (Map.Entry<String, String> header : request.headers()) {
+      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+        out.add(header.getKey(), header.getValue());
+      }
+    }
+    if (request.sourceIp() != null) {
+      String forwarded = out.get("X-Forwarded-For");
+      out.set("X-Forwarded-For", forwarded == null ? request.sourceIp() : forwarded + ", " + request.sourceIp());
+    }
+    out.set("X-Forwarded-Proto", "http");
+    parameters.apply(exchange, routeKey, out, new ArrayList<>());
+    return out;
+  }
+
+  private static int indexOfAny(String text, String chars, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "&" + b;
+  }
+
+  @Override
+  public String toString() {
+    return "HttpApiProxy(" + integrationMethod + " " + uri + (appendRequestPath ? " + request path" : "")
+        + ", timeout=" + timeoutMillis + "ms" + (parameters.isEmpty() ? "" : ", parameters=" + parameters) + ")";
+  }
+}
