@@ -15,6 +15,7 @@ import dev.archway.deploy.AuthControl;
 import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.HttpApiCompiler;
+import dev.archway.deploy.HttpApiThrottles;
 import dev.archway.deploy.HttpAuthorizers;
 import dev.archway.deploy.LiveHttpApis;
 import dev.archway.deploy.LiveStages;
@@ -87,7 +88,8 @@ public final class Archway implements AutoCloseable {
           new UsageControls(live, buckets), authorization);
       LiveHttpApis httpApis = new LiveHttpApis();
       StageSync sync = new StageSync(vertx, store, compiler, stages,
-          new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization)), httpApis);
+          new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), new HttpApiThrottles(live, buckets)),
+          httpApis);
       sync.start().await();
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,

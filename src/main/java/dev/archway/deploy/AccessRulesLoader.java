@@ -7,8 +7,10 @@ import dev.archway.model.RestApi;
 import dev.archway.model.ThrottleSettings;
 import dev.archway.model.UsagePlan;
 import dev.archway.model.UsagePlanKey;
+import dev.archway.model.v2.HttpApi;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
+import dev.archway.store.V2Kinds;
 import dev.archway.traffic.AccessRules;
 import dev.archway.traffic.Buckets;
 import dev.archway.traffic.PlanKey;
@@ -49,6 +51,10 @@ final class AccessRulesLoader {
       Map<String, String> apiScopes = new HashMap<>();
       for (RestApi api : docs.listAll(Kind.REST_API)) {
         docs.scopeOf(Kind.REST_API, api.id()).ifPresent(scope -> apiScopes.put(api.id(), scope));
+      }
+      // AWS's account throttle covers the REST, HTTP and WebSocket APIs of an account and region together.
+      for (HttpApi api : docs.listAll(V2Kinds.API)) {
+        docs.scopeOf(V2Kinds.API, api.apiId()).ifPresent(scope -> apiScopes.put(api.apiId(), scope));
       }
       Map<String, Account> accounts = new HashMap<>();
       for (String scope : new HashSet<>(apiScopes.values())) {

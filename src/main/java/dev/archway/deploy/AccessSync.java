@@ -3,6 +3,7 @@ package dev.archway.deploy;
 import dev.archway.store.Change;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
+import dev.archway.store.V2Kinds;
 import dev.archway.traffic.Buckets;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.traffic.QuotaLedger;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class AccessSync {
   private static final Logger LOG = LoggerFactory.getLogger(AccessSync.class);
   private static final Set<Kind<?>> WATCHED =
-      Set.of(Kind.REST_API, Kind.API_KEY, Kind.USAGE_PLAN, Kind.USAGE_PLAN_KEY, Kind.ACCOUNT);
+      Set.of(Kind.REST_API, V2Kinds.API, Kind.API_KEY, Kind.USAGE_PLAN, Kind.USAGE_PLAN_KEY, Kind.ACCOUNT);
   private static final long FLUSH_MILLIS = 1000;
 
   private final Vertx vertx;

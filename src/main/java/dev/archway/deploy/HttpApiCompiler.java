@@ -30,7 +30,7 @@ import java.util.TreeMap;
 
 /**
  * Turns a stage of an HTTP API and its frozen deployment into an {@link HttpApiStage}: the route
- * table, the {@code $default} route and, per route, its steps (authorizer, integration, response
+ * table, the {@code $default} route and, per route, its steps (authorizer, throttle, integration, response
  * mapping) with every mapping and URI parsed now. Pure and thread-safe.
  */
 public final class HttpApiCompiler {
@@ -39,11 +39,18 @@ public final class HttpApiCompiler {
   private final HttpProxyIntegration http;
   private final AwsIntegrations aws;
   private final HttpAuthorizers authorizers;
+  private final HttpApiThrottles throttles;
 
   public HttpApiCompiler(HttpProxyIntegration http, AwsIntegrations aws, HttpAuthorizers authorizers) {
+    this(http, aws, authorizers, HttpApiThrottles.NONE);
+  }
+
+  public HttpApiCompiler(HttpProxyIntegration http, AwsIntegrations aws, HttpAuthorizers authorizers,
+      HttpApiThrottles throttles) {
     this.http = http;
     this.aws = aws;
     this.authorizers = authorizers;
+    this.throttles = throttles;
   }
 
   /** @throws CompileException naming the route that cannot be served */
@@ -67,8 +74,10 @@ public final class HttpApiCompiler {
     for (Route route : orEmpty(deployment.routes())) {
       String key = route.routeKey();
       try {
+        Step throttle = throttles.step(apiId, stage, key);
         if ("$default".equals(key)) {
-          defaultRoute = compileRoute(route, "$default", "ANY", integrations, deployment, apiArn, account, true);
+          defaultRoute = compileRoute(route, "$default", "ANY", integrations, deployment, apiArn, account, true,
+              throttle);
         } else {
           int space = key == null ? -1 : key.indexOf(' ');
           if (space < 0) {
@@ -76,7 +85,8 @@ public final class HttpApiCompiler {
           }
           String method = key.substring(0, space);
           String path = key.substring(space + 1);
-          routes.add(path, method, compileRoute(route, path, method, integrations, deployment, apiArn, account, false));
+          routes.add(path, method, compileRoute(route, path, method, integrations, deployment, apiArn, account, false,
+              throttle));
         }
       } catch (IllegalArgumentException e) {
         throw new CompileException("cannot compile route " + key + " of " + where + ": " + e.getMessage(), e);
@@ -89,12 +99,16 @@ public final class HttpApiCompiler {
   }
 
   private CompiledRoute compileRoute(Route route, String path, String method, Map<String, Integration> integrations,
-      DeployedHttpApi deployment, String apiArn, String account, boolean isDefault) {
+      DeployedHttpApi deployment, String apiArn, String account, boolean isDefault, Step throttle) {
     String routeKey = route.routeKey();
     List<Step> steps = new ArrayList<>();
     Step authorizer = authorizers.compile(route, deployment, apiArn, account);
     if (authorizer != null) {
       steps.add(authorizer);
+    }
+    // AWS order: authorize, then throttle (a caller the authorizer refuses spends no token).
+    if (throttle != null) {
+      steps.add(throttle);
     }
     String integrationId = route.integrationId();
     Integration integration = integrationId == null ? null : integrations.get(integrationId);
