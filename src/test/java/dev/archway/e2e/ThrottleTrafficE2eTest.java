@@ -1,7 +1,6 @@
 package dev.archway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.archway.testing.ArchwayServer;
 import java.net.URI;
@@ -9,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,91 +40,12 @@ class ThrottleTrafficE2eTest {
     offer(server.pathStyle(api.id, "prod", "/pets"), api.keyInPlan(plan), 6, 1);
   }
 
-  /**
-   * What a load run saw: answers by status, how long requests were offered, and how long the
-   * client itself stopped offering them for longer than a full bucket lasts (a pause of this
-   * shared machine), time in which no gateway could have spent its refill.
-   */
-  private record Load(int ok, int throttled, int other, double seconds, double idleSeconds) {}
-
-  /** Keeps {@code concurrency} requests in flight for {@code seconds}, counting answers by status. */
-  private static Load offer(URI uri, String apiKey, int concurrency, double seconds) {
-    return offer(uri, apiKey, concurrency, seconds, Double.MAX_VALUE);
+  private static void offer(URI uri, String apiKey, int concurrency, double seconds) {
+    OfferedLoad.offer(KeyedApi.request(uri, apiKey).build(), concurrency, seconds);
   }
 
-  /** @param fullAfter seconds in which an idle bucket refills completely (burst / rate) */
-  private static Load offer(URI uri, String apiKey, int concurrency, double seconds, double fullAfter) {
-    warmUp(uri.resolve("/warm-up"), concurrency);
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger throttled = new AtomicInteger();
-    AtomicInteger other = new AtomicInteger();
-    long start = System.nanoTime();
-    long deadline = start + (long) (seconds * 1e9);
-    Sends sends = new Sends(start, (long) Math.min(fullAfter * 1e9, Long.MAX_VALUE / 2));
-    List<CompletableFuture<Void>> loops = new ArrayList<>();
-    for (int i = 0; i < concurrency; i++) {
-      loops.add(loop(uri, apiKey, deadline, sends, ok, throttled, other));
-    }
-    CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
-    return new Load(ok.get(), throttled.get(), other.get(), (sends.last - start) / 1e9, sends.idle / 1e9);
-  }
-
-  /**
-   * Opens the client's connections first (an unknown path takes no token), so the load starts at
-   * full speed and its duration is measured from the first request that can take a token.
-   */
-  private static void warmUp(URI unknown, int concurrency) {
-    List<CompletableFuture<?>> calls = new ArrayList<>();
-    for (int i = 0; i < concurrency; i++) {
-      calls.add(KeyedApi.HTTP.sendAsync(KeyedApi.request(unknown, null).build(), HttpResponse.BodyHandlers.discarding()));
-    }
-    CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
-  }
-
-  /** When requests were sent: the last one, and the pauses between two longer than a bucket takes to fill. */
-  private static final class Sends {
-    private final long fullAfterNanos;
-    long last;
-    long idle;
-
-    Sends(long start, long fullAfterNanos) {
-      this.last = start;
-      this.fullAfterNanos = fullAfterNanos;
-    }
-
-    synchronized void sent(long now) {
-      if (now - last > fullAfterNanos) {
-        idle += now - last - fullAfterNanos;
-      }
-      last = Math.max(last, now);
-    }
-  }
-
-  private static CompletableFuture<Void> loop(URI uri, String apiKey, long deadline, Sends sends,
-      AtomicInteger ok, AtomicInteger throttled, AtomicInteger other) {
-    long now = System.nanoTime();
-    if (now >= deadline) {
-      return CompletableFuture.completedFuture(null);
-    }
-    sends.sent(now);
-    return KeyedApi.HTTP.sendAsync(KeyedApi.request(uri, apiKey).build(), HttpResponse.BodyHandlers.discarding())
-        .thenCompose(response -> {
-          switch (response.statusCode()) {
-            case 200 -> ok.incrementAndGet();
-            case 429 -> throttled.incrementAndGet();
-            default -> other.incrementAndGet();
-          }
-          return loop(uri, apiKey, deadline, sends, ok, throttled, other);
-        });
-  }
-
-  /** Runs the load and checks admitted == b + r·t within 2 % (t less any time the client stalled). */
   private static void assertAccurate(URI uri, String apiKey, int concurrency, double seconds, double rate, int burst) {
-    Load load = offer(uri, apiKey, concurrency, seconds, burst / rate);
-    double expected = burst + rate * (load.seconds() - load.idleSeconds());
-    assertThat(load.other()).isZero();
-    assertThat(load.ok() + load.throttled()).as("offered above the rate").isGreaterThan((int) (expected * 1.5));
-    assertThat((double) load.ok()).as("admitted of %s, expected %s", load, expected).isCloseTo(expected, within(expected * 0.02));
+    OfferedLoad.assertAccurate(KeyedApi.request(uri, apiKey).build(), concurrency, seconds, rate, burst);
   }
 
   private static PatchOperation replace(String path, String value) {
