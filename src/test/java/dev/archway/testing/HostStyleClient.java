@@ -1,28 +1,21 @@
 package dev.archway.testing;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP client for invoke URLs in the host style ({@code Host: {apiId}.execute-api.localhost}),
- * which the JDK client cannot send (it refuses to set Host). Connects to the execute listener.
+ * connecting to the execute listener. It is the JDK client: the build lets it set {@code Host}
+ * ({@code -Djdk.httpclient.allowRestrictedHeaders=host} in the Surefire configuration).
  */
 public final class HostStyleClient implements AutoCloseable {
-  private final Vertx vertx = Vertx.vertx();
-  /**
-   * One connection per request: the Vert.x client sometimes waits forever for a 204 (CORS preflight)
-   * on a reused connection, though the bytes on the wire are right (checked with a raw socket and the JDK client).
-   */
-  private final HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   private final int port;
 
   public HostStyleClient(int port) {
@@ -48,22 +41,23 @@ public final class HostStyleClient implements AutoCloseable {
   }
 
   public Response send(String method, String apiId, String path, MultiMap headers, String body) {
-    RequestOptions options = new RequestOptions()
-        .setServer(SocketAddress.inetSocketAddress(port, "127.0.0.1"))
-        .setHost(apiId + ".execute-api.localhost").setPort(port)
-        .setMethod(HttpMethod.valueOf(method)).setURI(path).setHeaders(headers);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Host", apiId + ".execute-api.localhost:" + port)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(h -> request.header(h.getKey(), h.getValue()));
     try {
-      return client.request(options)
-          .compose(r -> body == null ? r.send() : r.send(Buffer.buffer(body, "UTF-8")))
-          .compose(r -> r.body().map(b -> new Response(r.statusCode(), r.headers(), b.toString(StandardCharsets.UTF_8))))
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      MultiMap received = MultiMap.caseInsensitiveMultiMap();
+      response.headers().map().forEach((name, values) -> values.forEach(v -> received.add(name, v)));
+      return new Response(response.statusCode(), received, response.body());
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     }
   }
 
   @Override
-  public void close() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  public void close() {
+    // The JDK client holds no resources a test must release.
   }
 }
