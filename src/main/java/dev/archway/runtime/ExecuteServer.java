@@ -4,29 +4,41 @@ import dev.archway.runtime.httpapi.HttpApiLookup;
 import dev.archway.runtime.httpapi.HttpApiRequests;
 import dev.archway.runtime.route.InvalidPathException;
 import dev.archway.runtime.route.RouteMatch;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The execute listener: resolves API, stage and route, reads the body within the payload limit,
  * runs the route's pipeline and writes its answer. Everything on the event loop, nothing blocking.
+ *
+ * <p>One server instance per core, each on its own event loop, all on the same port: Vert.x hands
+ * accepted connections to them in turn, so every core serves traffic. Everything a request
+ * touches is an immutable snapshot or lock-free (CAS buckets, atomic quota counters, Caffeine
+ * caches), so the instances share it without coordination.
  */
 public final class ExecuteServer {
   private static final Logger LOG = LoggerFactory.getLogger(ExecuteServer.class);
 
-  private final HttpServer server;
+  private final Vertx vertx;
+  private final List<String> deployments;
+  private final int port;
 
-  private ExecuteServer(HttpServer server) {
-    this.server = server;
+  private ExecuteServer(Vertx vertx, List<String> deployments, int port) {
+    this.vertx = vertx;
+    this.deployments = deployments;
+    this.port = port;
   }
 
   public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages) {
@@ -40,6 +52,15 @@ public final class ExecuteServer {
   /** @param httpApis the HTTP APIs served; a request naming one of them is answered by {@link HttpApiRequests} */
   public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages, ExecuteLimits limits,
       HttpApiLookup httpApis) {
+    return start(vertx, host, port, stages, limits, httpApis, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** @param eventLoops how many event loops serve the listener (one per core by default) */
+  public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages, ExecuteLimits limits,
+      HttpApiLookup httpApis, int eventLoops) {
+    if (eventLoops < 1) {
+      throw new IllegalArgumentException("execute event loops: " + eventLoops + " (expected: >= 1)");
+    }
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)
@@ -51,15 +72,40 @@ public final class ExecuteServer {
         .setCompressionSupported(false)
         .setDecompressionSupported(false);
     RequestHandler handler = new RequestHandler(stages, limits, new HttpApiRequests(httpApis, limits));
-    return vertx.createHttpServer(options).requestHandler(handler::handle).listen().map(ExecuteServer::new);
+    // The first instance binds (port 0: a free port); the others join it on the port it got.
+    AtomicInteger bound = new AtomicInteger(port);
+    return vertx.deployVerticle(() -> new Listener(options, handler, bound), new DeploymentOptions().setInstances(1))
+        .compose(first -> eventLoops == 1 ? Future.succeededFuture(List.of(first))
+            : vertx.deployVerticle(() -> new Listener(new HttpServerOptions(options).setPort(bound.get()), handler, bound),
+                new DeploymentOptions().setInstances(eventLoops - 1)).map(rest -> List.of(first, rest)))
+        .map(ids -> new ExecuteServer(vertx, ids, bound.get()));
   }
 
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
   public Future<Void> close() {
-    return server.close();
+    return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+  }
+
+  /** One instance of the listener on the event loop Vert.x gave its deployment. */
+  private static final class Listener extends VerticleBase {
+    private final HttpServerOptions options;
+    private final RequestHandler handler;
+    private final AtomicInteger bound;
+
+    Listener(HttpServerOptions options, RequestHandler handler, AtomicInteger bound) {
+      this.options = options;
+      this.handler = handler;
+      this.bound = bound;
+    }
+
+    @Override
+    public Future<?> start() {
+      return vertx.createHttpServer(options).requestHandler(handler::handle).listen()
+          .onSuccess(server -> bound.set(server.actualPort()));
+    }
   }
 
   /** Per-request flow; one instance per server, stateless. */
