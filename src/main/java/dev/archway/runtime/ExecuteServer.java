@@ -13,9 +13,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +34,12 @@ public final class ExecuteServer {
   private static final Logger LOG = LoggerFactory.getLogger(ExecuteServer.class);
 
   private final Vertx vertx;
-  private final List<String> deployments;
+  private final String deployment;
   private final int port;
 
-  private ExecuteServer(Vertx vertx, List<String> deployments, int port) {
+  private ExecuteServer(Vertx vertx, String deployment, int port) {
     this.vertx = vertx;
-    this.deployments = deployments;
+    this.deployment = deployment;
     this.port = port;
   }
 
@@ -72,13 +74,29 @@ public final class ExecuteServer {
         .setCompressionSupported(false)
         .setDecompressionSupported(false);
     RequestHandler handler = new RequestHandler(stages, limits, new HttpApiRequests(httpApis, limits));
-    // The first instance binds (port 0: a free port); the others join it on the port it got.
-    AtomicInteger bound = new AtomicInteger(port);
-    return vertx.deployVerticle(() -> new Listener(options, handler, bound), new DeploymentOptions().setInstances(1))
-        .compose(first -> eventLoops == 1 ? Future.succeededFuture(List.of(first))
-            : vertx.deployVerticle(() -> new Listener(new HttpServerOptions(options).setPort(bound.get()), handler, bound),
-                new DeploymentOptions().setInstances(eventLoops - 1)).map(rest -> List.of(first, rest)))
-        .map(ids -> new ExecuteServer(vertx, ids, bound.get()));
+    return listen(vertx, options, handler, eventLoops, port == 0 ? 5 : 1);
+  }
+
+  /**
+   * Vert.x shares one listening socket between instances that listen on the same port, but it
+   * does not share port 0 (each instance would get a port of its own): for port 0 (tests) a free
+   * port is chosen first, and chosen again should another process take it meanwhile.
+   */
+  private static Future<ExecuteServer> listen(Vertx vertx, HttpServerOptions options, RequestHandler handler,
+      int eventLoops, int attempts) {
+    HttpServerOptions chosen = options.getPort() == 0 ? new HttpServerOptions(options).setPort(freePort(options.getHost()))
+        : options;
+    return vertx.deployVerticle(() -> new Listener(chosen, handler), new DeploymentOptions().setInstances(eventLoops))
+        .map(id -> new ExecuteServer(vertx, id, chosen.getPort()))
+        .recover(e -> attempts > 1 ? listen(vertx, options, handler, eventLoops, attempts - 1) : Future.failedFuture(e));
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + host, e);
+    }
   }
 
   public int port() {
@@ -86,25 +104,23 @@ public final class ExecuteServer {
   }
 
   public Future<Void> close() {
-    return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+    return vertx.undeploy(deployment);
   }
 
   /** One instance of the listener on the event loop Vert.x gave its deployment. */
   private static final class Listener extends VerticleBase {
     private final HttpServerOptions options;
     private final RequestHandler handler;
-    private final AtomicInteger bound;
 
-    Listener(HttpServerOptions options, RequestHandler handler, AtomicInteger bound) {
+
+    Listener(HttpServerOptions options, RequestHandler handler) {
       this.options = options;
       this.handler = handler;
-      this.bound = bound;
     }
 
     @Override
     public Future<?> start() {
-      return vertx.createHttpServer(options).requestHandler(handler::handle).listen()
-          .onSuccess(server -> bound.set(server.actualPort()));
+      return vertx.createHttpServer(options).requestHandler(handler::handle).listen();
     }
   }
 
