@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench/jmh.sh — JMH microbenchmarks of the hot pure functions (route matching, SigV4 verification).
+# bench/jmh.sh — JMH microbenchmarks of the hot pure functions (route matching, SigV4 verification,
+# token bucket, mapping templates).
 # Usage: bench/jmh.sh [JMH options, e.g. RouteMatch -p routes=100000 -f 2]   (default: all benchmarks)
 # SKIP_BUILD=1 reuses target/archway.jar. Not part of ./mvnw verify.
 set -euo pipefail

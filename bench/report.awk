@@ -14,7 +14,7 @@ NR == 1 { next }
 }
 END {
   nt = split(order, T, " ")
-  printf "%-12s %20s %8s %18s %10s %14s %7s %10s %10s %10s %6s %7s\n", "target", "req/s", "p50_us", "p99_us", "cpu_us/req", "", "sys_us",
+  printf "%-20s %20s %8s %18s %10s %14s %7s %10s %10s %10s %6s %7s\n", "target", "req/s", "p50_us", "p99_us", "cpu_us/req", "", "sys_us",
     "rps_x_ngx", "cpu_x_ngx", "+p99_ngx", "errors", "rss_mb"
   for (k = 1; k <= nt; k++) {
     t = T[k]; n = 0; nc = 0; nr = 0
@@ -31,7 +31,7 @@ END {
     if (!n) continue
     cpus = nc ? sprintf("%10.1f %14s %7.1f", med(C, nc), range(C, nc, "%.1f"), med(S, nc)) : sprintf("%10s %14s %7s", "NA", "", "NA")
     ratios = nr ? sprintf("%10.2f %10.2f %10.0f", med(X, nr), med(Y, nr), med(Q, nr)) : sprintf("%10s %10s %10s", "NA", "NA", "NA")
-    printf "%-12s %7.0f %12s %8.0f %6.0f %11s %s %s %6d %7s\n", t, med(R, n), range(R, n, "%.0f"), med(A, n),
+    printf "%-20s %7.0f %12s %8.0f %6.0f %11s %s %s %6d %7s\n", t, med(R, n), range(R, n, "%.0f"), med(A, n),
       med(B, n), range(B, n, "%.0f"), cpus, ratios, errs[t], rss[t]
     if (t == "rest-proxy" && nr) {
       verdict = sprintf("targets (rest-proxy vs nginx-proxy): req/s %.2fx (>= 0.85: %s), CPU/req %.2fx (<= 1.2: %s), added p99 %.0f us (<= 2000: %s), errors %d",
@@ -39,10 +39,17 @@ END {
         med(Q, nr), med(Q, nr) <= 2000 ? "met" : "NOT met", errs[t])
     }
   }
+  n = 0; delete X
+  for (r in rounds) if ((r, "rest-apikey-throttle") in rps && (r, "rest-proxy") in rps && rps[r, "rest-proxy"] > 0) {
+    n++; X[n] = rps[r, "rest-apikey-throttle"] / rps[r, "rest-proxy"]
+  }
+  if (n) keyed = sprintf("target (rest-apikey-throttle vs rest-proxy, same round): req/s %.2fx %s (>= 0.9: %s)",
+    med(X, n), range(X, n, "%.2f"), med(X, n) >= 0.9 ? "met" : "NOT met")
   print ""
   print "req/s, p50, p99: median over rounds (min-max); x_ngx: ratio to nginx-proxy in the same round, median over rounds"
   print "cpu_us/req: CPU time (user+system, all threads) of that server per request, sys_us: its kernel part"
   print "+p99_ngx: p99 minus nginx-proxy's p99 in the same round (negative: lower than nginx-proxy's)"
   print "errors: socket errors + non-2xx answers over all rounds; rss_mb: resident memory after the last round"
   if (verdict != "") print verdict
+  if (keyed != "") print keyed
 }

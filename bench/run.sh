@@ -14,7 +14,10 @@
 # Knobs (env, defaults): DURATION=10 WARMUP=15 ROUNDS=6 CONNS=64 THREADS=2 PROXY_CPU=1 LOADGEN_CPU=0
 #   BACKEND_CPU=2 (with 3+ CPUs, else "all": unpinned)
 #   BASE_PORT=18180 (backend; +1 nginx-proxy, +2 archway, +3 archway management)
-#   SCENARIOS="direct nginx-proxy rest-proxy rest-mock"  (subset filter; "direct" = the backend itself)
+#   SCENARIOS="direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda"
+#     (subset filter; "direct" = the backend itself)
+#   DEPLOY_CHECKS=5 (CreateDeployment -> traffic delay, measured under load)  STARTUP_APIS=100 (restart with that many
+#   APIs deployed and time it to ready; 0 skips)  SUSTAIN=120 (seconds of rest-proxy load for the heap check; 0 skips)
 #   JAVA_OPTS="-Xms512m -Xmx512m"  ARCHWAY_JFR=<file.jfr> (record a profile of the run)
 #   SKIP_BUILD=1 (reuse target/archway.jar)  ARCHWAY_JAR=<jar> (measure another build, e.g. before/after)
 #   RESULTS_TSV=<file> (keep raw rows)  KEEP_WORK=1 (keep logs)  MAX_SECONDS=1800
@@ -34,19 +37,24 @@ LOADGEN_CPU=${LOADGEN_CPU:-0}
 # load generator starves; beside the proxy, the proxy's figure is wrong), as proxy-bench does.
 BACKEND_CPU=${BACKEND_CPU:-$( (( $(nproc) >= 3 )) && echo 2 || echo all)}
 BASE_PORT=${BASE_PORT:-18180}
-SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock"}
+SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda"}
+DEPLOY_CHECKS=${DEPLOY_CHECKS:-5}
+STARTUP_APIS=${STARTUP_APIS:-100}
+SUSTAIN=${SUSTAIN:-120}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
 MAX_SECONDS=${MAX_SECONDS:-1800}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BODY='{"message":"hello from backend","ok":true}'
 MOCK_BODY='{"message":"hello from mock","ok":true}'
+LAMBDA_BODY='{"statusCode":200,"body":"ok"}'
+POOL=us-east-1_Bench
 START_TS=$(date +%s)
 WORK=$(mktemp -d /tmp/archway-bench.XXXXXX)
 RESULTS_TSV=${RESULTS_TSV:-$WORK/results.tsv}
 P_BACKEND=$BASE_PORT; P_NGINX=$((BASE_PORT + 1)); P_ARCHWAY=$((BASE_PORT + 2)); P_ADMIN=$((BASE_PORT + 3))
 declare -a PIDS=()
-declare -A URL=() PIDOF=()
+declare -A URL=() PIDOF=() HEADER=() EXPECT=()
 ORDER=()
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -89,9 +97,9 @@ done
 
 wait_http() { # url [seconds]
   local i
-  for i in $(seq 1 $(( ${2:-5} * 10 ))); do
+  for i in $(seq 1 $(( ${2:-5} * 50 ))); do
     curl -fsS -o /dev/null --max-time 1 "$1" 2>/dev/null && return 0
-    sleep 0.1
+    sleep 0.02
   done
   return 1
 }
@@ -127,7 +135,18 @@ $2
 EOF
 }
 
-nginx_conf backend "  server { listen 127.0.0.1:$P_BACKEND; location / { default_type application/json; return 200 '$BODY'; } }"
+# The backend also stands in for Lambda's Invoke API (rest-lambda: Archway signs, nobody verifies) and
+# for a Cognito user pool's issuer (rest-jwt: discovery document and JWKS, made once by JwtFixture.java).
+if want rest-jwt; then
+  java -cp "$JAR" "$ROOT/bench/JwtFixture.java" "$WORK/issuer" "http://127.0.0.1:$P_BACKEND/pool" \
+    || { echo "bench/JwtFixture.java failed" >&2; exit 2; }
+  chmod 711 "$WORK"; chmod -R a+rX "$WORK/issuer" # nginx's workers (nobody, when run as root) read them
+fi
+nginx_conf backend "  server { listen 127.0.0.1:$P_BACKEND;
+    location / { default_type application/json; return 200 '$BODY'; }
+    location /2015-03-31/functions/ { default_type application/json; return 200 '$LAMBDA_BODY'; }
+    location /pool/ { default_type application/json; alias $WORK/issuer/; }
+  }"
 $([[ $BACKEND_CPU == all ]] || echo taskset -c "$BACKEND_CPU") "$NGINX" -p "$WORK/backend" -c "$WORK/backend/nginx.conf" -g 'daemon off;' &
 PIDS+=($!); PIDOF[direct]=$!; URL[direct]="http://127.0.0.1:$P_BACKEND/hello"
 wait_http "${URL[direct]}" || { echo "backend did not start" >&2; cat "$WORK/backend/logs/error.log" >&2; exit 3; }
@@ -146,11 +165,18 @@ JFR_OPT=()
 [[ -n "${ARCHWAY_JFR:-}" ]] && JFR_OPT=("-XX:StartFlightRecording=filename=$ARCHWAY_JFR,settings=profile,dumponexit=true")
 t0=$(date +%s%N)
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-taskset -c "$PROXY_CPU" java $JAVA_OPTS "${JFR_OPT[@]}" -jar "$JAR" serve \
-  --data-dir "$WORK/data" --port "$P_ARCHWAY" --admin-port "$P_ADMIN" >"$WORK/archway.log" 2>&1 &
-ARCHWAY_PID=$!; PIDS+=($ARCHWAY_PID)
+printf 'cognito:\n  issuers:\n    %s: http://127.0.0.1:%s/pool\n' "$POOL" "$P_BACKEND" > "$WORK/archway.yaml"
 ADMIN="http://127.0.0.1:$P_ADMIN"
-wait_http "$ADMIN/health/ready" 30 || { echo "archway did not start" >&2; tail -20 "$WORK/archway.log" >&2; exit 3; }
+start_archway() { # log-file: starts Archway on the data directory, sets ARCHWAY_PID, waits for /health/ready
+  # The account throttle (AWS's 10,000 rps) is raised far above the load, as a quota increase would on AWS.
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  taskset -c "$PROXY_CPU" java $JAVA_OPTS "${JFR_OPT[@]}" -jar "$JAR" serve \
+    --data-dir "$WORK/data" --port "$P_ARCHWAY" --admin-port "$P_ADMIN" --account-throttle 10000000,10000000 \
+    --lambda-endpoint "http://127.0.0.1:$P_BACKEND" --config "$WORK/archway.yaml" >"$1" 2>&1 &
+  ARCHWAY_PID=$!; PIDS+=($ARCHWAY_PID)
+  wait_http "$ADMIN/health/ready" 30 || { echo "archway did not start" >&2; tail -20 "$1" >&2; exit 3; }
+}
+start_archway "$WORK/archway.log"
 STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 log "archway ready in ${STARTUP_MS} ms (pid $ARCHWAY_PID, cpu $PROXY_CPU)"
 
@@ -158,7 +184,11 @@ mgmt() { # method path [json-body] -> response body; fails on a non-2xx answer
   curl -sS --fail-with-body --max-time 10 -X "$1" -H 'Content-Type: application/json' ${3:+--data "$3"} "$ADMIN$2" \
     || { echo "management call failed: $1 $2 ${3:-}" >&2; exit 4; }
 }
-json_id() { grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
+json_id() { # field: the string field of the JSON answer on stdin; stops the run when there is none
+  local v; v=$(grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/')
+  [[ -n "$v" ]] || { echo "no \"$1\" in a management answer" >&2; kill -TERM $$; exit 4; } # from $(...) too
+  echo "$v"
+}
 
 # One REST API "bench" holds every scenario, each on its own resource; one deployment to stage "bench".
 API=bench
@@ -167,11 +197,16 @@ ROOT_ID=$(mgmt POST /restapis '{"name":"bench","tags":{"_custom_id_":"bench"}}' 
 resource() { mgmt POST "/restapis/$API/resources/$ROOT_ID" "{\"pathPart\":\"$1\"}" | json_id id; }
 invoke_url() { echo "http://127.0.0.1:$P_ARCHWAY/restapis/$API/bench/_user_request_/$1"; }
 
+json_str() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$/"/'; } # a JSON string literal
+http_proxy() { # resource-id method: HTTP_PROXY to the backend's /hello
+  mgmt PUT "/restapis/$API/resources/$1/methods/$2/integration" \
+    "{\"type\":\"HTTP_PROXY\",\"httpMethod\":\"GET\",\"uri\":\"http://127.0.0.1:$P_BACKEND/hello\"}" >/dev/null
+}
+
 scenario_rest_proxy() { # GET /proxy -> HTTP_PROXY to the backend, nothing else on the route
   local r; r=$(resource proxy)
   mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
-  mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration" \
-    "{\"type\":\"HTTP_PROXY\",\"httpMethod\":\"GET\",\"uri\":\"http://127.0.0.1:$P_BACKEND/hello\"}" >/dev/null
+  http_proxy "$r" GET
   URL[rest-proxy]=$(invoke_url proxy)
 }
 
@@ -182,39 +217,106 @@ scenario_rest_mock() { # GET /mock -> MOCK 200, static integration-response body
   mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration" \
     '{"type":"MOCK","requestTemplates":{"application/json":"{\"statusCode\": 200}"}}' >/dev/null
   mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration/responses/200" \
-    "{\"selectionPattern\":\"\",\"responseTemplates\":{\"application/json\":$(printf '%s' "$MOCK_BODY" | sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$/"/')}}" >/dev/null
-  URL[rest-mock]=$(invoke_url mock)
+    "{\"selectionPattern\":\"\",\"responseTemplates\":{\"application/json\":$(json_str "$MOCK_BODY")}}" >/dev/null
+  URL[rest-mock]=$(invoke_url mock); EXPECT[rest-mock]=$MOCK_BODY
+}
+
+scenario_rest_apikey_throttle() { # GET /keyed -> API key required, usage plan throttle far above the load, HTTP_PROXY
+  local r; r=$(resource keyed)
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE","apiKeyRequired":true}' >/dev/null
+  http_proxy "$r" GET
+  URL[rest-apikey-throttle]=$(invoke_url keyed)
+}
+after_deploy_rest_apikey_throttle() { # the plan names the stage, so it comes after the deployment
+  local key plan
+  key=$(mgmt POST /apikeys '{"name":"bench","enabled":true,"value":"benchkey0123456789abcdef"}' | json_id id)
+  plan=$(mgmt POST /usageplans "{\"name\":\"bench\",\"apiStages\":[{\"apiId\":\"$API\",\"stage\":\"bench\"}],\"throttle\":{\"rateLimit\":1000000,\"burstLimit\":1000000}}" | json_id id)
+  mgmt POST "/usageplans/$plan/keys" "{\"keyId\":\"$key\",\"keyType\":\"API_KEY\"}" >/dev/null
+  HEADER[rest-apikey-throttle]="x-api-key: benchkey0123456789abcdef"
+}
+
+scenario_rest_vtl() { # GET /vtl -> HTTP (non-proxy) POST with a request template; a response template reshapes the answer
+  local r; r=$(resource vtl)
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET/responses/200" '{}' >/dev/null
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration" \
+    "{\"type\":\"HTTP\",\"httpMethod\":\"POST\",\"uri\":\"http://127.0.0.1:$P_BACKEND/hello\",\"requestTemplates\":{\"application/json\":$(json_str '{"path":"$context.resourcePath","q":"$util.escapeJavaScript($input.params('"'"'q'"'"'))","agent":"$input.params('"'"'User-Agent'"'"')"}')}}" >/dev/null
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration/responses/200" \
+    "{\"selectionPattern\":\"\",\"responseTemplates\":{\"application/json\":$(json_str '#set($b = $input.path('"'"'$'"'"')){"said":"$b.message","ok":$b.ok,"requestId":"$context.requestId"}')}}" >/dev/null
+  URL[rest-vtl]="$(invoke_url vtl)?q=bench"; EXPECT[rest-vtl]='^\{"said":"hello from backend","ok":true,"requestId":"[-0-9a-f]{36}"\}$'
+}
+
+scenario_rest_jwt() { # GET /jwt -> COGNITO_USER_POOLS authorizer (RS256 ID token, keys from the local issuer), HTTP_PROXY
+  local r a; r=$(resource jwt)
+  a=$(mgmt POST "/restapis/$API/authorizers" "{\"name\":\"pool\",\"type\":\"COGNITO_USER_POOLS\",\"providerARNs\":[\"arn:aws:cognito-idp:us-east-1:000000000000:userpool/$POOL\"],\"identitySource\":\"method.request.header.Authorization\"}" | json_id id)
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET" "{\"authorizationType\":\"COGNITO_USER_POOLS\",\"authorizerId\":\"$a\"}" >/dev/null
+  http_proxy "$r" GET
+  URL[rest-jwt]=$(invoke_url jwt); HEADER[rest-jwt]="Authorization: $(cat "$WORK/issuer/token")"
+}
+
+scenario_rest_lambda() { # GET /lambda -> AWS_PROXY to the backend's stand-in Invoke API (payload 1.0 event, signed call)
+  local r; r=$(resource lambda)
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration" \
+    '{"type":"AWS_PROXY","httpMethod":"POST","uri":"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:bench/invocations"}' >/dev/null
+  URL[rest-lambda]=$(invoke_url lambda); EXPECT[rest-lambda]=ok
+}
+
+scenario_rest_version() { # GET /version -> MOCK answering the deployment's number: the deployment-delay probe
+  local r; r=$(resource version)
+  VERSION_RESOURCE=$r
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET/responses/200" '{}' >/dev/null
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration" \
+    '{"type":"MOCK","requestTemplates":{"application/json":"{\"statusCode\": 200}"}}' >/dev/null
+  set_version 0
+}
+set_version() { # n: the draft's /version answers "v<n>" (deployed by the next CreateDeployment)
+  mgmt PUT "/restapis/$API/resources/$VERSION_RESOURCE/methods/GET/integration/responses/200" \
+    "{\"selectionPattern\":\"\",\"responseTemplates\":{\"application/json\":\"v$1\"}}" >/dev/null
+}
+
+scenario_http_api_proxy() { # HTTP API "benchhttp": GET /proxy -> HTTP_PROXY to the backend, stage "bench" (auto-deploy)
+  local h i
+  h=$(mgmt POST /v2/apis '{"name":"benchhttp","protocolType":"HTTP","tags":{"_custom_id_":"benchhttp"}}' | json_id apiId)
+  i=$(mgmt POST "/v2/apis/$h/integrations" "{\"integrationType\":\"HTTP_PROXY\",\"integrationMethod\":\"GET\",\"integrationUri\":\"http://127.0.0.1:$P_BACKEND/hello\",\"payloadFormatVersion\":\"1.0\"}" | json_id integrationId)
+  mgmt POST "/v2/apis/$h/routes" "{\"routeKey\":\"GET /proxy\",\"target\":\"integrations/$i\"}" >/dev/null
+  mgmt POST "/v2/apis/$h/stages" '{"stageName":"bench","autoDeploy":true}' >/dev/null
+  URL[http-api-proxy]="http://127.0.0.1:$P_ARCHWAY/restapis/$h/bench/_user_request_/proxy"
 }
 
 # Scenarios that later features add; each gets a scenario_<name> function when its feature lands.
 PENDING=(
-  "rest-apikey-throttle: HTTP_PROXY + API key + usage-plan throttle (limit above the load) - needs API keys and usage plans"
-  "http-api-proxy: HTTP API route to HTTP_PROXY - needs apigatewayv2"
-  "rest-vtl: VTL request + response template - needs the VTL engine"
-  "rest-jwt: JWT authorizer - needs authorizers"
   "rest-cache-hit: stage cache hit - needs the response cache"
-  "rest-lambda: Lambda proxy against a local Invoke-API server - needs Lambda integrations"
 )
+REST=(rest-proxy rest-mock rest-apikey-throttle rest-vtl rest-jwt rest-lambda)
 
-for s in rest-proxy rest-mock; do
+for s in "${REST[@]}"; do
   want "$s" || continue
   "scenario_${s//-/_}"
   PIDOF[$s]=$ARCHWAY_PID
 done
+(( DEPLOY_CHECKS > 0 )) && scenario_rest_version
 t_deploy=$(date +%s%N)
 mgmt POST "/restapis/$API/deployments" '{"stageName":"bench"}' >/dev/null
-for s in rest-proxy rest-mock; do
+FIRST_DEPLOY_MS=$(( ($(date +%s%N) - t_deploy) / 1000000 ))
+if want rest-apikey-throttle; then after_deploy_rest_apikey_throttle; fi
+if want http-api-proxy; then scenario_http_api_proxy; PIDOF[http-api-proxy]=$ARCHWAY_PID; REST+=(http-api-proxy); fi
+for s in "${REST[@]}"; do
   want "$s" || continue
-  wait_http "${URL[$s]}" 5 || { echo "$s: ${URL[$s]} does not answer 2xx" >&2; tail -20 "$WORK/archway.log" >&2; exit 3; }
+  # The management API answers a write once it is served: every route answers at once.
+  curl -fsS -o /dev/null --max-time 2 ${HEADER[$s]:+-H "${HEADER[$s]}"} "${URL[$s]}" \
+    || { echo "$s: ${URL[$s]} does not answer 2xx" >&2; tail -20 "$WORK/archway.log" >&2; exit 3; }
   ORDER+=("$s")
 done
-log "deployment served after $(( ($(date +%s%N) - t_deploy) / 1000000 )) ms (CreateDeployment call included)"
+log "first CreateDeployment took ${FIRST_DEPLOY_MS} ms; every route answered right after"
 for p in "${PENDING[@]}"; do log "skipped ${p%%:*} (not yet:${p#*:})"; done
 
 for t in "${ORDER[@]}"; do # sanity: every target answers the body it should
-  b=$(curl -fsS --max-time 2 "${URL[$t]}")
-  expected=$BODY; [[ $t == rest-mock ]] && expected=$MOCK_BODY
-  [[ "$b" == "$expected" ]] || log "note: $t answers ${b:0:80}"
+  b=$(curl -fsS --max-time 2 ${HEADER[$t]:+-H "${HEADER[$t]}"} "${URL[$t]}")
+  expected=${EXPECT[$t]:-$BODY}
+  if [[ $expected == ^* ]]; then [[ "$b" =~ $expected ]]; else [[ "$b" == "$expected" ]]; fi \
+    || { echo "$t answers ${b:0:200} (expected: $expected)" >&2; exit 3; }
 done
 
 # ---------------------------------------------------------------- measurement
@@ -233,7 +335,8 @@ rss_mb() { awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null 
 run_wrk() { # target seconds -> "rps p50_us p99_us errors cpu_us_per_req sys_us_per_req rss_mb"
   local t=$1 d=$2 out c0 c1 rps p50 p99 err n2 reqs cpu
   c0=$(cpu_ticks "${PIDOF[$t]}")
-  out=$(timeout $((d + 20)) taskset -c "$LOADGEN_CPU" wrk -t"$THREADS" -c"$CONNS" -d"${d}s" --latency "${URL[$t]}" 2>&1)
+  out=$(timeout $((d + 20)) taskset -c "$LOADGEN_CPU" wrk -t"$THREADS" -c"$CONNS" -d"${d}s" --latency \
+    ${HEADER[$t]:+-H "${HEADER[$t]}"} "${URL[$t]}" 2>&1)
   c1=$(cpu_ticks "${PIDOF[$t]}")
   rps=$(awk '/^Requests\/sec:/{print $2}' <<<"$out"); [[ -n "$rps" ]] || { log "wrk failed for $t: $out"; rps=0; }
   p50=$(to_us "$(awk '$1=="50%"{print $2}' <<<"$out")")
@@ -249,7 +352,14 @@ run_wrk() { # target seconds -> "rps p50_us p99_us errors cpu_us_per_req sys_us_
 log "pinning: wrk on cpu $LOADGEN_CPU, nginx-proxy and archway on cpu $PROXY_CPU, backend on cpu $BACKEND_CPU; targets: ${ORDER[*]}"
 log "wrk -t$THREADS -c$CONNS -d${DURATION}s x $ROUNDS rounds after a ${WARMUP}s warm-up of each target"
 printf 'round\ttarget\trps\tp50_us\tp99_us\terrors\tcpu_us_per_req\tsys_us_per_req\trss_mb\n' > "$RESULTS_TSV"
+heap_mb() { # Archway's live heap after a full GC, in MB (any collector: the JVM picks Serial on one core)
+  jcmd "$ARCHWAY_PID" GC.run >/dev/null 2>&1
+  jstat -gc "$ARCHWAY_PID" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    { printf "%.1f", ($(c["S0U"]) + $(c["S1U"]) + $(c["EU"]) + $(c["OU"])) / 1024 }'
+}
 for t in "${ORDER[@]}"; do run_wrk "$t" "$WARMUP" >/dev/null; done
+HEAP_WARM=$(heap_mb)
+log "archway heap after warm-up (live, after a full GC): ${HEAP_WARM} MB"
 
 n=${#ORDER[@]}
 for r in $(seq 1 "$ROUNDS"); do
@@ -262,11 +372,75 @@ for r in $(seq 1 "$ROUNDS"); do
   done
 done
 
+# ---------------------------------------------------------------- deployment delay, heap, start-up
+HEAP_ROUNDS=$(heap_mb)
+# Which Archway target carries the load while deployments happen and the heap is watched.
+LOAD_TARGET=rest-proxy; want rest-proxy || LOAD_TARGET=${ORDER[-1]}
+DEPLOY_REPORT="not measured (DEPLOY_CHECKS=0)"
+if (( DEPLOY_CHECKS > 0 )) && [[ -n "${PIDOF[$LOAD_TARGET]:-}" && "$LOAD_TARGET" != *nginx* && "$LOAD_TARGET" != direct ]]; then
+  log "deployment delay: $DEPLOY_CHECKS CreateDeployment calls under load on $LOAD_TARGET, /version polled right after each returns"
+  taskset -c "$LOADGEN_CPU" wrk -t"$THREADS" -c"$CONNS" -d"$(( DEPLOY_CHECKS * 3 + 5 ))s" ${HEADER[$LOAD_TARGET]:+-H "${HEADER[$LOAD_TARGET]}"} \
+    "${URL[$LOAD_TARGET]}" > "$WORK/deploy-load.txt" 2>&1 &
+  LOAD_PID=$!; PIDS+=($LOAD_PID)
+  sleep 2
+  calls=(); delays=(); stale=0
+  for i in $(seq 1 "$DEPLOY_CHECKS"); do
+    set_version "$i"
+    t0=$(date +%s%N)
+    mgmt POST "/restapis/$API/deployments" '{"stageName":"bench"}' >/dev/null
+    t1=$(date +%s%N)
+    for _ in $(seq 1 500); do # up to ~5 s
+      b=$(curl -sS --max-time 1 "$(invoke_url version)" 2>/dev/null)
+      [[ "$b" == "v$i" ]] && break
+      stale=$((stale + 1)); sleep 0.01
+    done
+    t2=$(date +%s%N)
+    [[ "$b" == "v$i" ]] || log "deployment $i not served after 5 s: $b"
+    calls+=($(( (t1 - t0) / 1000000 ))); delays+=($(( (t2 - t1) / 1000000 )))
+    sleep 1
+  done
+  wait "$LOAD_PID"
+  load_errors=$(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} /Non-2xx/{s+=$NF} END{print s+0}' "$WORK/deploy-load.txt")
+  load_rps=$(awk '/^Requests\/sec:/{print $2}' "$WORK/deploy-load.txt")
+  DEPLOY_REPORT="CreateDeployment call ${calls[*]} ms; first fresh answer after it returned: ${delays[*]} ms (one curl round trip included); stale answers seen after a return: $stale; load meanwhile: ${load_rps} req/s, $load_errors failed"
+  log "deployment: $DEPLOY_REPORT"
+fi
+HEAP_REPORT="live heap after a full GC: ${HEAP_WARM} MB after warm-up, ${HEAP_ROUNDS} MB after the rounds"
+if (( SUSTAIN > 0 )) && [[ -n "${URL[$LOAD_TARGET]:-}" ]]; then
+  log "sustained load: ${SUSTAIN}s on $LOAD_TARGET"
+  res=$(run_wrk "$LOAD_TARGET" "$SUSTAIN")
+  HEAP_REPORT="$HEAP_REPORT, $(heap_mb) MB after ${SUSTAIN}s more on $LOAD_TARGET ($res)"
+fi
+log "heap: $HEAP_REPORT"
+STARTUP_REPORT="not measured (STARTUP_APIS=0)"
+if (( STARTUP_APIS > 0 )); then
+  log "creating $STARTUP_APIS more REST APIs (MOCK GET /, deployed), then restarting archway"
+  for i in $(seq 1 "$STARTUP_APIS"); do
+    root=$(mgmt POST /restapis "{\"name\":\"many$i\",\"tags\":{\"_custom_id_\":\"many$i\"}}" | json_id rootResourceId)
+    mgmt PUT "/restapis/many$i/resources/$root/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
+    mgmt PUT "/restapis/many$i/resources/$root/methods/GET/responses/200" '{}' >/dev/null
+    mgmt PUT "/restapis/many$i/resources/$root/methods/GET/integration" \
+      '{"type":"MOCK","requestTemplates":{"application/json":"{\"statusCode\": 200}"}}' >/dev/null
+    mgmt PUT "/restapis/many$i/resources/$root/methods/GET/integration/responses/200" '{"selectionPattern":""}' >/dev/null
+    mgmt POST "/restapis/many$i/deployments" '{"stageName":"bench"}' >/dev/null
+  done
+  kill -TERM "$ARCHWAY_PID"; wait "$ARCHWAY_PID" 2>/dev/null
+  JFR_OPT=() # the first run's recording is complete
+  t0=$(date +%s%N)
+  start_archway "$WORK/archway-restart.log"
+  ready=$(( ($(date +%s%N) - t0) / 1000000 ))
+  last=$(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$P_ARCHWAY/restapis/many$STARTUP_APIS/bench/_user_request_/")
+  STARTUP_REPORT="$((STARTUP_APIS + 1 + $(want http-api-proxy && echo 1 || echo 0))) APIs deployed: ready in $ready ms (java start included; many$STARTUP_APIS answered $last)"
+  log "restart: $STARTUP_REPORT"
+fi
+
 # ---------------------------------------------------------------- report
 echo
 echo "archway bench: $(nproc) CPUs ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(java -version 2>&1 | head -1)"
 echo "wrk -t$THREADS -c$CONNS -d${DURATION}s on cpu $LOADGEN_CPU; proxies on cpu $PROXY_CPU; rounds=$ROUNDS; JAVA_OPTS=$JAVA_OPTS"
-echo "archway start-up to ready: ${STARTUP_MS} ms"
+echo "archway start-up to ready: ${STARTUP_MS} ms (empty data directory); with many APIs: $STARTUP_REPORT"
+echo "deployment to traffic: $DEPLOY_REPORT"
+echo "heap: $HEAP_REPORT"
 awk -F'\t' -v order="${ORDER[*]}" -f "$ROOT/bench/report.awk" "$RESULTS_TSV"
 for p in "${PENDING[@]}"; do echo "skipped ${p%%:*} (not yet:${p#*:})"; done
 if [[ "$RESULTS_TSV" == "$WORK/"* ]]; then sed 's/^/# /' "$RESULTS_TSV"; else echo "raw rows: $RESULTS_TSV"; fi

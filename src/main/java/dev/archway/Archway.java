@@ -80,7 +80,7 @@ public final class Archway implements AutoCloseable {
       LiveAccess live = new LiveAccess();
       LocalBuckets buckets = new LocalBuckets();
       QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(store), Clock.systemUTC());
-      AccessSync usage = new AccessSync(vertx, store, live, buckets, quotas);
+      AccessSync usage = new AccessSync(vertx, store, live, buckets, quotas, settings.accountThrottle());
       usage.start().await();
       AuthControl authorization = accessControl(vertx, http, settings, credentials);
       // One worker pool renders every mapping template, so none renders on an event loop.
@@ -94,7 +94,8 @@ public final class Archway implements AutoCloseable {
       ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis).await();
       ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
-          new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas),
+          new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas,
+              settings.accountThrottle()),
           execute.port(), compiler, authorization).await();
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),

@@ -70,10 +70,17 @@ public final class ServeCommand implements Callable<Integer> {
           + " flags win over it (ARCHWAY_CONFIG). Default: none")
   Path config;
 
+  @Option(names = "--account-throttle", paramLabel = "RATE,BURST", defaultValue = "${env:ARCHWAY_ACCOUNT_THROTTLE:-10000,5000}",
+      description = "Account-level throttle of every account and region: requests per second and burst"
+          + " (ARCHWAY_ACCOUNT_THROTTLE). Default: AWS's ${DEFAULT-VALUE}")
+  String accountThrottle;
+
   @Override
   public Integer call() throws Exception {
     Endpoints endpoints;
+    dev.archway.model.ThrottleSettings throttle;
     try {
+      throttle = Settings.parseThrottle(accountThrottle);
       Endpoints fromFlags = new Endpoints(
           lambdaEndpoint == null || lambdaEndpoint.isBlank() ? null : Endpoints.uri("lambda-endpoint", lambdaEndpoint),
           Map.of(), Endpoints.parseServiceEntries(awsEndpoints == null ? List.of() : awsEndpoints));
@@ -82,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
       // A bad endpoint or config file is a usage error: one clear line, no stack trace.
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
     }
-    Settings settings = new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials, endpoints);
+    Settings settings = new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials, endpoints, throttle);
     Archway archway = Archway.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

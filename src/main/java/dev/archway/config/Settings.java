@@ -1,10 +1,13 @@
 package dev.archway.config;
 
+import dev.archway.model.ThrottleSettings;
 import java.nio.file.Path;
 
 /**
  * Server settings, validated once at start-up. Ports may be 0 (tests: pick a free port).
  * {@code credentialsFile} null means dev mode: any well-formed SigV4 request is accepted.
+ * {@code accountThrottle} is the account-level limit of every account and region (AWS's default
+ * 10,000 rps / 5,000 burst; raising it is what a service-quota increase does on AWS).
  */
 public record Settings(
     Path dataDir,
@@ -15,11 +18,22 @@ public record Settings(
     String region,
     String accountId,
     Path credentialsFile,
-    Endpoints endpoints) {
+    Endpoints endpoints,
+    ThrottleSettings accountThrottle) {
+  /** AWS's account throttle: 10,000 requests per second, burst 5,000. */
+  public static final ThrottleSettings AWS_ACCOUNT_THROTTLE = new ThrottleSettings(5000, 10000.0);
 
   public Settings {
     if (endpoints == null) {
       endpoints = Endpoints.NONE;
+    }
+    if (accountThrottle == null) {
+      accountThrottle = AWS_ACCOUNT_THROTTLE;
+    }
+    if (accountThrottle.rateLimit() == null || !(accountThrottle.rateLimit() > 0) || accountThrottle.rateLimit().isInfinite()
+        || accountThrottle.burstLimit() == null || accountThrottle.burstLimit() < 1) {
+      throw new IllegalArgumentException("account-throttle: " + accountThrottle.rateLimit() + "," + accountThrottle.burstLimit()
+          + " (expected: RATE,BURST with a rate > 0 and a burst >= 1)");
     }
     requirePort("port", port);
     requirePort("admin-port", adminPort);
@@ -34,6 +48,11 @@ public record Settings(
     }
   }
 
+  public Settings(Path dataDir, String host, int port, String adminHost, int adminPort, String region,
+      String accountId, Path credentialsFile, Endpoints endpoints) {
+    this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, AWS_ACCOUNT_THROTTLE);
+  }
+
   /** Settings without integration endpoints (no Lambda, no AWS services). */
   public Settings(Path dataDir, String host, int port, String adminHost, int adminPort, String region,
       String accountId, Path credentialsFile) {
@@ -46,11 +65,29 @@ public record Settings(
   }
 
   public Settings withCredentialsFile(Path file) {
-    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file, endpoints);
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file, endpoints, accountThrottle);
   }
 
   public Settings withEndpoints(Endpoints newEndpoints) {
-    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, newEndpoints);
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, newEndpoints,
+        accountThrottle);
+  }
+
+  public Settings withAccountThrottle(ThrottleSettings throttle) {
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, throttle);
+  }
+
+  /** {@code RATE,BURST} as the --account-throttle flag takes it, e.g. {@code 10000,5000}. */
+  public static ThrottleSettings parseThrottle(String text) {
+    String[] parts = text == null ? new String[0] : text.split(",", -1);
+    try {
+      if (parts.length == 2) {
+        return new ThrottleSettings(Integer.parseInt(parts[1].trim()), Double.parseDouble(parts[0].trim()));
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException("account-throttle: " + text + " (expected: RATE,BURST such as 10000,5000)");
   }
 
   private static void requirePort(String name, int value) {

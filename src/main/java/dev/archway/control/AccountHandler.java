@@ -3,14 +3,16 @@ package dev.archway.control;
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.PatchRules;
 import dev.archway.model.Account;
+import dev.archway.model.ThrottleSettings;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
 import java.util.List;
 import java.util.Set;
 
 /**
- * GetAccount and UpdateAccount. As on AWS the account throttle (10,000 rps, burst 5,000) is
- * fixed: only the CloudWatch role and the features list can be patched.
+ * GetAccount and UpdateAccount. As on AWS the account throttle is not patchable: only the
+ * CloudWatch role and the features list are. It is the server's --account-throttle (AWS's 10,000 rps,
+ * burst 5,000 unless raised, as a service-quota increase raises it on AWS).
  */
 final class AccountHandler {
   private static final String ID = "account";
@@ -20,13 +22,20 @@ final class AccountHandler {
       .build();
 
   private final Store store;
+  private final ThrottleSettings throttle;
 
-  AccountHandler(Store store) {
+  AccountHandler(Store store, ThrottleSettings throttle) {
     this.store = store;
+    this.throttle = throttle;
   }
 
   Object get(Call call) {
-    return store.read(docs -> docs.get(Kind.ACCOUNT, call.caller().scope(), ID).orElseGet(Account::defaults));
+    return enforced(store.read(docs -> docs.get(Kind.ACCOUNT, call.caller().scope(), ID).orElseGet(Account::defaults)));
+  }
+
+  /** The account as stored, with the throttle the data plane enforces. */
+  private Account enforced(Account account) {
+    return new Account(account.cloudwatchRoleArn(), throttle, account.features(), account.apiKeyVersion());
   }
 
   Object update(Call call) {
@@ -46,7 +55,7 @@ final class AccountHandler {
       Account updated = new Account(role == null || role.isEmpty() ? null : role, account.throttleSettings(),
           features, account.apiKeyVersion());
       docs.put(Kind.ACCOUNT, call.caller().scope(), ID, updated);
-      return updated;
+      return enforced(updated);
     });
   }
 }

@@ -1,5 +1,6 @@
 package dev.archway.control;
 
+import dev.archway.model.ThrottleSettings;
 import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.PATCH;
@@ -67,7 +68,8 @@ public final class ManagementServer {
       List<String> missing = serving.notReady().get();
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
-    routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas(), access);
+    routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas(), access,
+        serving.accountThrottle());
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
     V2Routes.register(api, store, new ApiEndpoints(executePort));
@@ -86,7 +88,8 @@ public final class ManagementServer {
     return server.close();
   }
 
-  private static void routes(ManagementApi api, Store store, QuotaCounters counters, AuthControl access) {
+  private static void routes(ManagementApi api, Store store, QuotaCounters counters, AuthControl access,
+      ThrottleSettings accountThrottle) {
     RestApisHandler restApis = new RestApisHandler(store);
     ResourcesHandler resources = new ResourcesHandler(store);
     MethodsHandler methods = new MethodsHandler(store);
@@ -149,7 +152,7 @@ public final class ManagementServer {
         .on(GET, API + "/gatewayresponses/:response_type", 200, gatewayResponses::get)
         .on(PATCH, API + "/gatewayresponses/:response_type", 200, gatewayResponses::update)
         .on(DELETE, API + "/gatewayresponses/:response_type", 202, gatewayResponses::delete);
-    accessRoutes(api, store, counters, access);
+    accessRoutes(api, store, counters, access, accountThrottle);
     // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
     tagRoute(api, PUT, 204, tags::tag);
     tagRoute(api, DELETE, 204, tags::untag);
@@ -157,13 +160,14 @@ public final class ManagementServer {
   }
 
   /** API keys, usage plans, usage, the account and authorizers. */
-  private static void accessRoutes(ManagementApi api, Store store, QuotaCounters counters, AuthControl access) {
+  private static void accessRoutes(ManagementApi api, Store store, QuotaCounters counters, AuthControl access,
+      ThrottleSettings accountThrottle) {
     ApiKeysHandler apiKeys = new ApiKeysHandler(store);
     ApiKeyImport imports = new ApiKeyImport(store);
     UsagePlansHandler plans = new UsagePlansHandler(store, counters, Clock.systemUTC());
     UsagePlanKeysHandler planKeys = new UsagePlanKeysHandler(store);
     UsageHandler usage = new UsageHandler(store, counters, Clock.systemUTC());
-    AccountHandler account = new AccountHandler(store);
+    AccountHandler account = new AccountHandler(store, accountThrottle);
     AuthorizersHandler authorizers = new AuthorizersHandler(store);
     AuthorizerExtrasHandler authorizerExtras = new AuthorizerExtrasHandler(store, access);
     // CreateApiKey and ImportApiKeys share POST /apikeys; ?mode=import picks the import, whose body is CSV.

@@ -1,5 +1,7 @@
 package dev.archway.control;
 
+import dev.archway.model.Account;
+import dev.archway.model.ThrottleSettings;
 import dev.archway.traffic.QuotaCounters;
 import io.vertx.core.Future;
 import java.util.List;
@@ -11,8 +13,18 @@ import java.util.function.Supplier;
  * once its effect is served, so a client that deploys and then calls its API never sees the old one.
  * {@code quotas} are the data plane's quota counters, so GetUsage sees requests still counted in
  * memory and UpdateUsage reaches the running meters; null means the store's counters alone.
+ * {@code accountThrottle} is the account-level limit the data plane enforces, which GetAccount reports.
  */
-public record Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas) {
+public record Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas,
+    ThrottleSettings accountThrottle) {
+
+  public Serving {
+    accountThrottle = accountThrottle == null ? Account.defaults().throttleSettings() : accountThrottle;
+  }
+
+  public Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas) {
+    this(notReady, settled, quotas, null);
+  }
 
   public Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled) {
     this(notReady, settled, null);

@@ -1,7 +1,6 @@
 package dev.archway.deploy;
 
 import dev.archway.auth.ApiKeyValues;
-import dev.archway.model.Account;
 import dev.archway.model.ApiKey;
 import dev.archway.model.RestApi;
 import dev.archway.model.ThrottleSettings;
@@ -25,27 +24,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads API keys, usage plans, plan keys and accounts from the store and resolves them into
+ * Reads API keys, usage plans and plan keys from the store and resolves them into
  * {@link AccessRules}: each enabled key of a plan under the digest of its value, for every stage
- * of the plan, with its buckets and quota meter found by name; each API with its account's bucket.
+ * of the plan, with its buckets and quota meter found by name; each API with its account's bucket
+ * (the account throttle is a server setting).
  * Blocks (the store, the ledger): worker threads only.
  */
 final class AccessRulesLoader {
   private final Store store;
   private final Buckets buckets;
   private final QuotaLedger ledger;
+  /** The account-level limit of every account: a server setting, as it is a service quota on AWS. */
+  private final ThrottleSettings accountThrottle;
 
-  AccessRulesLoader(Store store, Buckets buckets, QuotaLedger ledger) {
+  AccessRulesLoader(Store store, Buckets buckets, QuotaLedger ledger, ThrottleSettings accountThrottle) {
     this.store = store;
     this.buckets = buckets;
     this.ledger = ledger;
+    this.accountThrottle = accountThrottle;
   }
 
   private record PlanKeys(UsagePlan plan, List<ApiKey> keys) {}
 
-  private record Loaded(Map<String, String> apiScopes, Map<String, Account> accounts, List<PlanKeys> plans) {}
+  private record Loaded(Map<String, String> apiScopes, List<PlanKeys> plans) {}
 
-  /** Worker thread: reads keys, plans and accounts, and resolves them into buckets and meters. */
+  /** Worker thread: reads keys, plans and APIs, and resolves them into buckets and meters. */
   AccessRules load() {
     Loaded loaded = store.read(docs -> {
       Map<String, String> apiScopes = new HashMap<>();
@@ -56,10 +59,6 @@ final class AccessRulesLoader {
       for (HttpApi api : docs.listAll(V2Kinds.API)) {
         docs.scopeOf(V2Kinds.API, api.apiId()).ifPresent(scope -> apiScopes.put(api.apiId(), scope));
       }
-      Map<String, Account> accounts = new HashMap<>();
-      for (String scope : new HashSet<>(apiScopes.values())) {
-        accounts.put(scope, docs.get(Kind.ACCOUNT, scope, "account").orElseGet(Account::defaults));
-      }
       List<PlanKeys> plans = new ArrayList<>();
       for (UsagePlan plan : docs.listAll(Kind.USAGE_PLAN)) {
         String scope = docs.scopeOf(Kind.USAGE_PLAN, plan.id()).orElse(null);
@@ -69,12 +68,12 @@ final class AccessRulesLoader {
         }
         plans.add(new PlanKeys(plan, keys));
       }
-      return new Loaded(apiScopes, accounts, plans);
+      return new Loaded(apiScopes, plans);
     });
     Set<String> liveBuckets = new HashSet<>();
     Map<String, RateLimiter> accountLimits = new HashMap<>();
     loaded.apiScopes().forEach((apiId, scope) -> {
-      RateLimiter limit = bucket("account/" + scope, loaded.accounts().get(scope).throttleSettings(), liveBuckets);
+      RateLimiter limit = bucket("account/" + scope, accountThrottle, liveBuckets);
       if (limit != null) {
         accountLimits.put(apiId, limit);
       }

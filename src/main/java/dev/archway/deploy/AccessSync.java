@@ -1,5 +1,7 @@
 package dev.archway.deploy;
 
+import dev.archway.model.Account;
+import dev.archway.model.ThrottleSettings;
 import dev.archway.store.Change;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
@@ -40,12 +42,18 @@ public final class AccessSync {
   private long flushTimer = -1;
 
   public AccessSync(Vertx vertx, Store store, LiveAccess live, Buckets buckets, QuotaLedger ledger) {
+    this(vertx, store, live, buckets, ledger, Account.defaults().throttleSettings());
+  }
+
+  /** @param accountThrottle the account-level limit of every account and region */
+  public AccessSync(Vertx vertx, Store store, LiveAccess live, Buckets buckets, QuotaLedger ledger,
+      ThrottleSettings accountThrottle) {
     this.vertx = vertx;
     this.store = store;
     this.live = live;
     this.buckets = buckets;
     this.ledger = ledger;
-    this.rules = new AccessRulesLoader(store, buckets, ledger);
+    this.rules = new AccessRulesLoader(store, buckets, ledger, accountThrottle);
   }
 
   /** Builds and publishes the rules; completes when they are live. */

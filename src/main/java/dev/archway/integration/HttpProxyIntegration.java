@@ -42,9 +42,8 @@ public final class HttpProxyIntegration {
   public Future<BackendResponse> send(BackendRequest request, long timeoutMillis) {
     RequestOptions options;
     try {
-      options = new RequestOptions()
+      options = AbsoluteUri.target(new RequestOptions(), request.absoluteUri())
           .setMethod(HttpMethod.valueOf(request.method()))
-          .setAbsoluteURI(request.absoluteUri())
           .setHeaders(request.headers())
           .setFollowRedirects(false);
       options.setConnectTimeout(timeoutMillis);

@@ -4,29 +4,43 @@ import dev.archway.runtime.httpapi.HttpApiLookup;
 import dev.archway.runtime.httpapi.HttpApiRequests;
 import dev.archway.runtime.route.InvalidPathException;
 import dev.archway.runtime.route.RouteMatch;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The execute listener: resolves API, stage and route, reads the body within the payload limit,
  * runs the route's pipeline and writes its answer. Everything on the event loop, nothing blocking.
+ *
+ * <p>One server instance per core, each on its own event loop, all on the same port: Vert.x hands
+ * accepted connections to them in turn, so every core serves traffic. Everything a request
+ * touches is an immutable snapshot or lock-free (CAS buckets, atomic quota counters, Caffeine
+ * caches), so the instances share it without coordination.
  */
 public final class ExecuteServer {
   private static final Logger LOG = LoggerFactory.getLogger(ExecuteServer.class);
 
-  private final HttpServer server;
+  private final Vertx vertx;
+  private final String deployment;
+  private final int port;
 
-  private ExecuteServer(HttpServer server) {
-    this.server = server;
+  private ExecuteServer(Vertx vertx, String deployment, int port) {
+    this.vertx = vertx;
+    this.deployment = deployment;
+    this.port = port;
   }
 
   public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages) {
@@ -40,6 +54,15 @@ public final class ExecuteServer {
   /** @param httpApis the HTTP APIs served; a request naming one of them is answered by {@link HttpApiRequests} */
   public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages, ExecuteLimits limits,
       HttpApiLookup httpApis) {
+    return start(vertx, host, port, stages, limits, httpApis, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** @param eventLoops how many event loops serve the listener (one per core by default) */
+  public static Future<ExecuteServer> start(Vertx vertx, String host, int port, StageLookup stages, ExecuteLimits limits,
+      HttpApiLookup httpApis, int eventLoops) {
+    if (eventLoops < 1) {
+      throw new IllegalArgumentException("execute event loops: " + eventLoops + " (expected: >= 1)");
+    }
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)
@@ -51,15 +74,54 @@ public final class ExecuteServer {
         .setCompressionSupported(false)
         .setDecompressionSupported(false);
     RequestHandler handler = new RequestHandler(stages, limits, new HttpApiRequests(httpApis, limits));
-    return vertx.createHttpServer(options).requestHandler(handler::handle).listen().map(ExecuteServer::new);
+    return listen(vertx, options, handler, eventLoops, port == 0 ? 5 : 1);
+  }
+
+  /**
+   * Vert.x shares one listening socket between instances that listen on the same port, but it
+   * does not share port 0 (each instance would get a port of its own): for port 0 (tests) a free
+   * port is chosen first, and chosen again should another process take it meanwhile.
+   */
+  private static Future<ExecuteServer> listen(Vertx vertx, HttpServerOptions options, RequestHandler handler,
+      int eventLoops, int attempts) {
+    HttpServerOptions chosen = options.getPort() == 0 ? new HttpServerOptions(options).setPort(freePort(options.getHost()))
+        : options;
+    return vertx.deployVerticle(() -> new Listener(chosen, handler), new DeploymentOptions().setInstances(eventLoops))
+        .map(id -> new ExecuteServer(vertx, id, chosen.getPort()))
+        .recover(e -> attempts > 1 ? listen(vertx, options, handler, eventLoops, attempts - 1) : Future.failedFuture(e));
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + host, e);
+    }
   }
 
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
   public Future<Void> close() {
-    return server.close();
+    return vertx.undeploy(deployment);
+  }
+
+  /** One instance of the listener on the event loop Vert.x gave its deployment. */
+  private static final class Listener extends VerticleBase {
+    private final HttpServerOptions options;
+    private final RequestHandler handler;
+
+
+    Listener(HttpServerOptions options, RequestHandler handler) {
+      this.options = options;
+      this.handler = handler;
+    }
+
+    @Override
+    public Future<?> start() {
+      return vertx.createHttpServer(options).requestHandler(handler::handle).listen();
+    }
   }
 
   /** Per-request flow; one instance per server, stateless. */

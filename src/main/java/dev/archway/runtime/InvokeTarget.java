@@ -1,7 +1,6 @@
 package dev.archway.runtime;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Which API, stage and path an invoke URL names. Two URL styles, as AWS and LocalStack accept:
@@ -14,8 +13,6 @@ public record InvokeTarget(String apiId, String stageName, String path) {
   private static final String HOST_MARKER = ".execute-api.";
   private static final String PATH_PREFIX = "/restapis/";
   private static final String USER_REQUEST = "/_user_request_";
-  private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
-  private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,128}");
 
   /** @return the target, or null when the URL names no API and stage */
   public static InvokeTarget of(String host, String rawPath) {
@@ -58,6 +55,36 @@ public record InvokeTarget(String apiId, String stageName, String path) {
 
   /** Ids and stage names are plain words on AWS; anything else cannot name a stage we serve. */
   private static boolean valid(String apiId, String stage) {
-    return API_ID.matcher(apiId).matches() && STAGE_NAME.matcher(stage).matches();
+    return isApiId(apiId) && isStageName(stage);
+  }
+
+  /** {@code [A-Za-z0-9]{1,64}}, checked without a regex: every request asks. */
+  public static boolean isApiId(String text) {
+    int n = text.length();
+    if (n < 1 || n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [A-Za-z0-9_-]{1,128}}. */
+  static boolean isStageName(String text) {
+    int n = text.length();
+    if (n < 1 || n > 128) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

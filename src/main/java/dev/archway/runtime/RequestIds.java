@@ -8,10 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * rather than {@link UUID#randomUUID()}, whose shared SecureRandom is synchronised and costs a
  * read from the kernel's pool: an id must be unique, not secret.
  */
-final class RequestIds {
+public final class RequestIds {
   private RequestIds() {}
 
-  static String next() {
+  public static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
     long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // IETF variant

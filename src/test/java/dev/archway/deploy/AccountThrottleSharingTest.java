@@ -3,7 +3,6 @@ package dev.archway.deploy;
 import static dev.archway.testing.RestFixtures.restApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archway.model.Account;
 import dev.archway.model.ThrottleSettings;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Stage;
@@ -34,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The account throttle covers REST and HTTP APIs of one account and region together, as on AWS.
- * AWS offers no way to lower it (UpdateAccount cannot patch it), so this test writes a low one
- * into a real store, loads the rules as the server does, and spends tokens through the steps
- * each kind of API compiles.
+ * AWS offers no way to lower it through the API (it is a service quota); Archway takes it from the
+ * server setting {@code --account-throttle}. This test loads the rules from a real store with a low
+ * one, as the server does, and spends tokens through the steps each kind of API compiles.
  */
 class AccountThrottleSharingTest {
   private static final String SCOPE = "123456789012:us-east-1";
@@ -61,7 +60,8 @@ class AccountThrottleSharingTest {
   }
 
   private AccessRules load() {
-    return new AccessRulesLoader(store, buckets, new QuotaLedger(new StoreQuotaCounters(store), Clock.systemUTC())).load();
+    return new AccessRulesLoader(store, buckets, new QuotaLedger(new StoreQuotaCounters(store), Clock.systemUTC()),
+        new ThrottleSettings(3, 0.0)).load();
   }
 
   private static String outcome(Step step) {
@@ -80,13 +80,12 @@ class AccountThrottleSharingTest {
       docs.put(Kind.REST_API, SCOPE, "rest1", restApi("rest1"));
       docs.put(V2Kinds.API, SCOPE, "http1", httpApi("http1"));
       docs.put(V2Kinds.API, "210987654321:us-east-1", "http2", httpApi("http2"));
-      docs.put(Kind.ACCOUNT, SCOPE, "account", new Account(null, new ThrottleSettings(3, 0.0), List.of("UsagePlans"), "4"));
       return null;
     });
     AccessRules rules = load();
     assertThat(rules.accountLimit("http1")).isSameAs(rules.accountLimit("rest1"));
-    assertThat(rules.accountLimit("http2")).as("another account: the AWS default").isNotSameAs(rules.accountLimit("rest1"))
-        .hasToString("TokenBucket(rate=10000.0/s, burst=5000)");
+    assertThat(rules.accountLimit("http2")).as("another account: a bucket of its own").isNotSameAs(rules.accountLimit("rest1"))
+        .hasToString("TokenBucket(rate=0.0/s, burst=3)");
 
     LiveAccess live = new LiveAccess();
     live.publish(rules);

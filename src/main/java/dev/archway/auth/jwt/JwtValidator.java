@@ -11,9 +11,12 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -27,6 +30,11 @@ import java.util.Set;
  * and {@code x5c} headers are never consulted; {@code exp} is required and {@code exp}, {@code nbf},
  * {@code iat} are checked with the configured leeway; {@code iss} must match exactly; the audience
  * ({@code aud} or {@code client_id}) when configured. Never blocks. Thread-safe.
+ *
+ * <p>A token whose signature verified is remembered with the key that verified it (as Envoy's
+ * {@code jwt_cache_config} does): the same token again skips the parse and the RSA/EC
+ * verification, which cost more than the rest of a proxied request, as long as its {@code kid}
+ * still names that very key. The claims (expiry above all) are checked on every request.
  */
 public final class JwtValidator {
   /** No real token is this long; bounding it bounds the base64 and JSON work on hostile input. */
@@ -36,9 +44,17 @@ public final class JwtValidator {
   private static final Map<Curve, JWSAlgorithm> EC = Map.of(
       Curve.P_256, JWSAlgorithm.ES256, Curve.P_384, JWSAlgorithm.ES384, Curve.P_521, JWSAlgorithm.ES512);
 
+  /** Characters of verified tokens kept: a few thousand real tokens. */
+  static final long VERIFIED_CHARS = 8L << 20;
+
   private final JwtConfiguration configuration;
   private final JwksSource keys;
   private final Clock clock;
+  private final Cache<String, Verified> verified = Caffeine.newBuilder()
+      .maximumWeight(VERIFIED_CHARS).weigher((String token, Verified v) -> token.length())
+      .expireAfterWrite(Duration.ofMinutes(10)).build();
+
+  private record Verified(SignedJWT jwt, JWK key) {}
 
   JwtValidator(JwtConfiguration configuration, JwksSource keys, Clock clock) {
     this.configuration = configuration;
@@ -55,9 +71,10 @@ public final class JwtValidator {
    * for a bad token, {@link KeysUnavailableException} when the issuer's keys cannot be fetched.
    */
   public Future<JWTClaimsSet> validate(String token) {
+    Verified known = token == null ? null : verified.getIfPresent(token);
     SignedJWT jwt;
     try {
-      jwt = parse(token);
+      jwt = known != null ? known.jwt() : parse(token);
     } catch (JwtRejectedException e) {
       return Future.failedFuture(e);
     }
@@ -65,7 +82,10 @@ public final class JwtValidator {
       if (key == null) {
         throw new JwtRejectedException("the token's signing key is not one of the issuer's keys");
       }
-      verifySignature(jwt, key);
+      if (known == null || known.key() != key) {
+        verifySignature(jwt, key);
+        verified.put(token, new Verified(jwt, key));
+      }
       return checkClaims(jwt);
     });
   }

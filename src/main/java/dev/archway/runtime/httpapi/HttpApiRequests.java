@@ -6,18 +6,16 @@ import dev.archway.runtime.Exchange;
 import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.GatewayResponse;
 import dev.archway.runtime.GatewayResponseRenderer;
+import dev.archway.runtime.HttpDate;
 import dev.archway.runtime.MethodRequest;
 import dev.archway.runtime.MethodResponse;
+import dev.archway.runtime.RequestIds;
 import dev.archway.runtime.route.InvalidPathException;
 import dev.archway.runtime.route.RouteMatch;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +42,7 @@ public final class HttpApiRequests {
     if (target == null) {
       return false;
     }
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.next();
     HttpApiStage stage = target.stage();
     if (stage == null) {
       write(request, requestId, GatewayResponseRenderer.renderHttpApi(new GatewayResponse.NotFound().failure()), null);
@@ -121,7 +119,7 @@ public final class HttpApiRequests {
     }
     headers.set("apigw-requestid", requestId);
     if (!headers.contains("Date")) {
-      headers.set("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+      headers.set("Date", HttpDate.now());
     }
     request.response().setStatusCode(response.statusCode());
     request.response().end(response.body() == null ? Buffer.buffer() : response.body());

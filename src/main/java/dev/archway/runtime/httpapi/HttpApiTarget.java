@@ -1,7 +1,7 @@
 package dev.archway.runtime.httpapi;
 
+import dev.archway.runtime.InvokeTarget;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Which HTTP API stage an invoke URL reaches, and the path after the stage. Host style
@@ -17,7 +17,6 @@ public record HttpApiTarget(HttpApiStage stage, String path) {
   private static final String HOST_MARKER = ".execute-api.";
   private static final String PATH_PREFIX = "/restapis/";
   private static final String USER_REQUEST = "/_user_request_";
-  private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
   /** @return the target, or null when the URL names no HTTP API (the REST flow answers it) */
   public static HttpApiTarget resolve(String host, String rawPath, HttpApiLookup apis) {
@@ -64,6 +63,6 @@ public record HttpApiTarget(HttpApiStage stage, String path) {
   }
 
   private static HttpApiStages stages(String apiId, HttpApiLookup apis) {
-    return API_ID.matcher(apiId).matches() ? apis.find(apiId) : null;
+    return InvokeTarget.isApiId(apiId) ? apis.find(apiId) : null;
   }
 }
