@@ -121,8 +121,6 @@ public final class ManagementApi {
   private void fail(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure == null && ctx.statusCode() == 413) {
-      // The client may still be sending the rest of the body: the connection cannot carry another request.
-      ctx.response().putHeader("Connection", "close").endHandler(v -> ctx.request().connection().close());
       AwsErrorResponse.send(ctx.response(), new ApiException(413, "PayloadTooLargeException", "Request body too large"));
       return;
     }

@@ -77,8 +77,11 @@ class HttpApiImportHostileInputE2eTest {
   @Test
   void aDefinitionOverSixMegabytesIsRefused() {
     String huge = "openapi: 3.0.1\ninfo: {title: huge, version: '1'}\npaths: {}\nx-padding: '" + "x".repeat(6 * 1024 * 1024) + "'\n";
-    assertThatThrownBy(() -> v2.importApi(r -> r.body(huge)))
-        .isInstanceOfSatisfying(ApiGatewayV2Exception.class, e -> assertThat(e.statusCode()).isIn(400, 413));
+    // A client of its own: the server answers before reading the whole body, which spoils the connection for reuse.
+    try (ApiGatewayV2Client own = V2Clients.of(server)) {
+      assertThatThrownBy(() -> own.importApi(r -> r.body(huge)))
+          .isInstanceOfSatisfying(ApiGatewayV2Exception.class, e -> assertThat(e.statusCode()).isIn(400, 413));
+    }
   }
 
   @Test
