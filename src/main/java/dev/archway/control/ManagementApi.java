@@ -107,6 +107,10 @@ public final class ManagementApi {
       response.end();
       return;
     }
+    if (result instanceof RawBody raw) {
+      response.putHeader("Content-Type", raw.contentType()).end(Buffer.buffer(raw.bytes()));
+      return;
+    }
     try {
       response.putHeader("Content-Type", "application/json").end(Json.MAPPER.writeValueAsString(result));
     } catch (Exception e) {

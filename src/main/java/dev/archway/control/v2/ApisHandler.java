@@ -124,7 +124,7 @@ final class ApisHandler {
     return custom;
   }
 
-  private static HttpApi validate(HttpApi api) {
+  static HttpApi validate(HttpApi api) {
     Checks.required("name", api.name());
     Checks.length("name", api.name(), 1, 128);
     Checks.length("description", api.description(), 0, 1024);

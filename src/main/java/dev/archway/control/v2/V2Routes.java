@@ -4,6 +4,7 @@ import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.archway.control.ManagementApi;
 import dev.archway.control.Operation;
@@ -32,6 +33,11 @@ public final class V2Routes {
     DomainNamesHandler domains = new DomainNamesHandler(store);
     ApiMappingsHandler mappings = new ApiMappingsHandler(store);
     crud(api, APIS, ":apiId", apis::create, apis::list, apis::get, apis::update, apis::delete);
+    ApiImports imports = new ApiImports(store, endpoints);
+    ApiExports exports = new ApiExports(store, endpoints);
+    api.on(PUT, APIS, 201, imports::importApi)
+        .on(PUT, API, 201, imports::reimportApi)
+        .on(GET, API + "/exports/:specification", 200, exports::export);
     api.on(DELETE, API + "/cors", 204, apis::deleteCors);
     crud(api, API + "/routes", ":routeId", routes::create, routes::list, routes::get, routes::update, routes::delete);
     crud(api, API + "/integrations", ":integrationId", integrations::create, integrations::list, integrations::get,
