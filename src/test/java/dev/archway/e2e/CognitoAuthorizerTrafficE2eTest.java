@@ -64,6 +64,10 @@ class CognitoAuthorizerTrafficE2eTest {
         List.of("orders/read"), "{\"client\":\"$context.authorizer.claims.client_id\"}");
     aws.createDeployment(r -> r.restApiId(apiId).stageName("test"));
     Fixtures.awaitServing(url("/profile"), "GET");
+    // The first token makes Archway fetch the pool's keys within AWS's 1,500 ms; on a cold, loaded
+    // test JVM that can miss (500, fail closed) and the next request fetches again.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> status("/profile", oidc.sign(idToken().build())) == 200);
   }
 
   static URI url(String path) {
