@@ -3,9 +3,11 @@ package dev.archway.integration;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -16,6 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * Vert.x client shared by every route (one pool per origin inside it). Never blocks.
  */
 public final class HttpProxyIntegration {
+  /**
+   * A memory bound on a buffered backend answer: twice AWS's 10 MB payload limit, so a proxy that
+   * echoes a full-size request still fits; a larger answer is not buffered, it fails the call.
+   */
+  static final long MAX_RESPONSE_BYTES = 20L * 1024 * 1024;
+
   private final Vertx vertx;
   private final HttpClientAgent client;
 
@@ -67,7 +75,7 @@ public final class HttpProxyIntegration {
           inFlight.set(r);
           Future<io.vertx.core.http.HttpClientResponse> sent =
               request.body().length() == 0 && !carriesBody(request.method()) ? r.send() : r.send(request.body());
-          return sent.compose(resp -> resp.body().map(b -> new BackendResponse(resp.statusCode(), resp.headers(), b)));
+          return sent.compose(resp -> boundedBody(resp, r).map(b -> new BackendResponse(resp.statusCode(), resp.headers(), b)));
         })
         .onComplete(ar -> {
           vertx.cancelTimer(timer);
@@ -83,6 +91,26 @@ public final class HttpProxyIntegration {
   /** The Vert.x instance the client runs on (timers, shared worker pools of the same server). */
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Reads the answer's body up to {@link #MAX_RESPONSE_BYTES}; past it, resets the exchange and fails. */
+  private static Future<Buffer> boundedBody(HttpClientResponse response, HttpClientRequest request) {
+    Promise<Buffer> body = Promise.promise();
+    Buffer received = Buffer.buffer();
+    response.handler(chunk -> {
+      if (body.future().isComplete()) {
+        return;
+      }
+      if ((long) received.length() + chunk.length() > MAX_RESPONSE_BYTES) {
+        body.tryFail(new IllegalStateException("integration response over " + MAX_RESPONSE_BYTES + " bytes"));
+        request.reset();
+        return;
+      }
+      received.appendBuffer(chunk);
+    });
+    response.exceptionHandler(body::tryFail);
+    response.endHandler(v -> body.tryComplete(received));
+    return body.future();
   }
 
   public Future<Void> close() {

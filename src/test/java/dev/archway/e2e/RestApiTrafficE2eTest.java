@@ -135,6 +135,15 @@ class RestApiTrafficE2eTest {
   }
 
   @Test
+  void aBackendAnswerOverTwentyMegabytesIsNotBufferedAndFailsTheCall() throws Exception {
+    assertThat(get("/big/1024").statusCode()).isEqualTo(200);
+    HttpResponse<String> huge = get("/big/" + (20 * 1024 * 1024 + 1));
+    assertThat(huge.statusCode()).isEqualTo(504);
+    assertThat(new JsonObject(huge.body()).getString("message")).isEqualTo("Internal server error");
+    assertThat(get("/big/1024").statusCode()).as("the gateway goes on serving").isEqualTo(200);
+  }
+
+  @Test
   void mockSelectsTheIntegrationResponseByPattern() throws Exception {
     HttpResponse<String> response = get("/mock");
     assertThat(response.statusCode()).isEqualTo(418);

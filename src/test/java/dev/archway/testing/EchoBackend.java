@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real HTTP backend for integration tests, on a free port. Any path echoes method, path, query,
  * headers and body as JSON. The status is {@code ?status=N} or the N of {@code /status/N};
  * {@code /slow/N} answers after N ms and {@code /slow} after five seconds (a timer, the event loop
- * stays free). Use it as a JUnit extension ({@code @RegisterExtension}) or with {@link #start}.
+ * stays free); {@code /big/N} answers N bytes. Use it as a JUnit extension ({@code @RegisterExtension}) or with {@link #start}.
  */
 public final class EchoBackend implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   private Vertx ownVertx;
@@ -50,6 +50,10 @@ public final class EchoBackend implements AutoCloseable, BeforeAllCallback, Afte
     if (path.startsWith("/slow")) {
       long delay = path.startsWith("/slow/") ? Long.parseLong(path.substring(6)) : 5_000;
       vertx.setTimer(delay, id -> request.response().end("late"));
+      return;
+    }
+    if (path.startsWith("/big/")) {
+      request.response().end(io.vertx.core.buffer.Buffer.buffer(new byte[Integer.parseInt(path.substring(5))]));
       return;
     }
     JsonObject headers = new JsonObject();
