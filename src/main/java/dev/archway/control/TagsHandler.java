@@ -1,11 +1,11 @@
 package dev.archway.control;
 
 import dev.archway.control.wire.ApiException;
+import dev.archway.control.wire.TagMaps;
 import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -38,8 +38,7 @@ final class TagsHandler {
       }
     });
     edit(call, tags -> {
-      Map<String, String> merged = new LinkedHashMap<>(tags);
-      merged.putAll(added);
+      Map<String, String> merged = TagMaps.merged(tags, added);
       if (merged.size() > 50) {
         throw ApiException.badRequest("Too many tags: " + merged.size() + " (expected: at most 50)");
       }
@@ -50,11 +49,7 @@ final class TagsHandler {
 
   Object untag(Call call) {
     List<String> keys = call.queryAll("tagKeys");
-    edit(call, tags -> {
-      Map<String, String> kept = new LinkedHashMap<>(tags);
-      keys.forEach(kept::remove);
-      return kept;
-    });
+    edit(call, tags -> TagMaps.without(tags, keys));
     return null;
   }
 

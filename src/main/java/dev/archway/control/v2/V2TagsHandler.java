@@ -2,13 +2,13 @@ package dev.archway.control.v2;
 
 import dev.archway.control.Call;
 import dev.archway.control.wire.ApiException;
+import dev.archway.control.wire.TagMaps;
 import dev.archway.model.v2.DomainName;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Stage;
 import dev.archway.store.Documents;
 import dev.archway.store.Store;
 import dev.archway.store.V2Kinds;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,8 +39,7 @@ final class V2TagsHandler {
     }
     Checks.tags(added);
     edit(call, tags -> {
-      Map<String, String> merged = new LinkedHashMap<>(tags);
-      merged.putAll(added);
+      Map<String, String> merged = TagMaps.merged(tags, added);
       Checks.tags(merged);
       return merged;
     });
@@ -49,11 +48,7 @@ final class V2TagsHandler {
 
   Object untag(Call call) {
     List<String> keys = call.queryAll("tagKeys");
-    edit(call, tags -> {
-      Map<String, String> kept = new LinkedHashMap<>(tags);
-      keys.forEach(kept::remove);
-      return kept;
-    });
+    edit(call, tags -> TagMaps.without(tags, keys));
     return null;
   }
 
