@@ -1,21 +1,27 @@
 package dev.archway.integration;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.util.concurrent.atomic.AtomicReference;
+import io.vertx.core.http.impl.HttpUtils;
+import io.vertx.core.http.impl.headers.HeadersMultiMap;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.util.Map;
 
 /**
- * Calls HTTP backends for HTTP and HTTP_PROXY integrations through one pooled, keep-alive
- * Vert.x client shared by every route (one pool per origin inside it). Never blocks.
+ * Calls HTTP backends for HTTP, HTTP_PROXY, Lambda and AWS integrations through one keep-alive
+ * {@link BackendClient} shared by every route (connections pooled per event loop and origin).
+ * Never blocks.
  */
 public final class HttpProxyIntegration {
   /**
@@ -25,92 +31,73 @@ public final class HttpProxyIntegration {
   static final long MAX_RESPONSE_BYTES = 20L * 1024 * 1024;
 
   private final Vertx vertx;
-  private final HttpClientAgent client;
+  private final BackendClient client;
 
-  private HttpProxyIntegration(Vertx vertx, HttpClientAgent client) {
+  private HttpProxyIntegration(Vertx vertx, BackendClient client) {
     this.vertx = vertx;
     this.client = client;
   }
 
   public static HttpProxyIntegration create(Vertx vertx) {
-    HttpClientOptions options = new HttpClientOptions()
-        .setKeepAlive(true)
-        // The client must accept what AWS forwards: 10 KB of headers, long initial lines.
-        .setMaxInitialLineLength(16 * 1024)
-        .setMaxHeaderSize(64 * 1024)
-        .setDecompressionSupported(false);
-    PoolOptions pool = new PoolOptions().setHttp1MaxSize(100).setMaxWaitQueueSize(10_000);
-    return new HttpProxyIntegration(vertx, vertx.httpClientBuilder().with(options).with(pool).build());
+    return create(vertx, BackendClient.defaultTls());
+  }
+
+  /** @param tls how HTTPS backends are verified (tests trust their own certificate) */
+  public static HttpProxyIntegration create(Vertx vertx, SslContext tls) {
+    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, tls));
   }
 
   /**
    * Sends the request and buffers the answer. Fails with {@link BackendTimeoutException} when
-   * no complete answer arrives within {@code timeoutMillis}, or with the connection's own error.
+   * no complete answer arrives within {@code timeoutMillis}, with {@link IllegalArgumentException}
+   * when the URI or a header cannot be sent, or with the connection's own error.
    */
   public Future<BackendResponse> send(BackendRequest request, long timeoutMillis) {
-    RequestOptions options;
+    Origin origin;
+    FullHttpRequest outbound;
     try {
-      options = AbsoluteUri.target(new RequestOptions(), request.absoluteUri())
-          .setMethod(HttpMethod.valueOf(request.method()))
-          .setHeaders(request.headers())
-          .setFollowRedirects(false);
-      options.setConnectTimeout(timeoutMillis);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(new IllegalArgumentException("integration uri: " + request.absoluteUri()
-          + " (expected: an absolute http or https URI)", e));
-    }
-    Promise<BackendResponse> result = Promise.promise();
-    AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
-    // One deadline for connect + send + whole response, as AWS's timeoutInMillis is.
-    long timer = vertx.setTimer(timeoutMillis, id -> {
-      if (result.tryFail(new BackendTimeoutException(request.absoluteUri(), timeoutMillis))) {
-        HttpClientRequest r = inFlight.get();
-        if (r != null) {
-          r.reset();
-        }
+      RequestOptions target = AbsoluteUri.target(new RequestOptions(), request.absoluteUri());
+      String host = target.getHost();
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
       }
-    });
-    client.request(options)
-        .compose(r -> {
-          inFlight.set(r);
-          Future<io.vertx.core.http.HttpClientResponse> sent =
-              request.body().length() == 0 && !carriesBody(request.method()) ? r.send() : r.send(request.body());
-          return sent.compose(resp -> boundedBody(resp, r).map(b -> new BackendResponse(resp.statusCode(), resp.headers(), b)));
-        })
-        .onComplete(ar -> {
-          vertx.cancelTimer(timer);
-          if (ar.succeeded()) {
-            result.tryComplete(ar.result());
-          } else {
-            result.tryFail(ar.cause());
-          }
-        });
-    return result.future();
+      origin = new Origin(Boolean.TRUE.equals(target.isSsl()), host, target.getPort());
+      outbound = outbound(request, origin, target.getURI());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new IllegalArgumentException("integration request to " + request.absoluteUri()
+          + " cannot be sent (expected: an absolute http or https URI and valid header names and values)", e));
+    }
+    return client.send(origin, outbound, request.absoluteUri(), timeoutMillis);
+  }
+
+  /**
+   * The request as it goes on the wire: the caller's headers, checked (mapped values may carry
+   * CR/LF: no header injection), plus Host and the body's length. The caller's fresh map is sent
+   * as it is rather than copied once more.
+   */
+  private static FullHttpRequest outbound(BackendRequest request, Origin origin, String uri) {
+    HeadersMultiMap headers = request.headers() instanceof HeadersMultiMap own ? own
+        : (HeadersMultiMap) HeadersMultiMap.caseInsensitive().addAll(request.headers());
+    for (Map.Entry<String, String> header : headers) {
+      HttpUtils.validateHeader(header.getKey(), header.getValue());
+    }
+    if (!headers.contains(HttpHeaderNames.HOST)) {
+      headers.set(HttpHeaderNames.HOST, origin.hostHeader());
+    }
+    headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+    ByteBuf content = request.body().length() == 0 ? Unpooled.EMPTY_BUFFER : ((BufferInternal) request.body()).getByteBuf();
+    if (content.isReadable() || carriesBody(request.method())) {
+      headers.set(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(content.readableBytes()));
+    } else {
+      headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+    }
+    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()), uri, content, headers,
+        EmptyHttpHeaders.INSTANCE);
   }
 
   /** The Vert.x instance the client runs on (timers, shared worker pools of the same server). */
   public Vertx vertx() {
     return vertx;
-  }
-
-  /** Reads the answer's body up to {@link #MAX_RESPONSE_BYTES}; past it, resets the exchange and fails. */
-  private static Future<Buffer> boundedBody(HttpClientResponse response, HttpClientRequest request) {
-    Promise<Buffer> body = Promise.promise();
-    Buffer received = Buffer.buffer();
-    response.handler(chunk -> {
-      if (body.future().isComplete()) {
-        return;
-      }
-      if ((long) received.length() + chunk.length() > MAX_RESPONSE_BYTES) {
-        body.tryFail(new IllegalStateException("integration response over " + MAX_RESPONSE_BYTES + " bytes"));
-        request.reset();
-        return;
-      }
-      received.appendBuffer(chunk);
-    });
-    response.exceptionHandler(body::tryFail);
-    response.endHandler(v -> body.tryComplete(received));
-    return body.future();
   }
 
   public Future<Void> close() {
@@ -123,6 +110,6 @@ public final class HttpProxyIntegration {
 
   @Override
   public String toString() {
-    return "HttpProxyIntegration(pooled keep-alive client)";
+    return "HttpProxyIntegration(keep-alive connections per event loop and origin)";
   }
 }

@@ -72,7 +72,12 @@ public final class ExecuteServer {
         // HTTP/1.1 only for now: an h2c upgrade would bypass the limits above until HTTP/2 caps are set.
         .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(false)
-        .setDecompressionSupported(false);
+        .setDecompressionSupported(false)
+        // Requests are answered on their connection's event loop only: Vert.x may skip its cross-thread queueing.
+        .setStrictThreadMode(true)
+        // No WebSocket extension handler in every connection's pipeline while no WebSocket API is served here.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
     RequestHandler handler = new RequestHandler(stages, limits, new HttpApiRequests(httpApis, limits));
     return listen(vertx, options, handler, eventLoops, port == 0 ? 5 : 1);
   }

@@ -1,0 +1,123 @@
+package dev.archway.integration;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.resolver.NameResolver;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+
+/**
+ * The HTTP/1.1 keep-alive client behind every integration that calls out (HTTP, HTTP_PROXY,
+ * Lambda, AWS services), written on Netty directly. A backend call is the gateway's hottest path,
+ * and the layers of Vert.x's general-purpose client (endpoint resolution, a shared pool with its
+ * combiner, request streams, several futures) cost as much CPU as everything else a proxied
+ * request does. Here every event loop keeps its own connections per origin: no locks, no
+ * hand-offs, one deadline per call. TLS verifies the certificate chain (the JDK's trust store)
+ * and the host name, as Vert.x's client did; DNS goes through Vert.x's non-blocking resolver.
+ */
+final class BackendClient {
+  /** Initial line and header limits: the client must accept what backends send through AWS. */
+  static final int MAX_INITIAL_LINE = 16 * 1024;
+  static final int MAX_HEADER_BYTES = 64 * 1024;
+
+  private final VertxInternal vertx;
+  private final SslContext tls;
+  private final NameResolver resolver;
+  /** Every connection ever opened and not yet closed, so {@link #close()} can close them all. */
+  private final ChannelGroup channels = new DefaultChannelGroup("archway-backends", GlobalEventExecutor.INSTANCE);
+  /** Each event loop's own pools; only ever touched on that loop's thread. */
+  private final FastThreadLocal<Map<Origin, OriginPool>> pools = new FastThreadLocal<>() {
+    @Override
+    protected Map<Origin, OriginPool> initialValue() {
+      return new HashMap<>();
+    }
+  };
+
+  BackendClient(VertxInternal vertx, SslContext tls) {
+    this.vertx = vertx;
+    this.tls = tls;
+    this.resolver = vertx.nameResolver();
+  }
+
+  /** The JDK's trust store, host names checked (RFC 2818), as a browser or the AWS SDK would. */
+  static SslContext defaultTls() {
+    try {
+      return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("no TLS client context", e);
+    }
+  }
+
+  /**
+   * Sends the call on an event loop of the caller's context and completes on that context.
+   * The call's deadline covers connecting, sending and the whole answer.
+   */
+  Future<BackendResponse> send(Origin origin, FullHttpRequest request, String absoluteUri, long timeoutMillis) {
+    ContextInternal context = vertx.getOrCreateContext();
+    EventLoop loop = context.nettyEventLoop();
+    BackendCall call = new BackendCall(context.promise(), origin, request, absoluteUri);
+    if (loop.inEventLoop()) {
+      start(loop, call, timeoutMillis);
+    } else {
+      loop.execute(() -> start(loop, call, timeoutMillis));
+    }
+    return call.future();
+  }
+
+  private void start(EventLoop loop, BackendCall call, long timeoutMillis) {
+    call.deadline(loop, timeoutMillis);
+    pools.get().computeIfAbsent(call.origin(), origin -> new OriginPool(origin, loop, this)).acquire(call);
+  }
+
+  /**
+   * Opens {@code connection} for {@code pool} on its loop; the future fails when it cannot be made.
+   * The pool hears of its end, whatever ends it (refused, reset, closed by either side), exactly once.
+   */
+  ChannelFuture connect(OriginPool pool, BackendConnection connection, long connectTimeoutMillis) {
+    Origin origin = pool.origin();
+    Bootstrap bootstrap = new Bootstrap()
+        .group(pool.loop())
+        .channelFactory(vertx.transport().channelFactory(false))
+        .resolver(resolver.nettyAddressResolverGroup())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeoutMillis)))
+        .handler(new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            if (origin.tls()) {
+              channel.pipeline().addLast("tls", tls.newHandler(channel.alloc(), origin.host(), origin.port()));
+            }
+            channel.pipeline().addLast("codec", new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
+            channel.pipeline().addLast("archway", connection);
+          }
+        });
+    ChannelFuture connecting = bootstrap.connect(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
+    channels.add(connecting.channel());
+    connecting.channel().closeFuture().addListener(closed -> pool.closed(connection));
+    return connecting;
+  }
+
+  Future<Void> close() {
+    Promise<Void> closed = Promise.promise();
+    channels.close().addListener(done -> closed.complete());
+    return closed.future();
+  }
+}
