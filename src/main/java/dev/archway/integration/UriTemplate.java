@@ -78,6 +78,9 @@ public final class UriTemplate {
    * An absent value expands to nothing.
    */
   public String expand(Function<String, String> pathParameter, Map<String, String> stageVariables) {
+    if (parts.size() == 1 && parts.get(0) instanceof Literal l) {
+      return l.text();
+    }
     StringBuilder out = new StringBuilder(source.length() + 32);
     for (Part part : parts) {
       if (part instanceof Literal l) {

@@ -77,8 +77,8 @@ public final class AwsServiceStep implements Step {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(AwsCallFailures.of(exchange, service, e));
     }
-    exchange.executionLog().add("Endpoint request URI: " + uri);
-    exchange.executionLog().add("Endpoint request body after transformations: " + EndpointLog.body(body.body()));
+    exchange.executionLog().add("Endpoint request URI: ", uri, String::valueOf);
+    exchange.executionLog().add("Endpoint request body after transformations: ", body.body(), EndpointLog::body);
     long started = System.nanoTime();
     return http.send(new BackendRequest(method, uri.toString(), headers, body.body()), timeoutMillis).transform(ar -> {
       if (ar.failed()) {

@@ -1,5 +1,6 @@
 package dev.archway.runtime;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -18,7 +19,7 @@ public final class BodyReader {
   private BodyReader() {}
 
   public static Future<Buffer> read(HttpServerRequest request, long limit) {
-    if (request.isEnded()) {
+    if (request.isEnded() || !hasBody(request)) {
       return Future.succeededFuture(Buffer.buffer());
     }
     Promise<Buffer> result = Promise.promise();
@@ -37,6 +38,11 @@ public final class BodyReader {
     request.endHandler(v -> result.tryComplete(body));
     request.exceptionHandler(result::tryFail);
     return result.future();
+  }
+
+  /** HTTP/1.x: a request without Content-Length and Transfer-Encoding has no body (RFC 9112 6.3). */
+  private static boolean hasBody(HttpServerRequest request) {
+    return request.headers().contains(HttpHeaderNames.CONTENT_LENGTH) || request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
   }
 
   /**

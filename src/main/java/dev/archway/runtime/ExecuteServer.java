@@ -145,17 +145,15 @@ public final class ExecuteServer {
         return;
       }
       // Errors from here on are answered with the stage's gateway responses.
-      Exchange unrouted = new Exchange(requestId, stage, new MethodRequest(request.method().name(), target.path(),
-          Map.of(), request.query(), request.params(), request.headers(), Buffer.buffer()));
       RouteMatch<CompiledRoute> match;
       try {
         match = stage.routes().match(request.method().name(), target.path());
       } catch (InvalidPathException e) {
-        reject(request, unrouted, new GatewayResponse.BadRequest(e.getMessage()));
+        reject(request, unrouted(request, requestId, stage, target), new GatewayResponse.BadRequest(e.getMessage()));
         return;
       }
       if (match == null) {
-        reject(request, unrouted, new GatewayResponse.MissingAuthenticationToken());
+        reject(request, unrouted(request, requestId, stage, target), new GatewayResponse.MissingAuthenticationToken());
         return;
       }
       String declared = request.getHeader("Content-Length");
@@ -164,12 +162,13 @@ public final class ExecuteServer {
         if (!waitsForContinue) {
           BodyReader.discard(request, limits.maxBodyBytes());
         }
-        write(request, requestId, GatewayResponseRenderer.render(new GatewayResponse.RequestTooLarge(), unrouted), waitsForContinue);
+        write(request, requestId, GatewayResponseRenderer.render(new GatewayResponse.RequestTooLarge(),
+            unrouted(request, requestId, stage, target)), waitsForContinue);
         return;
       }
       BodyReader.read(request, limits.maxBodyBytes()).onComplete(ar -> {
         if (ar.failed() && ar.cause() instanceof BodyReader.TooLarge) {
-          reject(request, unrouted, new GatewayResponse.RequestTooLarge());
+          reject(request, unrouted(request, requestId, stage, target), new GatewayResponse.RequestTooLarge());
           return;
         }
         if (ar.failed()) {
@@ -190,6 +189,12 @@ public final class ExecuteServer {
           write(request, requestId, response, false);
         });
       });
+    }
+
+    /** The request as the stage's gateway responses see it when it fails before its route runs. */
+    private static Exchange unrouted(HttpServerRequest request, String requestId, CompiledStage stage, InvokeTarget target) {
+      return new Exchange(requestId, stage, new MethodRequest(request.method().name(), target.path(),
+          Map.of(), request.query(), request.params(), request.headers(), Buffer.buffer()));
     }
 
     private boolean declaredTooLarge(String declared) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The execution log of one request in AWS's words ("Endpoint request URI: ...", "Method completed
@@ -28,6 +29,16 @@ public final class ExecutionLog {
   /** A log that keeps its lines. */
   public static ExecutionLog recording() {
     return new ExecutionLog(new ArrayList<>());
+  }
+
+  /**
+   * Adds {@code label} followed by {@code value} as {@code describe} prints it, describing it only
+   * when the log keeps lines: served traffic must not pay for printing bodies and header maps.
+   */
+  public <T> void add(String label, T value, Function<T, String> describe) {
+    if (lines != null) {
+      add(label + describe.apply(value));
+    }
   }
 
   public void add(String line) {

@@ -51,8 +51,8 @@ public final class HttpProxyStep implements Step {
     MethodRequest request = exchange.methodRequest();
     String method = integrationMethod.equals("ANY") ? request.httpMethod() : integrationMethod;
     BackendRequest outbound = new BackendRequest(method, target(exchange), headers(exchange), request.body());
-    exchange.executionLog().add("Endpoint request URI: " + outbound.absoluteUri());
-    exchange.executionLog().add("Endpoint request headers: " + EndpointLog.headers(outbound.headers()));
+    exchange.executionLog().add("Endpoint request URI: ", outbound.absoluteUri(), String::valueOf);
+    exchange.executionLog().add("Endpoint request headers: ", outbound.headers(), EndpointLog::headers);
     long started = System.nanoTime();
     return backend.send(outbound, timeoutMillis).transform(ar -> {
       if (ar.failed()) {
@@ -67,10 +67,14 @@ public final class HttpProxyStep implements Step {
 
   private String target(Exchange exchange) {
     MethodRequest request = exchange.methodRequest();
-    StringBuilder target = new StringBuilder(uri.expand(name -> {
+    String expanded = uri.expand(name -> {
       ParameterSource mapped = pathMappings.get(name);
       return mapped != null ? mapped.valueFrom(exchange) : request.pathParameters().get(name);
-    }, exchange.stage().variables()));
+    }, exchange.stage().variables());
+    if ((request.rawQuery() == null || request.rawQuery().isEmpty()) && queryMappings.isEmpty()) {
+      return expanded;
+    }
+    StringBuilder target = new StringBuilder(expanded);
     // AWS appends the client's query string to the URI's own query.
     char separator = target.indexOf("?") < 0 ? '?' : '&';
     if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {

@@ -96,8 +96,8 @@ public final class IntegrationResponseStep implements Step {
     Integer override = overrides.responseStatus();
     // AWS ignores a responseOverride.status outside 100-599 (AWS-BEHAVIOUR A.19).
     int status = override != null && override >= 100 && override <= 599 ? override : Integer.parseInt(chosen.statusCode());
-    exchange.executionLog().add("Method response body after transformations: " + EndpointLog.body(body));
-    exchange.executionLog().add("Method response headers: " + EndpointLog.headers(headers));
+    exchange.executionLog().add("Method response body after transformations: ", body, EndpointLog::body);
+    exchange.executionLog().add("Method response headers: ", headers, EndpointLog::headers);
     exchange.methodResponse(new MethodResponse(status, headers, body));
     return Future.succeededFuture();
   }

@@ -42,8 +42,8 @@ public final class LambdaStep implements Step {
     return requestBody.render(exchange).compose(rendered -> {
       // Lambda needs a JSON document; an empty body reads as {} as in $input.body.
       Buffer event = rendered.body().length() == 0 ? Buffer.buffer("{}") : rendered.body();
-      exchange.executionLog().add("Endpoint request URI: " + function);
-      exchange.executionLog().add("Endpoint request body after transformations: " + EndpointLog.body(event));
+      exchange.executionLog().add("Endpoint request URI: ", function, String::valueOf);
+      exchange.executionLog().add("Endpoint request body after transformations: ", event, EndpointLog::body);
       long started = System.nanoTime();
       return lambda.invoke(function, event, timeoutMillis).transform(ar -> {
         if (ar.failed()) {

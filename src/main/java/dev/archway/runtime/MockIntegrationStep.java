@@ -30,7 +30,7 @@ public final class MockIntegrationStep implements Step {
   public Future<Void> apply(Exchange exchange) {
     return requestBody.render(exchange).compose(rendered -> {
       String output = rendered.body().toString(StandardCharsets.UTF_8);
-      exchange.executionLog().add("Endpoint request body after transformations: " + EndpointLog.body(rendered.body()));
+      exchange.executionLog().add("Endpoint request body after transformations: ", rendered.body(), EndpointLog::body);
       MockIntegration.Outcome outcome = MockIntegration.invoke(output);
       if (outcome instanceof MockIntegration.Status s) {
         exchange.endpointResponse(new BackendResponse(s.statusCode(), MultiMap.caseInsensitiveMultiMap(), Buffer.buffer()));

@@ -20,19 +20,28 @@ public final class Pipeline {
     return next(exchange, 0);
   }
 
-  private Future<Void> next(Exchange exchange, int index) {
-    // A step that produced the client's answer (a MOCK short-cut, later a cache hit) ends the pipeline.
-    if (index == steps.size() || exchange.methodResponse() != null) {
-      return Future.succeededFuture();
+  private Future<Void> next(Exchange exchange, int from) {
+    for (int index = from; ; index++) {
+      // A step that produced the client's answer (a MOCK short-cut, later a cache hit) ends the pipeline.
+      if (index == steps.size() || exchange.methodResponse() != null) {
+        return Future.succeededFuture();
+      }
+      Future<Void> current;
+      try {
+        current = steps.get(index).apply(exchange);
+      } catch (RuntimeException e) {
+        // A step bug must become a 500 for this request, never a dropped connection.
+        return Future.failedFuture(e);
+      }
+      if (current.failed()) {
+        return current;
+      }
+      if (!current.succeeded()) {
+        int following = index + 1;
+        return current.compose(ignored -> next(exchange, following));
+      }
+      // Done already (keys, throttles, policies): on to the next step without a listener.
     }
-    Future<Void> current;
-    try {
-      current = steps.get(index).apply(exchange);
-    } catch (RuntimeException e) {
-      // A step bug must become a 500 for this request, never a dropped connection.
-      current = Future.failedFuture(e);
-    }
-    return current.compose(ignored -> next(exchange, index + 1));
   }
 
   @Override
