@@ -15,6 +15,15 @@ public final class ApiKeyValues {
   private static final char[] ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final HexFormat HEX = HexFormat.of();
+  /** Every keyed request hashes its key: one digest per thread, not a provider look-up per request. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  });
 
   private ApiKeyValues() {}
 
@@ -28,11 +37,7 @@ public final class ApiKeyValues {
 
   /** Lower-case hex SHA-256 of the value's UTF-8 bytes. */
   public static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return HEX.formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** {@code ****…wxyz}; values of four characters or fewer show nothing. */
