@@ -5,7 +5,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -23,6 +25,9 @@ import java.io.IOException;
  * One call at a time (no pipelining). Runs on the connection's event loop only.
  */
 final class BackendConnection extends ChannelInboundHandlerAdapter {
+  /** Most API answers fit in one allocation of this size; larger ones grow as their bytes arrive. */
+  static final int INITIAL_BODY_BYTES = 256 * 1024;
+
   private final OriginPool pool;
   private Channel channel;
   private BackendCall call;
@@ -30,6 +35,8 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   private ByteBuf body;
   /** A 1xx answer (100 Continue, 103 Early Hints) is skipped: the real one follows. */
   private boolean informational;
+  /** The call is a HEAD: its answer has no body whatever its Content-Length says. */
+  private boolean headRequest;
   private long idleSince;
 
   BackendConnection(OriginPool pool) {
@@ -43,6 +50,10 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
 
   boolean usable() {
     return channel.isActive();
+  }
+
+  boolean answersHead() {
+    return headRequest;
   }
 
   long idleSince() {
@@ -60,7 +71,9 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     call = next;
-    channel.writeAndFlush(next.take(this), channel.voidPromise());
+    FullHttpRequest request = next.take(this);
+    headRequest = HttpMethod.HEAD.equals(request.method());
+    channel.writeAndFlush(request, channel.voidPromise());
   }
 
   /** The call timed out while this connection served it: the rest of its answer must not reach the next call. */
@@ -110,13 +123,18 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     if (informational) {
       return true;
     }
-    long length = HttpUtil.getContentLength(response, -1L);
+    // Answers to HEAD, 204 and 304 have no body (RFC 9110 6.4.1) and the codec reads none, but their
+    // Content-Length may name the full representation's size: a HEAD of a 30 MB file must not fail.
+    int code = response.status().code();
+    long length = headRequest || code == 204 || code == 304 ? 0 : HttpUtil.getContentLength(response, -1L);
     if (length > HttpProxyIntegration.MAX_RESPONSE_BYTES) {
       fail(tooLarge());
       return false;
     }
     head = response;
-    body = Unpooled.buffer(length >= 0 ? (int) length : 256);
+    // The announced length sizes the buffer only up to INITIAL_BODY_BYTES: otherwise a backend that
+    // announces 20 MB and sends nothing would make the gateway hold 20 MB per call for free.
+    body = Unpooled.buffer(length >= 0 ? (int) Math.min(length, INITIAL_BODY_BYTES) : 256);
     return true;
   }
 
