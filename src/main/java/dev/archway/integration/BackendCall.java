@@ -2,9 +2,11 @@ package dev.archway.integration;
 
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,15 +14,19 @@ import java.util.concurrent.TimeUnit;
  * time. Lives on one event loop; ends exactly once.
  */
 final class BackendCall {
+  private static final Set<HttpMethod> IDEMPOTENT =
+      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
+
   private final Promise<BackendResponse> promise;
   private final Origin origin;
   private final String absoluteUri;
-  /** Until a connection takes it for writing (the write releases it), or the call ends unsent. */
+  /** Released when the call ends. */
   private FullHttpRequest request;
   private ScheduledFuture<?> deadline;
   private long timeoutMillis;
   private long deadlineNanos;
   private BackendConnection connection;
+  private boolean retried;
   private boolean done;
 
   BackendCall(Promise<BackendResponse> promise, Origin origin, FullHttpRequest request, String absoluteUri) {
@@ -53,12 +59,26 @@ final class BackendCall {
     return done;
   }
 
-  /** Hands the request to {@code by}, which writes it; from now on a timeout closes that connection. */
+  /**
+   * The request for {@code by} to write (writing releases it); the call keeps its own copy until
+   * it ends, should it be sent again. From now on a timeout closes that connection.
+   */
   FullHttpRequest take(BackendConnection by) {
     connection = by;
-    FullHttpRequest taken = request;
-    request = null;
-    return taken;
+    return request.retainedDuplicate();
+  }
+
+  /**
+   * Whether the call may go out once more after its reused connection closed before any byte of
+   * the answer: only once, and only for a method a repeat cannot change (RFC 9110 9.2.2).
+   */
+  boolean retry() {
+    if (retried || done || !IDEMPOTENT.contains(request.method())) {
+      return false;
+    }
+    retried = true;
+    connection = null;
+    return true;
   }
 
   void succeed(BackendResponse response) {

@@ -9,7 +9,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -105,7 +105,8 @@ final class BackendClient {
             if (origin.tls()) {
               channel.pipeline().addLast("tls", tls.newHandler(channel.alloc(), origin.host(), origin.port()));
             }
-            channel.pipeline().addLast("codec", new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
+            channel.pipeline().addLast("encoder", new HttpRequestEncoder());
+            channel.pipeline().addLast("decoder", new AnswerDecoder(connection));
             channel.pipeline().addLast("archway", connection);
           }
         });

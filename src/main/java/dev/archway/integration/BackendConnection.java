@@ -5,7 +5,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -23,6 +25,9 @@ import java.io.IOException;
  * One call at a time (no pipelining). Runs on the connection's event loop only.
  */
 final class BackendConnection extends ChannelInboundHandlerAdapter {
+  /** Most API answers fit in one allocation of this size; larger ones grow as their bytes arrive. */
+  static final int INITIAL_BODY_BYTES = 256 * 1024;
+
   private final OriginPool pool;
   private Channel channel;
   private BackendCall call;
@@ -30,6 +35,12 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   private ByteBuf body;
   /** A 1xx answer (100 Continue, 103 Early Hints) is skipped: the real one follows. */
   private boolean informational;
+  /** The call is a HEAD: its answer has no body whatever its Content-Length says. */
+  private boolean headRequest;
+  /** Some of the current call's answer arrived: sending the request again is no longer safe. */
+  private boolean answering;
+  /** Exchanges completed here: a connection that has served one may have been closed by its peer meanwhile. */
+  private int served;
   private long idleSince;
 
   BackendConnection(OriginPool pool) {
@@ -43,6 +54,10 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
 
   boolean usable() {
     return channel.isActive();
+  }
+
+  boolean answersHead() {
+    return headRequest;
   }
 
   long idleSince() {
@@ -60,7 +75,9 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     call = next;
-    channel.writeAndFlush(next.take(this), channel.voidPromise());
+    FullHttpRequest request = next.take(this);
+    headRequest = HttpMethod.HEAD.equals(request.method());
+    channel.writeAndFlush(request, channel.voidPromise());
   }
 
   /** The call timed out while this connection served it: the rest of its answer must not reach the next call. */
@@ -82,6 +99,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
         channel.close(); // bytes nobody asked for: the connection's framing cannot be trusted any more
         return;
       }
+      answering = true;
       if (message instanceof HttpObject object && object.decoderResult().isFailure()) {
         fail(new IOException("malformed answer from " + pool.origin(), object.decoderResult().cause()));
         return;
@@ -110,13 +128,18 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     if (informational) {
       return true;
     }
-    long length = HttpUtil.getContentLength(response, -1L);
+    // Answers to HEAD, 204 and 304 have no body (RFC 9110 6.4.1) and the codec reads none, but their
+    // Content-Length may name the full representation's size: a HEAD of a 30 MB file must not fail.
+    int code = response.status().code();
+    long length = headRequest || code == 204 || code == 304 ? 0 : HttpUtil.getContentLength(response, -1L);
     if (length > HttpProxyIntegration.MAX_RESPONSE_BYTES) {
       fail(tooLarge());
       return false;
     }
     head = response;
-    body = Unpooled.buffer(length >= 0 ? (int) length : 256);
+    // The announced length sizes the buffer only up to INITIAL_BODY_BYTES: otherwise a backend that
+    // announces 20 MB and sends nothing would make the gateway hold 20 MB per call for free.
+    body = Unpooled.buffer(length >= 0 ? (int) Math.min(length, INITIAL_BODY_BYTES) : 256);
     return true;
   }
 
@@ -137,6 +160,8 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     call = null;
     head = null;
     body = null;
+    answering = false;
+    served++;
     if (reusable && channel.isActive()) {
       pool.release(this);
     } else {
@@ -158,6 +183,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     call = null;
     head = null;
     informational = false;
+    answering = false;
     if (body != null) {
       body.release();
       body = null;
@@ -171,17 +197,35 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext context) {
     if (call != null) {
-      fail(new IOException("connection to " + pool.origin() + " closed before the answer was complete"));
+      failOrRetry(new IOException("connection to " + pool.origin() + " closed before the answer was complete"));
     }
     context.fireChannelInactive();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-    if (call != null) {
-      fail(cause);
-    } else {
+    if (call == null) {
       channel.close();
+    } else if (cause instanceof IOException) {
+      failOrRetry(cause); // reset by the peer
+    } else {
+      fail(cause);
     }
+  }
+
+  /**
+   * A kept-alive connection the backend closed just as the request left it (its close and our
+   * request crossed): the request is sent once more on another connection when that is safe, as
+   * nginx does; otherwise the call fails.
+   */
+  private void failOrRetry(Throwable cause) {
+    BackendCall failed = call;
+    if (served > 0 && !answering && failed.retry()) {
+      reset();
+      channel.close();
+      pool.acquire(failed);
+      return;
+    }
+    fail(cause);
   }
 }

@@ -80,6 +80,11 @@ public final class HttpProxyIntegration {
         : (HeadersMultiMap) HeadersMultiMap.caseInsensitive().addAll(request.headers());
     for (Map.Entry<String, String> header : headers) {
       HttpUtils.validateHeader(header.getKey(), header.getValue());
+      // Vert.x lets CR LF SP through (obsolete line folding); RFC 9112 5.2 forbids a sender to fold,
+      // and a backend that does not unfold would read the rest of the value as a header of its own.
+      if (header.getValue().indexOf('\r') >= 0 || header.getValue().indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("header " + header.getKey() + ": a line break in its value (expected: none)");
+      }
     }
     if (!headers.contains(HttpHeaderNames.HOST)) {
       headers.set(HttpHeaderNames.HOST, origin.hostHeader());
