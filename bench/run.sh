@@ -12,7 +12,7 @@
 #
 # Usage: bench/run.sh            (from anywhere; see bench/README.md for how to read the output)
 # Knobs (env, defaults): DURATION=10 WARMUP=15 ROUNDS=6 CONNS=64 THREADS=2 PROXY_CPU=1 LOADGEN_CPU=0
-#   BACKEND_CPU=2 (with 3+ CPUs, else "all": unpinned)
+#   BACKEND_CPU=2 (with 3+ CPUs, else LOADGEN_CPU; "all" leaves it unpinned)
 #   BASE_PORT=18180 (backend; +1 nginx-proxy, +2 archway, +3 archway management)
 #   SCENARIOS="direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda"
 #     (subset filter; "direct" = the backend itself)
@@ -33,9 +33,11 @@ CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 PROXY_CPU=${PROXY_CPU:-1}
 LOADGEN_CPU=${LOADGEN_CPU:-0}
-# The backend gets its own core when there is one; on 2 CPUs it floats (pinned beside wrk, the
-# load generator starves; beside the proxy, the proxy's figure is wrong), as proxy-bench does.
-BACKEND_CPU=${BACKEND_CPU:-$( (( $(nproc) >= 3 )) && echo 2 || echo all)}
+# The backend gets its own core when there is one; on 2 CPUs it shares the load generator's.
+# Left floating (as proxy-bench does), the scheduler put it beside Archway on the proxy core
+# but beside wrk when nginx proxied (per-core busy time, 2026-11-24): the req/s ratio then
+# measured the scheduler's placement, not the proxies. Pinned, both proxies get the same.
+BACKEND_CPU=${BACKEND_CPU:-$( (( $(nproc) >= 3 )) && echo 2 || echo "$LOADGEN_CPU")}
 BASE_PORT=${BASE_PORT:-18180}
 SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda"}
 DEPLOY_CHECKS=${DEPLOY_CHECKS:-5}
