@@ -19,6 +19,8 @@
 #   DEPLOY_CHECKS=5 (CreateDeployment -> traffic delay, measured under load)  STARTUP_APIS=100 (restart with that many
 #   APIs deployed and time it to ready; 0 skips)  SUSTAIN=120 (seconds of rest-proxy load for the heap check; 0 skips)
 #   JAVA_OPTS="-Xms512m -Xmx512m"  ARCHWAY_JFR=<file.jfr> (record a profile of the run)
+#   ARCHWAY_PROFILE=<file.html> (an async-profiler CPU flame graph of the run, kernel frames included;
+#     async-profiler comes from Maven Central, tools.profiler:async-profiler, Linux x64 only)
 #   SKIP_BUILD=1 (reuse target/archway.jar)  ARCHWAY_JAR=<jar> (measure another build, e.g. before/after)
 #   RESULTS_TSV=<file> (keep raw rows)  KEEP_WORK=1 (keep logs)  MAX_SECONDS=1800
 # Needs: java 17, curl, taskset, nginx and wrk (installed with apt-get when missing and run as root).
@@ -165,6 +167,15 @@ fi
 # ---------------------------------------------------------------- archway
 JFR_OPT=()
 [[ -n "${ARCHWAY_JFR:-}" ]] && JFR_OPT=("-XX:StartFlightRecording=filename=$ARCHWAY_JFR,settings=profile,dumponexit=true")
+if [[ -n "${ARCHWAY_PROFILE:-}" ]]; then
+  ensure unzip unzip
+  AP_VERSION=4.1
+  AP_JAR=$HOME/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar
+  [[ -r "$AP_JAR" ]] || (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact="tools.profiler:async-profiler:$AP_VERSION") \
+    || { echo "cannot fetch async-profiler $AP_VERSION" >&2; exit 2; }
+  (cd "$WORK" && unzip -q -o "$AP_JAR" 'linux-x64/*') || { echo "no linux-x64 library in $AP_JAR" >&2; exit 2; }
+  JFR_OPT+=("-agentpath:$WORK/linux-x64/libasyncProfiler.so=start,event=cpu,interval=1ms,file=$ARCHWAY_PROFILE")
+fi
 t0=$(date +%s%N)
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 printf 'cognito:\n  issuers:\n    %s: http://127.0.0.1:%s/pool\n' "$POOL" "$P_BACKEND" > "$WORK/archway.yaml"

@@ -220,7 +220,9 @@ public final class ExecuteServer {
         return;
       }
       MultiMap headers = request.response().headers();
-      headers.addAll(response.headers());
+      for (Map.Entry<String, String> header : response.headers()) { // addAll would first copy them into a list
+        headers.add(header.getKey(), header.getValue());
+      }
       headers.set("x-amzn-RequestId", requestId);
       if (!headers.contains("Date")) {
         headers.set("Date", HttpDate.now());
