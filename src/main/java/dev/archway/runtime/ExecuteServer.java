@@ -231,11 +231,10 @@ public final class ExecuteServer {
         headers.set("Connection", "close");
       }
       request.response().setStatusCode(response.statusCode());
-      request.response().end(response.body()).onComplete(ar -> {
-        if (close) {
-          request.connection().close();
-        }
-      });
+      Future<Void> written = request.response().end(response.body());
+      if (close) {
+        written.onComplete(ar -> request.connection().close());
+      }
     }
   }
 }
