@@ -22,6 +22,7 @@ import io.vertx.core.internal.resolver.NameResolver;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 
 /**
@@ -39,7 +40,8 @@ final class BackendClient {
   static final int MAX_HEADER_BYTES = 64 * 1024;
 
   private final VertxInternal vertx;
-  private final SslContext tls;
+  /** Made off the start-up path (the JDK's TLS set-up takes a few hundred ms), ready long before a first HTTPS call. */
+  private final CompletableFuture<SslContext> tls;
   private final NameResolver resolver;
   /** Every connection ever opened and not yet closed, so {@link #close()} can close them all. */
   private final ChannelGroup channels = new DefaultChannelGroup("archway-backends", GlobalEventExecutor.INSTANCE);
@@ -51,14 +53,21 @@ final class BackendClient {
     }
   };
 
-  BackendClient(VertxInternal vertx, SslContext tls) {
+  BackendClient(VertxInternal vertx, CompletableFuture<SslContext> tls) {
     this.vertx = vertx;
     this.tls = tls;
     this.resolver = vertx.nameResolver();
   }
 
-  /** The JDK's trust store, host names checked (RFC 2818), as a browser or the AWS SDK would. */
-  static SslContext defaultTls() {
+  /**
+   * The JDK's trust store, host names checked (RFC 2818), as a browser or the AWS SDK would; made
+   * on a background thread.
+   */
+  static CompletableFuture<SslContext> defaultTls() {
+    return CompletableFuture.supplyAsync(BackendClient::jdkTls);
+  }
+
+  private static SslContext jdkTls() {
     try {
       return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
     } catch (SSLException e) {
@@ -103,7 +112,7 @@ final class BackendClient {
           @Override
           protected void initChannel(Channel channel) {
             if (origin.tls()) {
-              channel.pipeline().addLast("tls", tls.newHandler(channel.alloc(), origin.host(), origin.port()));
+              channel.pipeline().addLast("tls", tls.join().newHandler(channel.alloc(), origin.host(), origin.port()));
             }
             channel.pipeline().addLast("encoder", new HttpRequestEncoder());
             channel.pipeline().addLast("decoder", new AnswerDecoder(connection));

@@ -17,6 +17,7 @@ import io.vertx.core.http.impl.headers.HeadersMultiMap;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Calls HTTP backends for HTTP, HTTP_PROXY, Lambda and AWS integrations through one keep-alive
@@ -39,12 +40,12 @@ public final class HttpProxyIntegration {
   }
 
   public static HttpProxyIntegration create(Vertx vertx) {
-    return create(vertx, BackendClient.defaultTls());
+    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, BackendClient.defaultTls()));
   }
 
   /** @param tls how HTTPS backends are verified (tests trust their own certificate) */
   public static HttpProxyIntegration create(Vertx vertx, SslContext tls) {
-    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, tls));
+    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, CompletableFuture.completedFuture(tls)));
   }
 
   /**

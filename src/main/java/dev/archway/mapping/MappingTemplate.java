@@ -32,12 +32,24 @@ public final class MappingTemplate {
   private final Template template;
   private final Map<String, JsonPath> paths;
   private final MappingLimits limits;
+  private final Rendered constant;
 
   private MappingTemplate(String source, Template template, Map<String, JsonPath> paths, MappingLimits limits) {
     this.source = source;
     this.template = template;
     this.paths = paths;
     this.limits = limits;
+    // Without a reference ($) or a directive (#) Velocity copies the text as it is, escapes included.
+    this.constant = source.indexOf('$') < 0 && source.indexOf('#') < 0 ? new Rendered(source, Overrides.NONE) : null;
+  }
+
+  /**
+   * What the template renders whatever the request, when that is known without rendering (plain
+   * text, such as a MOCK's {@code {"statusCode": 200}}); null when it depends on the request. Such
+   * templates need no worker hand-off.
+   */
+  public Rendered constantOutput() {
+    return constant;
   }
 
   /** Parses a template under AWS's limits. */

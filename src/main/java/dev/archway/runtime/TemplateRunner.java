@@ -71,6 +71,10 @@ public final class TemplateRunner {
 
   /** The same, saying in {@code log} why a render failed. */
   public Future<Rendered> render(MappingTemplate template, TemplateInput input, String requestId, ExecutionLog log) {
+    Rendered constant = template.constantOutput();
+    if (constant != null) {
+      return Future.succeededFuture(constant);
+    }
     if (workers == null) {
       try {
         return Future.succeededFuture(template.render(input));

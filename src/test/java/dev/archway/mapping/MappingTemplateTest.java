@@ -39,6 +39,19 @@ class MappingTemplateTest {
   }
 
   @Test
+  void plainTextIsKnownWithoutRenderingAndIsWhatVelocityRenders() {
+    for (String text : List.of("{\"statusCode\": 200}", "", "a \\ backslash\nand lines\r\n", "{\"x\": \"it's 100%\"}")) {
+      MappingTemplate template = MappingTemplate.compile(text);
+      assertThat(template.constantOutput()).isNotNull();
+      assertThat(template.constantOutput().output()).isEqualTo(text).isEqualTo(template.render(request()).output());
+      assertThat(template.constantOutput().overrides()).isEqualTo(Overrides.NONE);
+    }
+    assertThat(MappingTemplate.compile("{\"id\": \"$context.requestId\"}").constantOutput()).isNull();
+    assertThat(MappingTemplate.compile("#set($a = 1)").constantOutput()).isNull();
+    assertThat(MappingTemplate.compile("## a comment").constantOutput()).isNull();
+  }
+
+  @Test
   void bodyIsRawAndAnEmptyBodyIsAnEmptyObject() {
     assertThat(render("$input.body", "{\"a\": 1}")).isEqualTo("{\"a\": 1}");
     assertThat(render("$input.body", "not json")).isEqualTo("not json");
