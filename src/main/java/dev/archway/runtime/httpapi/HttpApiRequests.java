@@ -15,6 +15,8 @@ import dev.archway.runtime.route.RouteMatch;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.http.HttpServerRequestInternal;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +111,12 @@ public final class HttpApiRequests {
   }
 
   private static void write(HttpServerRequest request, String requestId, MethodResponse response, CorsPolicy cors) {
+    ContextInternal context = ((HttpServerRequestInternal) request).context();
+    if (!context.executor().inThread()) {
+      // The listener runs in strict thread mode: an answer must leave on its connection's own thread.
+      context.runOnContext(ignored -> write(request, requestId, response, cors));
+      return;
+    }
     if (request.response().ended() || request.response().closed()) {
       return;
     }
