@@ -5,6 +5,7 @@ import static dev.archway.integration.BackendCalls.body;
 import static dev.archway.integration.BackendCalls.causes;
 import static dev.archway.integration.BackendCalls.failure;
 import static dev.archway.integration.BackendCalls.get;
+import static dev.archway.integration.BackendCalls.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +24,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backend client's connections: keep-alive reuse, what ends a connection (close, timeout,
- * the backend's own close), failures to connect, the per-loop cap under load, callers off Vert.x.
+ * the backend's own close), failures to connect, the per-loop cap under load, callers off Vert.x,
+ * the one retry of an idempotent request whose reused connection closed under it.
  * Answer framing is in {@link HttpProxyIntegrationAnswersTest}, the request on the wire in
  * {@link HttpProxyIntegrationRequestTest}, TLS in {@link HttpProxyIntegrationTlsTest}.
  */
@@ -224,5 +231,49 @@ class HttpProxyIntegrationTest {
     assertThat(body(await(http.send(get(backend.url("/")), 5_000)))).isEqualTo("plain");
     assertThat(backend.accepted()).isEqualTo(1); // the thread keeps one event loop, so one pool
     backend.close();
+  }
+
+  // A kept-alive connection the backend closes as the next request reaches it (the close and the
+  // request cross on the wire): idempotent requests go out once more, others fail.
+
+  /** Answers the first request of every connection; drops the connection at its second, unanswered. */
+  private static RawBackend closingAfterOneAnswer() throws IOException {
+    Map<Integer, AtomicInteger> requests = new ConcurrentHashMap<>();
+    return RawBackend.start((connection, request) -> {
+      int nth = requests.computeIfAbsent(connection.number, n -> new AtomicInteger()).incrementAndGet();
+      if (nth == 1) {
+        connection.ok("answer on connection " + connection.number);
+      } else {
+        connection.close();
+      }
+    });
+  }
+
+  @Test
+  void idempotentRequestIsSentAgainOnANewConnection() throws Exception {
+    try (RawBackend backend = closingAfterOneAnswer()) {
+      assertThat(body(await(http.send(get(backend.url("/a")), 5_000)))).isEqualTo("answer on connection 1");
+      assertThat(body(await(http.send(get(backend.url("/b")), 5_000)))).isEqualTo("answer on connection 2");
+      assertThat(backend.connections()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void postIsNotSentTwice() throws Exception {
+    try (RawBackend backend = closingAfterOneAnswer()) {
+      Buffer order = Buffer.buffer("{\"order\":1}");
+      assertThat(body(await(http.send(request("POST", backend.url("/orders"), order), 5_000))))
+          .isEqualTo("answer on connection 1");
+      assertThat(failure(http.send(request("POST", backend.url("/orders"), order), 5_000))).isInstanceOf(IOException.class);
+      assertThat(backend.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFreshConnectionThatClosesIsNotRetried() throws Exception {
+    try (RawBackend backend = RawBackend.start((connection, request) -> connection.close())) {
+      assertThat(failure(http.send(get(backend.url("/")), 5_000))).isInstanceOf(IOException.class);
+      assertThat(backend.connections()).isEqualTo(1);
+    }
   }
 }
