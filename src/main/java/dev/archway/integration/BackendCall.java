@@ -1,9 +1,7 @@
 package dev.archway.integration;
 
-import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.Set;
@@ -22,9 +20,12 @@ final class BackendCall {
   private final String absoluteUri;
   /** Released when the call ends. */
   private FullHttpRequest request;
-  private ScheduledFuture<?> deadline;
+  private Deadlines deadlines;
   private long timeoutMillis;
   private long deadlineNanos;
+  /** Neighbours in the loop's {@link Deadlines} while the call is in flight. */
+  private BackendCall previous;
+  private BackendCall next;
   private BackendConnection connection;
   private boolean retried;
   private boolean done;
@@ -37,10 +38,37 @@ final class BackendCall {
   }
 
   /** Starts the one deadline covering connect, send and the whole answer (AWS's timeoutInMillis). */
-  void deadline(EventLoop loop, long millis) {
+  void deadline(Deadlines loopDeadlines, long millis) {
     timeoutMillis = millis;
     deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    deadline = loop.schedule(this::expire, millis, TimeUnit.MILLISECONDS);
+    deadlines = loopDeadlines;
+    deadlines.track(this);
+  }
+
+  long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  BackendCall next() {
+    return next;
+  }
+
+  void linkBefore(BackendCall following) {
+    next = following;
+    if (following != null) {
+      following.previous = this;
+    }
+  }
+
+  void unlink() {
+    if (previous != null) {
+      previous.next = next;
+    }
+    if (next != null) {
+      next.previous = previous;
+    }
+    previous = null;
+    next = null;
   }
 
   long remainingMillis() {
@@ -98,8 +126,8 @@ final class BackendCall {
       return false;
     }
     done = true;
-    if (deadline != null) {
-      deadline.cancel(false);
+    if (deadlines != null) {
+      deadlines.untrack(this);
     }
     if (request != null) {
       request.release();
@@ -108,7 +136,8 @@ final class BackendCall {
     return true;
   }
 
-  private void expire() {
+  /** The deadline passed: the call fails with {@link BackendTimeoutException}. */
+  void expire() {
     BackendConnection serving = connection;
     fail(new BackendTimeoutException(absoluteUri, timeoutMillis));
     if (serving != null) {

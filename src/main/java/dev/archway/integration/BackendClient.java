@@ -45,6 +45,8 @@ final class BackendClient {
   private final NameResolver resolver;
   /** Every connection ever opened and not yet closed, so {@link #close()} can close them all. */
   private final ChannelGroup channels = new DefaultChannelGroup("archway-backends", GlobalEventExecutor.INSTANCE);
+  /** Each event loop's calls in flight; only ever touched on that loop's thread. */
+  private final FastThreadLocal<Deadlines> deadlines = new FastThreadLocal<>();
   /** Each event loop's own pools; only ever touched on that loop's thread. */
   private final FastThreadLocal<Map<Origin, OriginPool>> pools = new FastThreadLocal<>() {
     @Override
@@ -92,7 +94,12 @@ final class BackendClient {
   }
 
   private void start(EventLoop loop, BackendCall call, long timeoutMillis) {
-    call.deadline(loop, timeoutMillis);
+    Deadlines inFlight = deadlines.get();
+    if (inFlight == null) {
+      inFlight = new Deadlines(loop);
+      deadlines.set(inFlight);
+    }
+    call.deadline(inFlight, timeoutMillis);
     pools.get().computeIfAbsent(call.origin(), origin -> new OriginPool(origin, loop, this)).acquire(call);
   }
 

@@ -17,14 +17,14 @@ import java.util.Map;
  */
 public final class HttpProxyStep implements Step {
   /** Never forwarded to the backend (AWS-BEHAVIOUR A.7), plus Host, which becomes the backend's. */
-  private static final MultiMap DROPPED_REQUEST_HEADERS = names("connection", "content-length", "content-md5",
+  private static final HeaderNames DROPPED_REQUEST_HEADERS = HeaderNames.of("connection", "content-length", "content-md5",
       "expect", "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
       "www-authenticate", "host", "keep-alive", "proxy-connection");
   /** Backend headers AWS returns as {@code x-amzn-Remapped-<name>} (AWS-BEHAVIOUR E). */
-  private static final MultiMap REMAPPED_RESPONSE_HEADERS =
-      names("connection", "content-length", "date", "server", "x-amzn-requestid");
+  private static final HeaderNames REMAPPED_RESPONSE_HEADERS =
+      HeaderNames.of("connection", "content-length", "date", "server", "x-amzn-requestid");
   /** Framing is ours to decide on the way back. */
-  private static final MultiMap DROPPED_RESPONSE_HEADERS = names("transfer-encoding", "keep-alive");
+  private static final HeaderNames DROPPED_RESPONSE_HEADERS = HeaderNames.of("transfer-encoding", "keep-alive");
 
   private final HttpProxyIntegration backend;
   private final String integrationMethod;
@@ -128,18 +128,6 @@ public final class HttpProxyStep implements Step {
       return new GatewayResponse.InternalServerError().failure();
     }
     return new GatewayResponse.IntegrationFailure().failure();
-  }
-
-  /**
-   * A read-only set of header names with case-insensitive look-up that neither lower-cases nor
-   * allocates per call (a request checks every one of its headers against these).
-   */
-  private static MultiMap names(String... names) {
-    MultiMap set = MultiMap.caseInsensitiveMultiMap();
-    for (String name : names) {
-      set.add(name, "");
-    }
-    return set;
   }
 
   /** Sorted, so the printed pipeline reads the same every time. */

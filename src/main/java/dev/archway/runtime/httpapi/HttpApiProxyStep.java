@@ -7,15 +7,14 @@ import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.UriTemplate;
 import dev.archway.runtime.Exchange;
 import dev.archway.runtime.GatewayResponse;
+import dev.archway.runtime.HeaderNames;
 import dev.archway.runtime.MethodRequest;
 import dev.archway.runtime.Step;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * HTTP_PROXY for HTTP APIs: the client's request goes to the integration URI ({@code {name}}
@@ -25,9 +24,9 @@ import java.util.Set;
  * becomes the endpoint response; {@link ResponseMappingStep} turns it into the client's.
  */
 public final class HttpApiProxyStep implements Step {
-  private static final Set<String> DROPPED_REQUEST_HEADERS = Set.of("connection", "content-length", "expect",
+  private static final HeaderNames DROPPED_REQUEST_HEADERS = HeaderNames.of("connection", "content-length", "expect",
       "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
-  private static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding",
+  private static final HeaderNames DROPPED_RESPONSE_HEADERS = HeaderNames.of("connection", "keep-alive", "transfer-encoding",
       "content-length", "proxy-connection", "upgrade");
 
   private final HttpProxyIntegration backend;
@@ -71,7 +70,7 @@ public final class HttpApiProxyStep implements Step {
       BackendResponse response = ar.result();
       MultiMap headers = MultiMap.caseInsensitiveMultiMap();
       for (Map.Entry<String, String> header : response.headers()) {
-        if (!DROPPED_RESPONSE_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+        if (!DROPPED_RESPONSE_HEADERS.contains(header.getKey())) {
           headers.add(header.getKey(), header.getValue());
         }
       }
@@ -117,7 +116,7 @@ public final class HttpApiProxyStep implements Step {
     MethodRequest request = exchange.methodRequest();
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     for (Map.Entry<String, String> header : request.headers()) {
-      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey())) {
         out.add(header.getKey(), header.getValue());
       }
     }
