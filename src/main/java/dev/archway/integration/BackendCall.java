@@ -1,5 +1,6 @@
 package dev.archway.integration;
 
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.vertx.core.Future;
@@ -93,7 +94,10 @@ final class BackendCall {
    */
   FullHttpRequest take(BackendConnection by) {
     connection = by;
-    return request.retainedDuplicate();
+    // A view of the call's request: the write consumes the view's content indexes, and the headers
+    // are shared rather than copied (retainedDuplicate() would copy them).
+    return new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(),
+        request.content().retainedDuplicate(), request.headers(), request.trailingHeaders());
   }
 
   /**
