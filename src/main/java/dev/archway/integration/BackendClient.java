@@ -23,6 +23,9 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -40,8 +43,9 @@ final class BackendClient {
   static final int MAX_HEADER_BYTES = 64 * 1024;
 
   private final VertxInternal vertx;
-  /** Made off the start-up path (the JDK's TLS set-up takes a few hundred ms), ready long before a first HTTPS call. */
-  private final CompletableFuture<SslContext> tls;
+  /** How HTTPS backends are verified; made on the first HTTPS call (the JDK's TLS set-up takes a few hundred ms). */
+  private final Supplier<SslContext> tlsFactory;
+  private final AtomicReference<CompletableFuture<SslContext>> tls = new AtomicReference<>();
   private final NameResolver resolver;
   /** Every connection ever opened and not yet closed, so {@link #close()} can close them all. */
   private final ChannelGroup channels = new DefaultChannelGroup("archway-backends", GlobalEventExecutor.INSTANCE);
@@ -55,21 +59,14 @@ final class BackendClient {
     }
   };
 
-  BackendClient(VertxInternal vertx, CompletableFuture<SslContext> tls) {
+  BackendClient(VertxInternal vertx, Supplier<SslContext> tlsFactory) {
     this.vertx = vertx;
-    this.tls = tls;
+    this.tlsFactory = tlsFactory;
     this.resolver = vertx.nameResolver();
   }
 
-  /**
-   * The JDK's trust store, host names checked (RFC 2818), as a browser or the AWS SDK would; made
-   * on a background thread.
-   */
-  static CompletableFuture<SslContext> defaultTls() {
-    return CompletableFuture.supplyAsync(BackendClient::jdkTls);
-  }
-
-  private static SslContext jdkTls() {
+  /** The JDK's trust store, host names checked (RFC 2818), as a browser or the AWS SDK would. */
+  static SslContext jdkTls() {
     try {
       return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
     } catch (SSLException e) {
@@ -100,7 +97,39 @@ final class BackendClient {
       deadlines.set(inFlight);
     }
     call.deadline(inFlight, timeoutMillis);
+    acquire(loop, call);
+  }
+
+  private void acquire(EventLoop loop, BackendCall call) {
+    CompletableFuture<SslContext> context = call.origin().tls() ? tls() : null;
+    if (context != null && !context.isDone()) {
+      // The TLS context is being made (once, off the loop): the call goes on when it is ready.
+      context.whenComplete((ready, failed) -> loop.execute(() -> {
+        if (!call.done()) {
+          acquire(loop, call);
+        }
+      }));
+      return;
+    }
     pools.get().computeIfAbsent(call.origin(), origin -> new OriginPool(origin, loop, this)).acquire(call);
+  }
+
+  private CompletableFuture<SslContext> tls() {
+    CompletableFuture<SslContext> current = tls.get();
+    if (current == null) {
+      CompletableFuture<SslContext> making = new CompletableFuture<>();
+      if (tls.compareAndSet(null, making)) {
+        ForkJoinPool.commonPool().execute(() -> {
+          try {
+            making.complete(tlsFactory.get());
+          } catch (RuntimeException e) {
+            making.completeExceptionally(e);
+          }
+        });
+      }
+      current = tls.get();
+    }
+    return current;
   }
 
   /**
@@ -119,7 +148,7 @@ final class BackendClient {
           @Override
           protected void initChannel(Channel channel) {
             if (origin.tls()) {
-              channel.pipeline().addLast("tls", tls.join().newHandler(channel.alloc(), origin.host(), origin.port()));
+              channel.pipeline().addLast("tls", tls().join().newHandler(channel.alloc(), origin.host(), origin.port()));
             }
             channel.pipeline().addLast("encoder", new HttpRequestEncoder());
             channel.pipeline().addLast("decoder", new AnswerDecoder(connection));

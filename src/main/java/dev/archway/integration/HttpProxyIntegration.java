@@ -17,7 +17,6 @@ import io.vertx.core.http.impl.headers.HeadersMultiMap;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Calls HTTP backends for HTTP, HTTP_PROXY, Lambda and AWS integrations through one keep-alive
@@ -40,12 +39,12 @@ public final class HttpProxyIntegration {
   }
 
   public static HttpProxyIntegration create(Vertx vertx) {
-    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, BackendClient.defaultTls()));
+    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, BackendClient::jdkTls));
   }
 
   /** @param tls how HTTPS backends are verified (tests trust their own certificate) */
   public static HttpProxyIntegration create(Vertx vertx, SslContext tls) {
-    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, CompletableFuture.completedFuture(tls)));
+    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, () -> tls));
   }
 
   /**
