@@ -46,6 +46,7 @@ final class BackendClient {
   /** How HTTPS backends are verified; made on the first HTTPS call (the JDK's TLS set-up takes a few hundred ms). */
   private final Supplier<SslContext> tlsFactory;
   private final AtomicReference<CompletableFuture<SslContext>> tls = new AtomicReference<>();
+  private volatile boolean closed;
   private final NameResolver resolver;
   /** Every connection ever opened and not yet closed, so {@link #close()} can close them all. */
   private final ChannelGroup channels = new DefaultChannelGroup("archway-backends", GlobalEventExecutor.INSTANCE);
@@ -79,6 +80,10 @@ final class BackendClient {
    * The call's deadline covers connecting, sending and the whole answer.
    */
   Future<BackendResponse> send(Origin origin, FullHttpRequest request, String absoluteUri, long timeoutMillis) {
+    if (closed) {
+      request.release();
+      return Future.failedFuture(new IllegalStateException("the backend client is closed"));
+    }
     ContextInternal context = vertx.getOrCreateContext();
     EventLoop loop = context.nettyEventLoop();
     BackendCall call = new BackendCall(context.promise(), origin, request, absoluteUri);
@@ -132,6 +137,16 @@ final class BackendClient {
     return current;
   }
 
+  /** How many origins the calling event loop keeps a pool for. */
+  int originsOnThisLoop() {
+    return pools.get().size();
+  }
+
+  /** A pool without connections or waiting calls leaves its loop's map: origins come and go with stage variables. */
+  void forget(OriginPool pool) {
+    pools.get().remove(pool.origin(), pool);
+  }
+
   /**
    * Opens {@code connection} for {@code pool} on its loop; the future fails when it cannot be made.
    * The pool hears of its end, whatever ends it (refused, reset, closed by either side), exactly once.
@@ -162,6 +177,7 @@ final class BackendClient {
   }
 
   Future<Void> close() {
+    closed = true;
     Promise<Void> closed = Promise.promise();
     channels.close().addListener(done -> closed.complete());
     return closed.future();

@@ -105,6 +105,10 @@ public final class HttpProxyIntegration {
     return vertx;
   }
 
+  BackendClient client() {
+    return client;
+  }
+
   public Future<Void> close() {
     return client.close();
   }

@@ -77,6 +77,8 @@ final class OriginPool {
     BackendCall next = nextWaiting();
     if (next != null) {
       connect(next);
+    } else if (open == 0) {
+      client.forget(this);
     }
   }
 

@@ -277,4 +277,29 @@ class HttpProxyIntegrationTest {
       assertThat(backend.connections()).isEqualTo(1);
     }
   }
+
+  @Test
+  void anOriginWhoseLastConnectionClosedIsForgotten() {
+    CountingServer backend = CountingServer.start(backends,
+        request -> request.response().putHeader("Connection", "close").end("bye"));
+    Context context = vertx.getOrCreateContext();
+    CompletableFuture<Integer> origins = new CompletableFuture<>();
+    context.runOnContext(v -> http.send(get(backend.url("/")), 5_000).onComplete(answered ->
+        // the connection closes after the answer; its pool goes once the close is seen
+        vertx.setPeriodic(10, id -> {
+          if (http.client().originsOnThisLoop() == 0) {
+            vertx.cancelTimer(id);
+            origins.complete(0);
+          }
+        })));
+    assertThat(origins.orTimeout(5, TimeUnit.SECONDS).join()).isZero();
+  }
+
+  @Test
+  void aClosedClientRefusesCalls() {
+    CountingServer backend = CountingServer.start(backends, request -> request.response().end("ok"));
+    await(http.close());
+    assertThat(failure(http.send(get(backend.url("/")), 5_000))).isInstanceOf(IllegalStateException.class);
+    assertThat(backend.accepted()).isZero();
+  }
 }
