@@ -50,15 +50,10 @@ final class BackendClient {
   private final NameResolver resolver;
   /** Every connection ever opened and not yet closed, so {@link #close()} can close them all. */
   private final ChannelGroup channels = new DefaultChannelGroup("archway-backends", GlobalEventExecutor.INSTANCE);
-  /** Each event loop's calls in flight; only ever touched on that loop's thread. */
-  private final FastThreadLocal<Deadlines> deadlines = new FastThreadLocal<>();
-  /** Each event loop's own pools; only ever touched on that loop's thread. */
-  private final FastThreadLocal<Map<Origin, OriginPool>> pools = new FastThreadLocal<>() {
-    @Override
-    protected Map<Origin, OriginPool> initialValue() {
-      return new HashMap<>();
-    }
-  };
+  /** Each event loop's own pools and calls in flight; only ever touched on that loop's thread. */
+  private final FastThreadLocal<LoopState> loops = new FastThreadLocal<>();
+
+  private record LoopState(Map<Origin, OriginPool> pools, Deadlines deadlines) {}
 
   BackendClient(VertxInternal vertx, Supplier<SslContext> tlsFactory) {
     this.vertx = vertx;
@@ -96,13 +91,17 @@ final class BackendClient {
   }
 
   private void start(EventLoop loop, BackendCall call, long timeoutMillis) {
-    Deadlines inFlight = deadlines.get();
-    if (inFlight == null) {
-      inFlight = new Deadlines(loop);
-      deadlines.set(inFlight);
-    }
-    call.deadline(inFlight, timeoutMillis);
+    call.deadline(state(loop).deadlines(), timeoutMillis);
     acquire(loop, call);
+  }
+
+  private LoopState state(EventLoop loop) {
+    LoopState state = loops.get();
+    if (state == null) {
+      state = new LoopState(new HashMap<>(), new Deadlines(loop));
+      loops.set(state);
+    }
+    return state;
   }
 
   private void acquire(EventLoop loop, BackendCall call) {
@@ -116,7 +115,7 @@ final class BackendClient {
       }));
       return;
     }
-    pools.get().computeIfAbsent(call.origin(), origin -> new OriginPool(origin, loop, this)).acquire(call);
+    state(loop).pools().computeIfAbsent(call.origin(), origin -> new OriginPool(origin, loop, this)).acquire(call);
   }
 
   private CompletableFuture<SslContext> tls() {
@@ -139,12 +138,13 @@ final class BackendClient {
 
   /** How many origins the calling event loop keeps a pool for. */
   int originsOnThisLoop() {
-    return pools.get().size();
+    LoopState state = loops.get();
+    return state == null ? 0 : state.pools().size();
   }
 
   /** A pool without connections or waiting calls leaves its loop's map: origins come and go with stage variables. */
   void forget(OriginPool pool) {
-    pools.get().remove(pool.origin(), pool);
+    state(pool.loop()).pools().remove(pool.origin(), pool);
   }
 
   /**

@@ -12,8 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.net.HostAndPort;
 import java.util.Map;
 import java.io.IOException;
@@ -218,10 +216,7 @@ public final class ExecuteServer {
     }
 
     private static void write(HttpServerRequest request, String requestId, MethodResponse response, boolean close) {
-      ContextInternal context = ((HttpServerRequestInternal) request).context();
-      if (!context.executor().inThread()) {
-        // The listener runs in strict thread mode: an answer must leave on its connection's own thread.
-        context.runOnContext(ignored -> write(request, requestId, response, close));
+      if (ConnectionThread.elsewhere(request, () -> write(request, requestId, response, close))) {
         return;
       }
       if (request.response().ended() || request.response().closed()) {

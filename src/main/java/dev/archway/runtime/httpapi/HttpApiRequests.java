@@ -2,6 +2,7 @@ package dev.archway.runtime.httpapi;
 
 import dev.archway.runtime.BodyReader;
 import dev.archway.runtime.CompiledRoute;
+import dev.archway.runtime.ConnectionThread;
 import dev.archway.runtime.Exchange;
 import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.GatewayResponse;
@@ -15,8 +16,6 @@ import dev.archway.runtime.route.RouteMatch;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.http.HttpServerRequestInternal;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,10 +110,7 @@ public final class HttpApiRequests {
   }
 
   private static void write(HttpServerRequest request, String requestId, MethodResponse response, CorsPolicy cors) {
-    ContextInternal context = ((HttpServerRequestInternal) request).context();
-    if (!context.executor().inThread()) {
-      // The listener runs in strict thread mode: an answer must leave on its connection's own thread.
-      context.runOnContext(ignored -> write(request, requestId, response, cors));
+    if (ConnectionThread.elsewhere(request, () -> write(request, requestId, response, cors))) {
       return;
     }
     if (request.response().ended() || request.response().closed()) {
