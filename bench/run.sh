@@ -18,7 +18,7 @@
 #     (subset filter; "direct" = the backend itself)
 #   DEPLOY_CHECKS=5 (CreateDeployment -> traffic delay, measured under load)  STARTUP_APIS=100 (restart with that many
 #   APIs deployed and time it to ready; 0 skips)  SUSTAIN=120 (seconds of rest-proxy load for the heap check; 0 skips)
-#   JAVA_OPTS="-Xms512m -Xmx512m"  ARCHWAY_JFR=<file.jfr> (record a profile of the run)
+#   JAVA_OPTS="-Xms512m -Xmx512m -XX:+UseParallelGC"  ARCHWAY_JFR=<file.jfr> (record a profile of the run)
 #   ARCHWAY_PROFILE=<file.html> (an async-profiler CPU flame graph of the run, kernel frames included;
 #     async-profiler comes from Maven Central, tools.profiler:async-profiler, Linux x64 only)
 #   SKIP_BUILD=1 (reuse target/archway.jar)  ARCHWAY_JAR=<jar> (measure another build, e.g. before/after)
@@ -45,7 +45,7 @@ SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock rest-apikey-thro
 DEPLOY_CHECKS=${DEPLOY_CHECKS:-5}
 STARTUP_APIS=${STARTUP_APIS:-100}
 SUSTAIN=${SUSTAIN:-120}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m -XX:+UseParallelGC"}  # the collector the README recommends
 MAX_SECONDS=${MAX_SECONDS:-1800}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
