@@ -17,6 +17,7 @@ import dev.archway.runtime.Pipeline;
 import dev.archway.runtime.Step;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.runtime.route.RouteTable;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,12 @@ public final class DeploymentCompiler {
     }
     Map<String, String> variables = stage.variables() == null ? Map.of() : stage.variables();
     return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count,
-        gatewayResponses);
+        gatewayResponses, controls.bucketsUsed());
+  }
+
+  /** Forgets the stage throttle buckets none of the API's served stages uses (all of them once it is gone). */
+  void published(String apiId, Collection<CompiledStage> served) {
+    usage.retain(apiId, served);
   }
 
   CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api) {

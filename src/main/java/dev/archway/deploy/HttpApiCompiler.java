@@ -11,6 +11,7 @@ import dev.archway.model.v2.Stage;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.ConfigurationErrorStep;
+import dev.archway.runtime.CustomGatewayResponses;
 import dev.archway.runtime.Pipeline;
 import dev.archway.runtime.Step;
 import dev.archway.runtime.httpapi.CorsPolicy;
@@ -23,9 +24,12 @@ import dev.archway.runtime.httpapi.ResponseParameters;
 import dev.archway.runtime.httpapi.ResponseMappingStep;
 import dev.archway.runtime.route.RouteTable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -71,10 +75,11 @@ public final class HttpApiCompiler {
     RouteTable.Builder<CompiledRoute> routes = RouteTable.builder();
     CompiledRoute defaultRoute = null;
     int count = 0;
+    Set<String> bucketsUsed = new HashSet<>();
     for (Route route : orEmpty(deployment.routes())) {
       String key = route.routeKey();
       try {
-        Step throttle = throttles.step(apiId, stage, key);
+        Step throttle = throttles.step(apiId, stage, key, bucketsUsed);
         if ("$default".equals(key)) {
           defaultRoute = compileRoute(route, "$default", "ANY", integrations, deployment, apiArn, account, true,
               throttle);
@@ -94,8 +99,14 @@ public final class HttpApiCompiler {
       count++;
     }
     Map<String, String> variables = stage.stageVariables() == null ? Map.of() : stage.stageVariables();
-    CompiledStage compiled = new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count);
+    CompiledStage compiled = new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count,
+        CustomGatewayResponses.NONE, bucketsUsed);
     return new HttpApiStage(compiled, defaultRoute, cors(deployment.api()));
+  }
+
+  /** Forgets the route throttle buckets none of the API's served stages uses (all of them once it is gone). */
+  void published(String apiId, Collection<CompiledStage> served) {
+    throttles.retain(apiId, served);
   }
 
   private CompiledRoute compileRoute(Route route, String path, String method, Map<String, Integration> integrations,

@@ -47,6 +47,7 @@ final class HttpApiPublisher {
     });
     if (loaded == null) {
       live.remove(apiId);
+      compiler.published(apiId, List.of());
       return Optional.empty();
     }
     Map<String, HttpApiStage> compiled = new HashMap<>();
@@ -67,6 +68,7 @@ final class HttpApiPublisher {
       }
     }
     live.publish(apiId, compiled);
+    compiler.published(apiId, compiled.values().stream().map(HttpApiStage::stage).toList());
     return Optional.of(Map.copyOf(failed));
   }
 

@@ -2,12 +2,16 @@ package dev.archway.deploy;
 
 import dev.archway.model.v2.Stage;
 import dev.archway.model.v2.Stage.RouteSettings;
+import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.Step;
 import dev.archway.runtime.ThrottleStep;
 import dev.archway.traffic.Buckets;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.traffic.RateLimiter;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Throttling of HTTP API routes in AWS's order: the route's limit, then the account's. A route's
@@ -21,6 +25,7 @@ import java.util.Map;
 public final class HttpApiThrottles {
   /** Compiles no throttling (compiler tests without access rules). */
   public static final HttpApiThrottles NONE = new HttpApiThrottles(null, null);
+  private static final String ROUTE_BUCKETS = "route/";
 
   private final LiveAccess access;
   private final Buckets buckets;
@@ -33,12 +38,26 @@ public final class HttpApiThrottles {
   /**
    * The throttle step of one route of a stage, or null when nothing is enforced at all ({@link #NONE}).
    * A route the stage does not limit still gets a step: the account limit applies to every route.
+   *
+   * @param bucketsUsed collects the name of the route's bucket, when it has one
    */
-  Step step(String apiId, Stage stage, String routeKey) {
+  Step step(String apiId, Stage stage, String routeKey, Set<String> bucketsUsed) {
     if (access == null) {
       return null;
     }
-    return new ThrottleStep(access, apiId, routeKey, routeLimit(apiId, stage, routeKey));
+    RateLimiter limit = routeLimit(apiId, stage, routeKey);
+    if (limit != null) {
+      bucketsUsed.add(bucketId(apiId, stage, routeKey));
+    }
+    return new ThrottleStep(access, apiId, routeKey, limit);
+  }
+
+  /** Forgets the route buckets of the API that none of {@code served} uses; see {@link UsageControls#retain}. */
+  void retain(String apiId, Collection<CompiledStage> served) {
+    if (buckets != null) {
+      buckets.retain(ROUTE_BUCKETS + apiId + "/",
+          served.stream().flatMap(stage -> stage.buckets().stream()).collect(Collectors.toSet()));
+    }
   }
 
   /** The route's bucket, or null when neither its settings nor the stage's defaults set both numbers. */
@@ -54,7 +73,11 @@ public final class HttpApiThrottles {
     if (burst == null || rate == null) {
       return null;
     }
-    return buckets.bucket("route/" + apiId + "/" + stage.stageName() + "/" + routeKey, rate, burst);
+    return buckets.bucket(bucketId(apiId, stage, routeKey), rate, burst);
+  }
+
+  private static String bucketId(String apiId, Stage stage, String routeKey) {
+    return ROUTE_BUCKETS + apiId + "/" + stage.stageName() + "/" + routeKey;
   }
 
   @Override

@@ -177,6 +177,7 @@ public final class StageSync {
     });
     if (!loaded.exists()) {
       live.remove(apiId);
+      compiler.published(apiId, List.of());
       Map<String, String> httpProblems = httpApis == null ? null : httpApis.compileAndPublish(store, apiId).orElse(null);
       if (httpProblems == null || httpProblems.isEmpty()) {
         problems.remove(apiId);
@@ -201,6 +202,7 @@ public final class StageSync {
       }
     }
     live.publish(apiId, compiled);
+    compiler.published(apiId, compiled.values());
     if (failed.isEmpty()) {
       problems.remove(apiId);
     } else {

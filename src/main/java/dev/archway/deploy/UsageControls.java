@@ -5,6 +5,7 @@ import dev.archway.model.MethodSetting;
 import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
 import dev.archway.runtime.ApiKeyStep;
+import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.QuotaStep;
 import dev.archway.runtime.Step;
 import dev.archway.runtime.ThrottleStep;
@@ -13,8 +14,12 @@ import dev.archway.traffic.Buckets;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.traffic.RateLimiter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The access-control steps of each method, in AWS's order before request validation: API key
@@ -27,6 +32,7 @@ public final class UsageControls {
   public static final UsageControls NONE = new UsageControls(null, null);
 
   private static final String ALL_METHODS = "*/*";
+  private static final String STAGE_BUCKETS = "stage/";
 
   private final LiveAccess access;
   private final Buckets buckets;
@@ -34,6 +40,17 @@ public final class UsageControls {
   public UsageControls(LiveAccess access, Buckets buckets) {
     this.access = access;
     this.buckets = buckets;
+  }
+
+  /**
+   * Forgets the stage buckets of the API that none of {@code served} uses (deleted stages and
+   * methods, changed settings); called once its stages are published, an empty list once it is deleted.
+   */
+  void retain(String apiId, Collection<CompiledStage> served) {
+    if (buckets != null) {
+      buckets.retain(STAGE_BUCKETS + apiId + "/",
+          served.stream().flatMap(stage -> stage.buckets().stream()).collect(Collectors.toSet()));
+    }
   }
 
   /** The controls of one stage of one API. */
@@ -45,6 +62,7 @@ public final class UsageControls {
     private final String apiId;
     private final Stage stage;
     private final ApiKeyStep.Source source;
+    private final Set<String> bucketsUsed = new HashSet<>();
 
     private ForStage(String apiId, Stage stage, ApiKeyStep.Source source) {
       this.apiId = apiId;
@@ -81,8 +99,14 @@ public final class UsageControls {
       if (!limits(setting)) {
         return null;
       }
-      return buckets.bucket("stage/" + apiId + "/" + stage.stageName() + "/" + key,
-          setting.throttlingRateLimit(), setting.throttlingBurstLimit());
+      String id = STAGE_BUCKETS + apiId + "/" + stage.stageName() + "/" + key;
+      bucketsUsed.add(id);
+      return buckets.bucket(id, setting.throttlingRateLimit(), setting.throttlingBurstLimit());
+    }
+
+    /** The names of the buckets the methods compiled so far draw from. */
+    Set<String> bucketsUsed() {
+      return Set.copyOf(bucketsUsed);
     }
 
     private static boolean limits(MethodSetting setting) {

@@ -2,18 +2,31 @@ package dev.archway.runtime;
 
 import dev.archway.runtime.route.RouteTable;
 import java.util.Map;
+import java.util.Set;
 
-/** A stage with its deployment compiled: what a request to {@code /{stage}/...} is served from. Immutable. */
+/**
+ * A stage with its deployment compiled: what a request to {@code /{stage}/...} is served from. Immutable.
+ *
+ * @param buckets the names of the token buckets its throttles draw from, so that publishing a
+ *     recompiled API can forget the buckets no stage uses any more
+ */
 public record CompiledStage(
     String apiId, String stageName, String deploymentId, Map<String, String> variables,
-    RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses) {
+    RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses, Set<String> buckets) {
 
   public CompiledStage {
     variables = Map.copyOf(variables);
     gatewayResponses = gatewayResponses == null ? CustomGatewayResponses.NONE : gatewayResponses;
+    buckets = Set.copyOf(buckets);
   }
 
-  /** A stage whose API customised no gateway response. */
+  /** A stage without throttles of its own (the account and usage plans may still throttle it). */
+  public CompiledStage(String apiId, String stageName, String deploymentId, Map<String, String> variables,
+      RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses) {
+    this(apiId, stageName, deploymentId, variables, routes, routeCount, gatewayResponses, Set.of());
+  }
+
+  /** The same, when its API customised no gateway response either. */
   public CompiledStage(String apiId, String stageName, String deploymentId, Map<String, String> variables,
       RouteTable<CompiledRoute> routes, int routeCount) {
     this(apiId, stageName, deploymentId, variables, routes, routeCount, CustomGatewayResponses.NONE);

@@ -24,6 +24,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -90,7 +91,7 @@ class AccountThrottleSharingTest {
     LiveAccess live = new LiveAccess();
     live.publish(rules);
     Stage stage = new Stage(null, null, false, null, null, null, "d1", null, null, null, Map.of(), "prod", Map.of(), Map.of());
-    Step http = new HttpApiThrottles(live, buckets).step("http1", stage, "GET /pets");
+    Step http = new HttpApiThrottles(live, buckets).step("http1", stage, "GET /pets", new HashSet<>());
     Step rest = new ThrottleStep(live, "rest1", "/pets/GET", null);
     assertThat(List.of(outcome(http), outcome(rest), outcome(http), outcome(rest)))
         .containsExactly("passed", "passed", "passed", "THROTTLED");

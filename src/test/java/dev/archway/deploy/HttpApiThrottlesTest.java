@@ -7,7 +7,9 @@ import dev.archway.model.v2.Stage.RouteSettings;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.traffic.LocalBuckets;
 import dev.archway.traffic.RateLimiter;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which limit each HTTP API route gets, and that recompiling finds the same bucket while the limit holds. */
@@ -43,10 +45,14 @@ class HttpApiThrottlesTest {
   void withoutBothNumbersARouteHasNoStageLimitButStillTheAccountStep() {
     Stage stage = stage(limit(5, null), Map.of("GET /pets", limit(3, 1.0)));
 
+    Set<String> bucketsUsed = new HashSet<>();
+
     assertThat(throttles.routeLimit("a1", stage, "GET /open")).isNull();
-    assertThat(throttles.step("a1", stage, "GET /open")).hasToString("Throttle(GET /open)");
-    assertThat(throttles.step("a1", stage, "GET /pets")).hasToString("Throttle(GET /pets, stage TokenBucket(rate=1.0/s, burst=3))");
+    assertThat(throttles.step("a1", stage, "GET /open", bucketsUsed)).hasToString("Throttle(GET /open)");
+    assertThat(throttles.step("a1", stage, "GET /pets", bucketsUsed))
+        .hasToString("Throttle(GET /pets, stage TokenBucket(rate=1.0/s, burst=3))");
     assertThat(throttles.routeLimit("a1", stage(null, null), "GET /pets")).isNull();
+    assertThat(bucketsUsed).containsExactly("route/a1/prod/GET /pets");
   }
 
   @Test
@@ -65,6 +71,6 @@ class HttpApiThrottlesTest {
 
   @Test
   void noAccessRulesCompileNoStep() {
-    assertThat(HttpApiThrottles.NONE.step("a1", stage(limit(1, 1.0), Map.of()), "GET /pets")).isNull();
+    assertThat(HttpApiThrottles.NONE.step("a1", stage(limit(1, 1.0), Map.of()), "GET /pets", new HashSet<>())).isNull();
   }
 }

@@ -15,6 +15,7 @@ import dev.archway.model.RequestValidator;
 import dev.archway.model.Resource;
 import dev.archway.model.Stage;
 import dev.archway.runtime.CompiledStage;
+import dev.archway.runtime.Step;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.traffic.LocalBuckets;
 import io.vertx.core.Vertx;
@@ -65,7 +66,11 @@ class UsageControlsTest {
   }
 
   private CompiledStage compile(Map<String, MethodSetting> settings) {
-    return compiler.compile("a1", stage(settings), new DeployedApi("d1", restApi("a1"), List.of(
+    return compile("a1", settings);
+  }
+
+  private CompiledStage compile(String apiId, Map<String, MethodSetting> settings) {
+    return compiler.compile(apiId, stage(settings), new DeployedApi("d1", restApi(apiId), List.of(
         resource("/pets", method(true, "v1")), resource("/open", method(false, null))),
         List.of(), List.of(), List.of(new RequestValidator("v1", "params", false, true)), List.of()));
   }
@@ -87,6 +92,8 @@ class UsageControlsTest {
         .contains("Throttle(/pets/GET, stage TokenBucket(rate=1.0/s, burst=5))");
     assertThat(compiled.routes().match("GET", "/open").target().toString())
         .contains("Throttle(/open/GET, stage TokenBucket(rate=50.0/s, burst=100))");
+    assertThat(compiled.buckets()).containsExactlyInAnyOrder("stage/a1/prod/~1pets/GET", "stage/a1/prod/~1open/GET");
+    assertThat(compile(null).buckets()).isEmpty();
   }
 
   @Test
@@ -96,5 +103,24 @@ class UsageControlsTest {
     var exchange = new dev.archway.runtime.Exchange("r", null, null);
     assertThat(first.apply(exchange).succeeded()).isTrue();
     assertThat(second.apply(exchange).succeeded()).as("the same bucket, already spent").isFalse();
+  }
+
+  @Test
+  void publishingForgetsTheBucketsNoServedStageUses() {
+    CompiledStage limited = compile("a2", Map.of("*/*", throttle(1, 0.0)));
+    var exchange = new dev.archway.runtime.Exchange("r", null, null);
+    assertThat(openThrottle(limited).apply(exchange).succeeded()).isTrue();
+
+    compiler.published("a2", List.of(limited));
+    assertThat(openThrottle(compile("a2", Map.of("*/*", throttle(1, 0.0)))).apply(exchange).succeeded())
+        .as("still served: the same bucket, spent").isFalse();
+
+    compiler.published("a2", List.of());
+    assertThat(openThrottle(compile("a2", Map.of("*/*", throttle(1, 0.0)))).apply(exchange).succeeded())
+        .as("forgotten: a new, full bucket").isTrue();
+  }
+
+  private static Step openThrottle(CompiledStage stage) {
+    return stage.routes().match("GET", "/open").target().pipeline().steps().get(0);
   }
 }

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.apigatewayv2.model.RouteSettings;
  * HTTP API throttling through the apigatewayv2 SDK and real clients: a route's own settings win
  * over the stage's default route settings, each route has its own bucket, a route the stage does
  * not limit is not limited, b + r·t accuracy under concurrent load, and stage updates apply
- * without a redeploy while untouched routes keep their spent buckets.
+ * without a redeploy while untouched routes keep their spent buckets, and a stage deleted and
+ * created again starts with full ones.
  */
 class HttpApiThrottleE2eTest {
   @RegisterExtension static final EchoBackend echo = new EchoBackend();
@@ -132,5 +133,17 @@ class HttpApiThrottleE2eTest {
 
     v2.deleteRouteSettings(r -> r.apiId(apiId).stageName("prod").routeKey("GET /pets"));
     await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(statuses(apiId, "/pets", 3)).containsOnly(200));
+  }
+
+  @Test
+  void aStageDeletedAndCreatedAgainStartsWithFullBuckets() throws Exception {
+    String apiId = api("recreated", "GET /pets");
+    stage(apiId, null, Map.of("GET /pets", limit(1, 0.1)));
+    assertThat(statuses(apiId, "/pets", 2)).containsExactly(200, 429);
+
+    v2.deleteStage(r -> r.apiId(apiId).stageName("prod"));
+    stage(apiId, null, Map.of("GET /pets", limit(1, 0.1)));
+
+    assertThat(statuses(apiId, "/pets", 2)).containsExactly(200, 429);
   }
 }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.apigateway.model.ThrottleSettings;
 /**
  * Throttling under real load from a concurrent client: a bucket that starts full, with rate r and
  * burst b, offered more than r requests a second for t seconds, admits b + r·t within 2 %; and the
- * levels apply in AWS's order.
+ * levels apply in AWS's order; a stage deleted and created again starts with full buckets.
  */
 class ThrottleTrafficE2eTest {
   @RegisterExtension static final ArchwayServer server = new ArchwayServer();
@@ -126,6 +126,22 @@ class ThrottleTrafficE2eTest {
         replace("/*/*/throttling/rateLimit", "0.1"), replace("/*/*/throttling/burstLimit", "2")));
 
     assertThat(statuses(server.pathStyle(api.id, "prod", "/pets"), key, 3)).containsExactly(200, 200, 429);
+  }
+
+  @Test
+  void aStageDeletedAndCreatedAgainStartsWithFullBuckets() throws Exception {
+    KeyedApi api = KeyedApi.create(aws, "recreated").get("open", false).deploy("prod");
+    PatchOperation[] oneRequest = {replace("/*/*/throttling/rateLimit", "0.1"), replace("/*/*/throttling/burstLimit", "1")};
+    aws.updateStage(r -> r.restApiId(api.id).stageName("prod").patchOperations(oneRequest));
+    URI open = server.pathStyle(api.id, "prod", "/open");
+    assertThat(statuses(open, null, 2)).containsExactly(200, 429);
+
+    String deploymentId = aws.getStage(r -> r.restApiId(api.id).stageName("prod")).deploymentId();
+    aws.deleteStage(r -> r.restApiId(api.id).stageName("prod"));
+    aws.createStage(r -> r.restApiId(api.id).stageName("prod").deploymentId(deploymentId));
+    aws.updateStage(r -> r.restApiId(api.id).stageName("prod").patchOperations(oneRequest));
+
+    assertThat(statuses(open, null, 2)).containsExactly(200, 429);
   }
 
   private static List<Integer> statuses(URI uri, String key, int calls) throws Exception {
