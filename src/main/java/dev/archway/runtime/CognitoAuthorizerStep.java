@@ -54,8 +54,7 @@ public final class CognitoAuthorizerStep implements Step {
     if (token == null || token.isEmpty() || validation != null && !validation.test(token)) {
       return unauthorized(exchange, "no token in " + header);
     }
-    String issuer = unverifiedIssuer(token);
-    JwtValidator validator = issuer == null ? null : byIssuer.get(issuer);
+    JwtValidator validator = validatorFor(token);
     if (validator == null) {
       return unauthorized(exchange, "the token is not from a user pool of this authorizer");
     }
@@ -93,6 +92,21 @@ public final class CognitoAuthorizerStep implements Step {
   private Future<Void> unauthorized(Exchange exchange, String why) {
     LOG.info("request {}: authorizer {}: Unauthorized: {}", exchange.requestId(), authorizerId, why);
     return Future.failedFuture(new GatewayResponse.Unauthorized().failure());
+  }
+
+  /**
+   * The validator of the token's user pool: the one that verified it before, else the one its
+   * unverified issuer names. Parsing the token only to read its issuer cost a fifth of the CPU of a
+   * request that carried a token seen before.
+   */
+  private JwtValidator validatorFor(String token) {
+    for (JwtValidator validator : byIssuer.values()) {
+      if (validator.verifiedBefore(token)) {
+        return validator;
+      }
+    }
+    String issuer = unverifiedIssuer(token);
+    return issuer == null ? null : byIssuer.get(issuer);
   }
 
   /** Only to pick the pool whose keys then verify the token; never trusted on its own. */

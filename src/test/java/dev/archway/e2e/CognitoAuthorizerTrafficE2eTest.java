@@ -101,6 +101,14 @@ class CognitoAuthorizerTrafficE2eTest {
   }
 
   @Test
+  void aTokenSeenBeforeIsStillCheckedAgainstTheMethod() throws Exception {
+    String id = oidc.sign(idToken().build());
+    assertThat(status("/profile", id)).isEqualTo(200);
+    assertThat(status("/profile", id)).as("the remembered token").isEqualTo(200);
+    assertThat(status("/orders", id)).as("remembered, but an ID token where scopes are needed").isEqualTo(401);
+  }
+
+  @Test
   void missingExpiredAndForeignTokensAre401() throws Exception {
     HttpResponse<String> missing = get(url("/profile"));
     assertThat(missing.statusCode()).isEqualTo(401);
@@ -163,7 +171,10 @@ class CognitoAuthorizerTrafficE2eTest {
     try {
       JwtValidator validator = new JwtValidators(JwksFetcher.create(vertx), Clock.systemUTC())
           .validator(new JwtConfiguration(oidc.issuer(POOL), null, List.of("app-client"), null));
-      assertThat(validate(validator, oidc.sign(idToken().build())).getSubject()).isEqualTo("user-123");
+      String token = oidc.sign(idToken().build());
+      assertThat(validator.verifiedBefore(token)).isFalse();
+      assertThat(validate(validator, token).getSubject()).isEqualTo("user-123");
+      assertThat(validator.verifiedBefore(token)).isTrue();
       assertThat(validate(validator, oidc.sign(accessToken("x").build())).getSubject()).isEqualTo("user-123");
       assertThat(rejection(validator, oidc.sign(idToken().audience("other-client").build())))
           .isEqualTo("the token does not have a valid audience");

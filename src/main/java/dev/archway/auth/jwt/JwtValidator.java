@@ -90,6 +90,14 @@ public final class JwtValidator {
     });
   }
 
+  /**
+   * Whether this validator verified the token's signature before (and still remembers it). Says
+   * which issuer's validator to ask without parsing the token; {@link #validate} still checks it all.
+   */
+  public boolean verifiedBefore(String token) {
+    return verified.getIfPresent(token) != null;
+  }
+
   /** The token of an {@code Authorization} value: {@code Bearer <token>} or the bare token. */
   public static String bearer(String authorization) {
     if (authorization == null) {
