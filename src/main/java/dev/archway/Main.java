@@ -1,5 +1,7 @@
 package dev.archway;
 
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +15,16 @@ import picocli.CommandLine.Command;
 public final class Main {
   public static void main(String[] args) {
     int code = new CommandLine(new Main()).execute(args);
+    flushLogs();
     if (code != 0) {
       System.exit(code);
+    }
+  }
+
+  /** Writes the log lines still queued for the console (logback.xml queues them): call before the JVM exits. */
+  static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      logback.stop();
     }
   }
 }

@@ -94,6 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       archway.close();
+      Main.flushLogs();
       stopped.countDown();
     }, "archway-shutdown"));
     stopped.await();
