@@ -16,11 +16,14 @@ public final class LambdaFunctionUri {
   private final String source;
   private final String region;
   private final StageVariableText function;
+  /** The function when the ARN names no stage variable: parsed once, not per request. */
+  private final LambdaFunction constant;
 
-  private LambdaFunctionUri(String source, String region, StageVariableText function) {
+  private LambdaFunctionUri(String source, String region, StageVariableText function, LambdaFunction constant) {
     this.source = source;
     this.region = region;
     this.function = function;
+    this.constant = constant;
   }
 
   /** @throws IllegalArgumentException naming the URI and the expected form */
@@ -30,16 +33,15 @@ public final class LambdaFunctionUri {
       throw new IllegalArgumentException("integration uri: " + uri
           + " (expected: arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations)");
     }
-    LambdaFunctionUri parsed = new LambdaFunctionUri(uri, m.group(1), StageVariableText.parse(m.group(2)));
-    if (!m.group(2).contains("${")) {
-      LambdaFunction.parse(m.group(2), parsed.region); // a static ARN is checked now, not at the first request
-    }
-    return parsed;
+    String region = m.group(1);
+    // A static ARN is checked now, not at the first request.
+    LambdaFunction constant = m.group(2).contains("${") ? null : LambdaFunction.parse(m.group(2), region);
+    return new LambdaFunctionUri(uri, region, StageVariableText.parse(m.group(2)), constant);
   }
 
   /** @throws IllegalArgumentException when the stage variables make no valid function name */
   public LambdaFunction function(Map<String, String> stageVariables) {
-    return LambdaFunction.parse(function.expand(stageVariables), region);
+    return constant != null ? constant : LambdaFunction.parse(function.expand(stageVariables), region);
   }
 
   @Override

@@ -11,9 +11,10 @@ class AwsUrisTest {
 
   @Test
   void lambdaUrisGiveTheFunctionItsQualifierAndItsRegion() {
-    LambdaFunction qualified = LambdaFunctionUri.parse(PREFIX + "arn:aws:lambda:us-west-2:123456789012:function:orders:live/invocations")
-        .function(Map.of());
+    LambdaFunctionUri fixed = LambdaFunctionUri.parse(PREFIX + "arn:aws:lambda:us-west-2:123456789012:function:orders:live/invocations");
+    LambdaFunction qualified = fixed.function(Map.of());
     assertThat(qualified).isEqualTo(new LambdaFunction("arn:aws:lambda:us-west-2:123456789012:function:orders", "live", "us-west-2"));
+    assertThat(fixed.function(Map.of("fn", "other"))).as("parsed once, at deploy time").isSameAs(qualified);
 
     LambdaFunctionUri staged = LambdaFunctionUri.parse(
         PREFIX + "arn:aws:lambda:eu-west-1:123456789012:function:${stageVariables.fn}/invocations");
