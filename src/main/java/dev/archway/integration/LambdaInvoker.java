@@ -1,5 +1,7 @@
 package dev.archway.integration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -11,13 +13,15 @@ import java.util.function.Function;
 /**
  * The Lambda Invoke API client: {@code POST /2015-03-31/functions/{function}/invocations},
  * synchronous ({@code RequestResponse}), SigV4-signed for {@code lambda} in the function's region,
- * on the shared pooled Vert.x client. Works against AWS, the Lambda runtime interface emulator
+ * through the shared backend client. Works against AWS, the Lambda runtime interface emulator
  * or any Lambda-compatible server. Never blocks.
  */
 public final class LambdaInvoker {
   private final HttpProxyIntegration http;
   private final Function<String, URI> endpointForRegion;
   private final AwsSigner signer;
+  /** Routes call the same few functions again and again; building and parsing their URI each time showed in profiles. */
+  private final Cache<LambdaFunction, URI> invocationUris = Caffeine.newBuilder().maximumSize(10_000).build();
 
   /** @param endpointForRegion the Invoke API base URL serving a region, or null when there is none */
   public LambdaInvoker(HttpProxyIntegration http, Function<String, URI> endpointForRegion, AwsSigner signer) {
@@ -37,9 +41,7 @@ public final class LambdaInvoker {
       return Future.failedFuture(new NoEndpointException("no Lambda endpoint for region " + function.region()
           + " to invoke " + function + " (expected: --lambda-endpoint or lambda.endpoints." + function.region() + " in --config)"));
     }
-    String base = endpoint.toString().endsWith("/") ? endpoint.toString().substring(0, endpoint.toString().length() - 1) : endpoint.toString();
-    URI uri = URI.create(base + "/2015-03-31/functions/" + encode(function.function()) + "/invocations"
-        + (function.qualifier() == null ? "" : "?Qualifier=" + encode(function.qualifier())));
+    URI uri = invocationUris.get(function, f -> invocationUri(endpoint, f));
     MultiMap headers = MultiMap.caseInsensitiveMultiMap()
         .add("Content-Type", "application/json")
         .add("X-Amz-Invocation-Type", "RequestResponse");
@@ -52,6 +54,12 @@ public final class LambdaInvoker {
       }
       return Future.succeededFuture(new LambdaResult(response.headers().get("X-Amz-Function-Error"), response.body()));
     });
+  }
+
+  private static URI invocationUri(URI endpoint, LambdaFunction function) {
+    String base = endpoint.toString().endsWith("/") ? endpoint.toString().substring(0, endpoint.toString().length() - 1) : endpoint.toString();
+    return URI.create(base + "/2015-03-31/functions/" + encode(function.function()) + "/invocations"
+        + (function.qualifier() == null ? "" : "?Qualifier=" + encode(function.qualifier())));
   }
 
   private static String encode(String value) {
