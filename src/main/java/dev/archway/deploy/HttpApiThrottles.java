@@ -11,7 +11,6 @@ import dev.archway.traffic.RateLimiter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Throttling of HTTP API routes in AWS's order: the route's limit, then the account's. A route's
@@ -55,8 +54,7 @@ public final class HttpApiThrottles {
   /** Forgets the route buckets of the API that none of {@code served} uses; see {@link UsageControls#retain}. */
   void retain(String apiId, Collection<CompiledStage> served) {
     if (buckets != null) {
-      buckets.retain(ROUTE_BUCKETS + apiId + "/",
-          served.stream().flatMap(stage -> stage.buckets().stream()).collect(Collectors.toSet()));
+      buckets.retain(ROUTE_BUCKETS + apiId + "/", CompiledStage.bucketsOf(served));
     }
   }
 

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The access-control steps of each method, in AWS's order before request validation: API key
@@ -48,8 +47,7 @@ public final class UsageControls {
    */
   void retain(String apiId, Collection<CompiledStage> served) {
     if (buckets != null) {
-      buckets.retain(STAGE_BUCKETS + apiId + "/",
-          served.stream().flatMap(stage -> stage.buckets().stream()).collect(Collectors.toSet()));
+      buckets.retain(STAGE_BUCKETS + apiId + "/", CompiledStage.bucketsOf(served));
     }
   }
 

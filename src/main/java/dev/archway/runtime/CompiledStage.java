@@ -1,8 +1,10 @@
 package dev.archway.runtime;
 
 import dev.archway.runtime.route.RouteTable;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A stage with its deployment compiled: what a request to {@code /{stage}/...} is served from. Immutable.
@@ -30,6 +32,11 @@ public record CompiledStage(
   public CompiledStage(String apiId, String stageName, String deploymentId, Map<String, String> variables,
       RouteTable<CompiledRoute> routes, int routeCount) {
     this(apiId, stageName, deploymentId, variables, routes, routeCount, CustomGatewayResponses.NONE);
+  }
+
+  /** The buckets any of these stages draws from. */
+  public static Set<String> bucketsOf(Collection<CompiledStage> stages) {
+    return stages.stream().flatMap(stage -> stage.buckets().stream()).collect(Collectors.toSet());
   }
 
   @Override

@@ -8,18 +8,15 @@ import dev.archway.auth.jwt.JwtConfiguration;
 import dev.archway.auth.jwt.JwtRejectedException;
 import dev.archway.auth.jwt.JwtValidator;
 import dev.archway.auth.jwt.JwtValidators;
+import dev.archway.testing.MovableClock;
 import dev.archway.testing.OidcProvider;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,29 +41,9 @@ class JwtVerifiedTokensE2eTest {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
   @Test
   void aRememberedTokenStillExpiresAndTamperingIsStillCaught() throws Exception {
-    MovableClock clock = new MovableClock();
+    MovableClock clock = new MovableClock(Instant.now());
     JwtValidator validator = new JwtValidators(JwksFetcher.create(vertx), clock)
         .validator(new JwtConfiguration(oidc.issuer(POOL), null, List.of(), Duration.ZERO));
     Instant now = clock.instant();
@@ -79,7 +56,7 @@ class JwtVerifiedTokensE2eTest {
     String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
     assertThat(validate(validator, tampered)).isEqualTo("the token's signature is invalid");
 
-    clock.now.set(now.plusSeconds(61));
+    clock.set(now.plusSeconds(61));
     assertThat(validate(validator, token)).isEqualTo("the token has expired");
   }
 

@@ -7,51 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.archway.model.QuotaSettings;
 import dev.archway.store.SqliteStore;
 import dev.archway.testing.ArchwayServer;
+import dev.archway.testing.MovableClock;
 import dev.archway.traffic.PlanKey;
 import dev.archway.traffic.QuotaLedger;
 import dev.archway.traffic.QuotaMeter;
 import dev.archway.traffic.StoreQuotaCounters;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The quota step over a real ledger and store, on a clock the test moves across period boundaries. */
 class QuotaStepTest {
-  /** A clock the test sets; the JDK's fixed clock cannot move. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private final Path dir;
   private final SqliteStore store;
   private final MovableClock clock = new MovableClock(Instant.parse("2025-03-15T23:59:58Z")); // a Saturday
