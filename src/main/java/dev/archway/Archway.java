@@ -6,6 +6,7 @@ import dev.archway.auth.jwt.JwtValidators;
 import dev.archway.auth.lambda.AuthorizerCache;
 import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import dev.archway.auth.SigV4Verifier;
+import dev.archway.config.OsReason;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
 import dev.archway.control.Serving;
@@ -28,6 +29,7 @@ import dev.archway.runtime.ExecuteServer;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.store.SqliteStore;
 import dev.archway.store.Store;
+import dev.archway.store.StoreException;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.traffic.LocalBuckets;
 import dev.archway.traffic.QuotaLedger;
@@ -36,6 +38,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -62,11 +66,14 @@ public final class Archway implements AutoCloseable {
     this.access = access;
   }
 
-  /** Starts everything and returns once both listeners accept connections. */
-  public static Archway start(Settings settings) throws IOException {
-    Map<String, dev.archway.auth.Credential> credentials =
-        settings.credentialsFile() == null ? Map.of() : CredentialsFile.parse(settings.credentialsFile());
-    Store store = SqliteStore.open(settings.dataDir());
+  /**
+   * Starts everything and returns once both listeners accept connections.
+   *
+   * @throws StartFailure naming the file, directory or listener that cannot be used, and why
+   */
+  public static Archway start(Settings settings) {
+    Map<String, dev.archway.auth.Credential> credentials = credentials(settings.credentialsFile());
+    Store store = openStore(settings.dataDir());
     // Native epoll where it loads (Linux): fewer syscalls and copies per request than NIO.
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     if (!vertx.isNativeTransportEnabled()) {
@@ -91,12 +98,14 @@ public final class Archway implements AutoCloseable {
           new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), new HttpApiThrottles(live, buckets)),
           httpApis);
       sync.start().await();
-      ExecuteServer execute = ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis).await();
-      ManagementServer management = ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
+      ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
+          ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis));
+      ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
+          ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas,
               settings.accountThrottle()),
-          execute.port(), compiler, authorization).await();
+          settings.publicUrl().at(execute.port()), compiler, authorization));
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
@@ -105,6 +114,50 @@ public final class Archway implements AutoCloseable {
       vertx.close().await();
       store.close();
       throw e;
+    }
+  }
+
+  /** The keys of {@code --credentials}; none (dev mode) without the flag. */
+  private static Map<String, dev.archway.auth.Credential> credentials(Path file) {
+    try {
+      return file == null ? Map.of() : CredentialsFile.parse(file);
+    } catch (IOException e) {
+      throw StartFailure.usage("--credentials " + file + ": " + OsReason.of(e) + " (expected: a readable AWS shared-credentials file)", e);
+    } catch (IllegalArgumentException e) {
+      throw StartFailure.usage("--credentials " + e.getMessage(), e);
+    }
+  }
+
+  /** The store in {@code --data-dir}, created when missing; a directory that cannot be used names the OS's reason. */
+  private static Store openStore(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw StartFailure.runtime("--data-dir " + dataDir + ": cannot create the directory: " + OsReason.of(e), e);
+    }
+    if (!Files.isWritable(dataDir)) {
+      throw StartFailure.runtime("--data-dir " + dataDir + ": cannot write in the directory: Permission denied", null);
+    }
+    try {
+      return SqliteStore.open(dataDir);
+    } catch (StoreException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw StartFailure.runtime("--data-dir " + dataDir + ": cannot open the store: " + cause.getMessage(), e);
+    }
+  }
+
+  /** Waits for a listener; a port that cannot be bound names the listener, the address and the OS's reason. */
+  private static <T> T listening(String listener, String host, int port, Future<T> started) {
+    try {
+      return started.await();
+    } catch (Exception e) { // await() rethrows the failure as it is, checked or not (Netty's NativeIoException)
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      // Netty's native transport says "bind(..) failed with error(-98): Address already in use"; the JDK the reason alone.
+      String reason = String.valueOf(cause.getMessage()).replaceFirst("^bind\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ", "");
+      throw StartFailure.runtime(listener + ": cannot listen on " + host + ":" + port + ": " + reason, e);
     }
   }
 

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code archway} command line. */
 @Command(
@@ -14,11 +16,36 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, VersionCommand.class})
 public final class Main {
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).execute(args);
+    int code = commandLine().execute(args);
     flushLogs();
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /**
+   * The command line with Archway's error handling: a mistake in the flags, the environment or a
+   * file, and a start the machine refuses, print one line on stderr, {@code archway serve: <what>},
+   * and exit 2 (usage) or 1 (runtime). Only an unexpected failure prints a stack trace.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .setParameterExceptionHandler(Main::usageError)
+        .setExecutionExceptionHandler(Main::startFailure);
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+    return cli.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static int startFailure(Exception e, CommandLine cli, ParseResult parsed) throws Exception {
+    if (!(e instanceof StartFailure failure)) {
+      throw e; // a bug, not a mistake: picocli prints the stack trace, exit code 1
+    }
+    cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + failure.getMessage());
+    return failure.exitCode();
   }
 
   /** Writes the log lines still queued for the console (logback.xml queues them): call before the JVM exits. */

@@ -2,6 +2,7 @@ package dev.archway;
 
 import dev.archway.config.ConfigFile;
 import dev.archway.config.Endpoints;
+import dev.archway.config.PublicUrl;
 import dev.archway.config.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,22 +76,14 @@ public final class ServeCommand implements Callable<Integer> {
           + " (ARCHWAY_ACCOUNT_THROTTLE). Default: AWS's ${DEFAULT-VALUE}")
   String accountThrottle;
 
+  @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:ARCHWAY_PUBLIC_URL}",
+      description = "Address APIs report to clients (v2 apiEndpoint, domain names): {apiId} starts the host, which goes on"
+          + " with .execute-api.; {port} is the execute listener's port (ARCHWAY_PUBLIC_URL). Default: http://{apiId}.execute-api.localhost:{port}")
+  String publicUrl;
+
   @Override
   public Integer call() throws Exception {
-    Endpoints endpoints;
-    dev.archway.model.ThrottleSettings throttle;
-    try {
-      throttle = Settings.parseThrottle(accountThrottle);
-      Endpoints fromFlags = new Endpoints(
-          lambdaEndpoint == null || lambdaEndpoint.isBlank() ? null : Endpoints.uri("lambda-endpoint", lambdaEndpoint),
-          Map.of(), Endpoints.parseServiceEntries(awsEndpoints == null ? List.of() : awsEndpoints));
-      endpoints = config == null ? fromFlags : ConfigFile.endpoints(config).overriddenBy(fromFlags);
-    } catch (IllegalArgumentException e) {
-      // A bad endpoint or config file is a usage error: one clear line, no stack trace.
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
-    }
-    Settings settings = new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials, endpoints, throttle);
-    Archway archway = Archway.start(settings);
+    Archway archway = Archway.start(settings());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       archway.close();
@@ -99,5 +92,19 @@ public final class ServeCommand implements Callable<Integer> {
     }, "archway-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** The flags, environment and config file as validated settings; a bad value is a usage error (one line, exit 2). */
+  private Settings settings() {
+    try {
+      Endpoints fromFlags = new Endpoints(
+          lambdaEndpoint == null || lambdaEndpoint.isBlank() ? null : Endpoints.uri("--lambda-endpoint", lambdaEndpoint),
+          Map.of(), Endpoints.parseServiceEntries(awsEndpoints == null ? List.of() : awsEndpoints));
+      Endpoints endpoints = config == null ? fromFlags : ConfigFile.endpoints(config).overriddenBy(fromFlags);
+      return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials, endpoints,
+          Settings.parseThrottle(accountThrottle), publicUrl == null || publicUrl.isBlank() ? PublicUrl.DEFAULT : new PublicUrl(publicUrl));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
   }
 }

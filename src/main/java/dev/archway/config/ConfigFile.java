@@ -50,7 +50,7 @@ public final class ConfigFile {
     Map<String, URI> issuers = new TreeMap<>();
     for (Map.Entry<String, String> entry : flat.entrySet()) {
       String key = entry.getKey();
-      String where = file + ": " + key;
+      String where = "--config " + file + ": " + key;
       if (key.equals(LAMBDA_ENDPOINT)) {
         lambda = Endpoints.uri(where, entry.getValue());
       } else if (key.startsWith(LAMBDA_REGION) && key.length() > LAMBDA_REGION.length()) {
@@ -60,14 +60,14 @@ public final class ConfigFile {
       } else if (key.startsWith(COGNITO_ISSUER) && key.length() > COGNITO_ISSUER.length()) {
         issuers.put(key.substring(COGNITO_ISSUER.length()), Endpoints.uri(where, entry.getValue()));
       } else {
-        throw new IllegalArgumentException("config " + where + " (expected: " + LAMBDA_ENDPOINT + ", "
+        throw new IllegalArgumentException("--config " + file + ": unknown key " + key + " (expected: " + LAMBDA_ENDPOINT + ", "
             + LAMBDA_REGION + "<region>, " + AWS_SERVICE + "<service> or " + COGNITO_ISSUER + "<user pool id>)");
       }
     }
     try {
       return new Endpoints(lambda, regions, services, issuers);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("config " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("--config " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -76,16 +76,16 @@ public final class ConfigFile {
     try {
       root = Files.size(file) == 0 ? null : YAML.readTree(Files.readString(file));
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("config " + file + ": not valid YAML (" + e.getOriginalMessage() + ")", e);
+      throw new IllegalArgumentException("--config " + file + ": not valid YAML (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("config " + file + ": cannot read (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException("--config " + file + ": " + OsReason.of(e) + " (expected: a readable YAML file)", e);
     }
     Map<String, String> out = new LinkedHashMap<>();
     if (root == null || root.isNull() || root.isMissingNode()) {
       return out;
     }
     if (!root.isObject()) {
-      throw new IllegalArgumentException("config " + file + ": top level is " + root.getNodeType() + " (expected: a mapping)");
+      throw new IllegalArgumentException("--config " + file + ": top level is " + root.getNodeType() + " (expected: a mapping)");
     }
     flatten(file, "", root, out);
     return out;
@@ -101,7 +101,7 @@ public final class ConfigFile {
       } else if (value.isValueNode() && !value.isNull()) {
         out.put(key, value.asText());
       } else {
-        throw new IllegalArgumentException("config " + file + ": " + key + " is " + value.getNodeType()
+        throw new IllegalArgumentException("--config " + file + ": " + key + " is " + value.getNodeType()
             + " (expected: a mapping or a single value)");
       }
     }

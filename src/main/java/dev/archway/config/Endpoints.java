@@ -26,10 +26,10 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
 
   public Endpoints {
     if (lambda != null) {
-      requireHttp("lambda-endpoint", lambda);
+      requireHttp("--lambda-endpoint", lambda);
     }
     lambdaByRegion = frozen(lambdaByRegion, "lambda.endpoints.", REGION, "an AWS region name such as us-east-1");
-    services = frozen(services, "aws-endpoint ", SERVICE, "a lower-case AWS signing name such as sqs");
+    services = frozen(services, "--aws-endpoint ", SERVICE, "a lower-case AWS signing name such as sqs");
     cognitoIssuers = frozen(cognitoIssuers, "cognito.issuers.", POOL_ID, "a user pool id such as us-east-1_AbC123");
   }
 
@@ -87,9 +87,9 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
       }
       int eq = entry.indexOf('=');
       if (eq <= 0 || eq == entry.length() - 1) {
-        throw new IllegalArgumentException("aws-endpoint: " + entry + " (expected: SERVICE=URL, e.g. sqs=http://localhost:4566)");
+        throw new IllegalArgumentException("--aws-endpoint: " + entry + " (expected: SERVICE=URL, e.g. sqs=http://localhost:4566)");
       }
-      out.put(entry.substring(0, eq).trim().toLowerCase(Locale.ROOT), uri("aws-endpoint " + entry, entry.substring(eq + 1).trim()));
+      out.put(entry.substring(0, eq).trim().toLowerCase(Locale.ROOT), uri("--aws-endpoint " + entry, entry.substring(eq + 1).trim()));
     }
     return out;
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * {@code credentialsFile} null means dev mode: any well-formed SigV4 request is accepted.
  * {@code accountThrottle} is the account-level limit of every account and region (AWS's default
  * 10,000 rps / 5,000 burst; raising it is what a service-quota increase does on AWS).
+ * {@code publicUrl} is the address APIs report to their clients ({@code --public-url}).
  */
 public record Settings(
     Path dataDir,
@@ -19,7 +20,8 @@ public record Settings(
     String accountId,
     Path credentialsFile,
     Endpoints endpoints,
-    ThrottleSettings accountThrottle) {
+    ThrottleSettings accountThrottle,
+    PublicUrl publicUrl) {
   /** AWS's account throttle: 10,000 requests per second, burst 5,000. */
   public static final ThrottleSettings AWS_ACCOUNT_THROTTLE = new ThrottleSettings(5000, 10000.0);
 
@@ -30,27 +32,30 @@ public record Settings(
     if (accountThrottle == null) {
       accountThrottle = AWS_ACCOUNT_THROTTLE;
     }
+    if (publicUrl == null) {
+      publicUrl = PublicUrl.DEFAULT;
+    }
     if (accountThrottle.rateLimit() == null || !(accountThrottle.rateLimit() > 0) || accountThrottle.rateLimit().isInfinite()
         || accountThrottle.burstLimit() == null || accountThrottle.burstLimit() < 1) {
-      throw new IllegalArgumentException("account-throttle: " + accountThrottle.rateLimit() + "," + accountThrottle.burstLimit()
+      throw new IllegalArgumentException("--account-throttle: " + accountThrottle.rateLimit() + "," + accountThrottle.burstLimit()
           + " (expected: RATE,BURST with a rate > 0 and a burst >= 1)");
     }
-    requirePort("port", port);
-    requirePort("admin-port", adminPort);
+    requirePort("--port", port);
+    requirePort("--admin-port", adminPort);
     if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-      throw new IllegalArgumentException("region: " + region + " (expected: an AWS region name such as us-east-1)");
+      throw new IllegalArgumentException("--region: " + region + " (expected: an AWS region name such as us-east-1)");
     }
     if (accountId == null || !accountId.matches("\\d{12}")) {
-      throw new IllegalArgumentException("account-id: " + accountId + " (expected: 12 digits)");
+      throw new IllegalArgumentException("--account-id: " + accountId + " (expected: 12 digits)");
     }
     if (dataDir == null) {
-      throw new IllegalArgumentException("data-dir: null (expected: a directory path)");
+      throw new IllegalArgumentException("--data-dir: null (expected: a directory path)");
     }
   }
 
   public Settings(Path dataDir, String host, int port, String adminHost, int adminPort, String region,
       String accountId, Path credentialsFile, Endpoints endpoints) {
-    this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, AWS_ACCOUNT_THROTTLE);
+    this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, AWS_ACCOUNT_THROTTLE, null);
   }
 
   /** Settings without integration endpoints (no Lambda, no AWS services). */
@@ -65,16 +70,23 @@ public record Settings(
   }
 
   public Settings withCredentialsFile(Path file) {
-    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file, endpoints, accountThrottle);
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file, endpoints, accountThrottle,
+        publicUrl);
   }
 
   public Settings withEndpoints(Endpoints newEndpoints) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, newEndpoints,
-        accountThrottle);
+        accountThrottle, publicUrl);
   }
 
   public Settings withAccountThrottle(ThrottleSettings throttle) {
-    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, throttle);
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, throttle,
+        publicUrl);
+  }
+
+  public Settings withPublicUrl(PublicUrl url) {
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
+        accountThrottle, url);
   }
 
   /** {@code RATE,BURST} as the --account-throttle flag takes it, e.g. {@code 10000,5000}. */
@@ -87,7 +99,7 @@ public record Settings(
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new IllegalArgumentException("account-throttle: " + text + " (expected: RATE,BURST such as 10000,5000)");
+    throw new IllegalArgumentException("--account-throttle: " + text + " (expected: RATE,BURST such as 10000,5000)");
   }
 
   private static void requirePort(String name, int value) {

@@ -8,6 +8,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.archway.auth.SigV4Verifier;
+import dev.archway.config.PublicUrl;
 import dev.archway.deploy.AuthControl;
 import dev.archway.control.v2.ApiEndpoints;
 import dev.archway.control.v2.V2Routes;
@@ -44,13 +45,13 @@ public final class ManagementServer {
   }
 
   /**
-   * {@code serving} tells which stages are not serving (for {@code /health/ready}) and when writes are live; {@code executePort} is the
-   * execute listener's port, for the {@code apiEndpoint} of v2 APIs.
+   * {@code serving} tells which stages are not serving (for {@code /health/ready}) and when writes are live; {@code publicUrl}
+   * (its port resolved) is what v2 APIs and domain names report as their address.
    */
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
-      Serving serving, int executePort) {
-    return start(vertx, host, port, store, verifier, accountId, region, serving, executePort, null,
+      Serving serving, PublicUrl publicUrl) {
+    return start(vertx, host, port, store, verifier, accountId, region, serving, publicUrl, null,
         AuthControl.unconfigured());
   }
 
@@ -60,7 +61,7 @@ public final class ManagementServer {
    */
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
-      Serving serving, int executePort, DeploymentCompiler compiler, AuthControl access) {
+      Serving serving, PublicUrl publicUrl, DeploymentCompiler compiler, AuthControl access) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
@@ -72,7 +73,7 @@ public final class ManagementServer {
         serving.accountThrottle());
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
-    V2Routes.register(api, store, new ApiEndpoints(executePort));
+    V2Routes.register(api, store, new ApiEndpoints(publicUrl));
     api.finish();
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))
         .requestHandler(router)

@@ -25,9 +25,11 @@ final class DomainNamesHandler {
   private static final List<String> ROUTING_MODES = List.of("API_MAPPING_ONLY", "ROUTING_RULE_ONLY", "ROUTING_RULE_THEN_API_MAPPING");
 
   private final Store store;
+  private final ApiEndpoints endpoints;
 
-  DomainNamesHandler(Store store) {
+  DomainNamesHandler(Store store, ApiEndpoints endpoints) {
     this.store = store;
+    this.endpoints = endpoints;
   }
 
   record CreateRequest(
@@ -44,7 +46,7 @@ final class DomainNamesHandler {
     String region = call.caller().region();
     DomainName domain = check(new DomainName("$request.basepath", name,
         "arn:aws:apigateway:" + region + "::/domainnames/" + name,
-        configurations(req.domainNameConfigurations(), region), mutualTls(req.mutualTlsAuthentication()),
+        configurations(req.domainNameConfigurations()), mutualTls(req.mutualTlsAuthentication()),
         req.routingMode() == null ? ROUTING_MODES.get(0) : req.routingMode(), req.tags() == null ? Map.of() : req.tags()));
     return store.write(docs -> {
       if (docs.get(V2Kinds.DOMAIN_NAME, call.caller().scope(), name).isPresent()) {
@@ -68,7 +70,7 @@ final class DomainNamesHandler {
       DomainName domain = domain(docs, call.caller(), call.label("domainName"));
       DomainName merged = Updates.merge(domain, call, UPDATABLE, DomainName.class);
       DomainName updated = check(new DomainName(merged.apiMappingSelectionExpression(), domain.domainName(),
-          domain.domainNameArn(), configurations(merged.domainNameConfigurations(), call.caller().region()),
+          domain.domainNameArn(), configurations(merged.domainNameConfigurations()),
           mutualTls(merged.mutualTlsAuthentication()), merged.routingMode(), domain.tags()));
       docs.put(V2Kinds.DOMAIN_NAME, call.caller().scope(), domain.domainName(), updated);
       return updated;
@@ -100,8 +102,11 @@ final class DomainNamesHandler {
     return domain;
   }
 
-  /** The configurations with what AWS fills in: a regional endpoint of its own, TLS 1.2, AVAILABLE. */
-  private static List<DomainNameConfiguration> configurations(List<DomainNameConfiguration> given, String region) {
+  /**
+   * The configurations with what AWS fills in: a regional endpoint of its own (here a host of
+   * {@code --public-url}, named like AWS's {@code d-...}), TLS 1.2, AVAILABLE.
+   */
+  private List<DomainNameConfiguration> configurations(List<DomainNameConfiguration> given) {
     List<DomainNameConfiguration> in = given == null || given.isEmpty()
         ? List.of(new DomainNameConfiguration(null, null, null, null, null, null, null, null, null, null, null))
         : given;
@@ -111,7 +116,7 @@ final class DomainNamesHandler {
         throw ApiException.badRequest("Invalid domainNameConfigurations: null entry");
       }
       out.add(new DomainNameConfiguration(
-          c.apiGatewayDomainName() == null ? "d-" + V2Ids.apiId() + ".execute-api." + region + ".amazonaws.com" : c.apiGatewayDomainName(),
+          c.apiGatewayDomainName() == null ? endpoints.url().domainName("d-" + V2Ids.apiId()) : c.apiGatewayDomainName(),
           c.certificateArn(), c.certificateName(), c.certificateUploadDate(), "AVAILABLE", null,
           c.endpointType() == null ? "REGIONAL" : c.endpointType(),
           c.hostedZoneId() == null ? "Z1UJRXOUMOOFQ8" : c.hostedZoneId(),

@@ -30,7 +30,7 @@ public final class V2Routes {
     AuthorizersHandler authorizers = new AuthorizersHandler(store);
     StagesHandler stages = new StagesHandler(store);
     DeploymentsHandler deployments = new DeploymentsHandler(store);
-    DomainNamesHandler domains = new DomainNamesHandler(store);
+    DomainNamesHandler domains = new DomainNamesHandler(store, endpoints);
     ApiMappingsHandler mappings = new ApiMappingsHandler(store);
     crud(api, APIS, ":apiId", apis::create, apis::list, apis::get, apis::update, apis::delete);
     ApiImports imports = new ApiImports(store, endpoints);
