@@ -101,6 +101,8 @@ public final class ManagementServer {
     ModelsHandler models = new ModelsHandler(store);
     RequestValidatorsHandler validators = new RequestValidatorsHandler(store);
     GatewayResponsesHandler gatewayResponses = new GatewayResponsesHandler(store);
+    DocumentationPartsHandler parts = new DocumentationPartsHandler(store);
+    DocumentationVersionsHandler versions = new DocumentationVersionsHandler(store);
     api.on(POST, "/restapis", 201, restApis::create)
         .on(GET, "/restapis", 200, restApis::list)
         .on(GET, API, 200, restApis::get)
@@ -152,7 +154,19 @@ public final class ManagementServer {
         .on(GET, API + "/gatewayresponses", 200, gatewayResponses::list)
         .on(GET, API + "/gatewayresponses/:response_type", 200, gatewayResponses::get)
         .on(PATCH, API + "/gatewayresponses/:response_type", 200, gatewayResponses::update)
-        .on(DELETE, API + "/gatewayresponses/:response_type", 202, gatewayResponses::delete);
+        .on(DELETE, API + "/gatewayresponses/:response_type", 202, gatewayResponses::delete)
+        .on(POST, API + "/documentation/parts", 201, parts::create)
+        .on(GET, API + "/documentation/parts", 200, parts::list)
+        .on(GET, API + "/documentation/parts/:part_id", 200, parts::get)
+        .on(PATCH, API + "/documentation/parts/:part_id", 200, parts::update)
+        .on(DELETE, API + "/documentation/parts/:part_id", 202, parts::delete)
+        .on(POST, API + "/documentation/versions", 201, versions::create)
+        .on(GET, API + "/documentation/versions", 200, versions::list)
+        .on(GET, API + "/documentation/versions/:doc_version", 200, versions::get)
+        .on(PATCH, API + "/documentation/versions/:doc_version", 200, versions::update)
+        .on(DELETE, API + "/documentation/versions/:doc_version", 202, versions::delete);
+    // ImportDocumentationParts' body is an OpenAPI document (JSON or YAML), not a request shape.
+    api.router().route(PUT, API + "/documentation/parts").handler(ctx -> api.runRaw(ctx, 200, parts::importParts));
     accessRoutes(api, store, counters, access, accountThrottle);
     // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
     tagRoute(api, PUT, 204, tags::tag);

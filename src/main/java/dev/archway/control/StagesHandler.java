@@ -37,8 +37,10 @@ final class StagesHandler {
       if (docs.get(Kind.STAGE, apiId, req.stageName()).isPresent()) {
         throw ApiException.conflict("Stage already exists");
       }
+      DocumentationVersionsHandler.requireVersion(docs, apiId, req.documentationVersion());
       Stage stage = newStage(req.stageName(), req.deploymentId(), req.description(), req.cacheClusterEnabled(),
-          req.cacheClusterSize(), req.variables(), req.tracingEnabled(), req.tags());
+          req.cacheClusterSize(), req.variables(), req.tracingEnabled(), req.tags())
+          .withDocumentationVersion(req.documentationVersion());
       docs.put(Kind.STAGE, apiId, stage.stageName(), stage);
       return stage;
     });
@@ -67,6 +69,7 @@ final class StagesHandler {
       Stage p = Drafts.patch(stage, ops.stream().filter(op -> !MethodSettingsPatch.handles(op)).toList(), Patchable.STAGE, Stage.class);
       requireDeployment(docs, apiId, p.deploymentId());
       checkVariables(p.variables());
+      DocumentationVersionsHandler.requireVersion(docs, apiId, p.documentationVersion());
       Stage updated = new Stage(p.deploymentId(), p.clientCertificateId(), stage.stageName(), p.description(),
           p.cacheClusterEnabled(), p.cacheClusterSize(), p.cacheClusterStatus(),
           MethodSettingsPatch.apply(stage.methodSettings(), methodOps), p.variables(),

@@ -25,6 +25,12 @@ public record Stage(
   public record CanarySettings(
       Double percentTraffic, String deploymentId, Map<String, String> stageVariableOverrides, Boolean useStageCache) {}
 
+  public Stage withDocumentationVersion(String version) {
+    return new Stage(deploymentId, clientCertificateId, stageName, description, cacheClusterEnabled,
+        cacheClusterSize, cacheClusterStatus, methodSettings, variables, version,
+        accessLogSettings, canarySettings, tracingEnabled, webAclArn, tags, createdDate, lastUpdatedDate);
+  }
+
   public Stage withTags(Map<String, String> newTags) {
     return new Stage(deploymentId, clientCertificateId, stageName, description, cacheClusterEnabled,
         cacheClusterSize, cacheClusterStatus, methodSettings, variables, documentationVersion,

@@ -6,6 +6,9 @@ import dev.archway.model.ApiKeyDigest;
 import dev.archway.model.Authorizer;
 import dev.archway.model.DeployedApi;
 import dev.archway.model.Deployment;
+import dev.archway.model.DocumentationPart;
+import dev.archway.model.DocumentationSnapshot;
+import dev.archway.model.DocumentationVersion;
 import dev.archway.model.GatewayResponse;
 import dev.archway.model.Model;
 import dev.archway.model.RequestValidator;
@@ -41,6 +44,12 @@ public record Kind<T>(String name, Class<T> type) {
   public static final Kind<RequestValidator> REQUEST_VALIDATOR = new Kind<>("requestvalidator", RequestValidator.class);
   /** Customised gateway responses only, keyed by response type. */
   public static final Kind<GatewayResponse> GATEWAY_RESPONSE = new Kind<>("gatewayresponse", GatewayResponse.class);
+  public static final Kind<DocumentationPart> DOCUMENTATION_PART = new Kind<>("documentationpart", DocumentationPart.class);
+  /** Keyed by the version name; the parts it froze are a {@link #DOCUMENTATION_SNAPSHOT} of the same key. */
+  public static final Kind<DocumentationVersion> DOCUMENTATION_VERSION =
+      new Kind<>("documentationversion", DocumentationVersion.class);
+  public static final Kind<DocumentationSnapshot> DOCUMENTATION_SNAPSHOT =
+      new Kind<>("documentationsnapshot", DocumentationSnapshot.class);
 
   @Override
   public String toString() {

@@ -54,7 +54,7 @@ public final class Patchable {
 
   public static final PatchRules STAGE = PatchRules.builder()
       .requiredString("deploymentId").string("description").string("clientCertificateId")
-      .stringMap("variables").bool("tracingEnabled")
+      .stringMap("variables").bool("tracingEnabled").string("documentationVersion")
       .bool("cacheClusterEnabled").string("cacheClusterSize")
       .string("accessLogSettings/destinationArn").string("accessLogSettings/format")
       .string("canarySettings/deploymentId").number("canarySettings/percentTraffic")
