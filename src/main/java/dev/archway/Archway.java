@@ -94,9 +94,9 @@ public final class Archway implements AutoCloseable {
       DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()),
           new UsageControls(live, buckets), authorization);
       LiveHttpApis httpApis = new LiveHttpApis();
-      StageSync sync = new StageSync(vertx, store, compiler, stages,
-          new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), new HttpApiThrottles(live, buckets)),
-          httpApis);
+      HttpApiCompiler httpCompiler =
+          new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), new HttpApiThrottles(live, buckets));
+      StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis);
       sync.start().await();
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
           ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis));
@@ -105,7 +105,7 @@ public final class Archway implements AutoCloseable {
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas,
               settings.accountThrottle()),
-          settings.publicUrl().at(execute.port()), compiler, authorization));
+          settings.publicUrl().at(execute.port()), compiler, httpCompiler, authorization));
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());

@@ -3,6 +3,8 @@ package dev.archway.control;
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.Paging;
 import dev.archway.control.wire.Patchable;
+import dev.archway.deploy.CompileException;
+import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.model.DeployedApi;
 import dev.archway.model.Deployment;
 import dev.archway.model.Deployment.MethodSnapshot;
@@ -23,9 +25,12 @@ import java.util.Map;
  */
 final class DeploymentsHandler {
   private final Store store;
+  private final DeploymentCompiler compiler;
 
-  DeploymentsHandler(Store store) {
+  /** @param compiler compiles each deployment before it is stored (null: not checked) */
+  DeploymentsHandler(Store store, DeploymentCompiler compiler) {
     this.store = store;
+    this.compiler = compiler;
   }
 
   record CreateRequest(
@@ -43,12 +48,14 @@ final class DeploymentsHandler {
       RestApi api = Drafts.api(docs, call.caller(), apiId);
       List<Resource> resources = docs.list(Kind.RESOURCE, apiId);
       Deployment deployment = new Deployment(Ids.shortId(), req.description(), Drafts.now(), summary(resources));
+      DeployedApi frozen = new DeployedApi(deployment.id(), api, resources, docs.list(Kind.AUTHORIZER, apiId),
+          docs.list(Kind.MODEL, apiId), docs.list(Kind.REQUEST_VALIDATOR, apiId), docs.list(Kind.GATEWAY_RESPONSE, apiId));
+      Stage stage = req.stageName() == null ? null : pointedStage(docs, apiId, req, deployment.id());
+      compiles(apiId, call.caller().scope(), stage, frozen);
       docs.put(Kind.DEPLOYMENT, apiId, deployment.id(), deployment);
-      docs.put(Kind.DEPLOYED_API, apiId, deployment.id(), new DeployedApi(deployment.id(), api, resources,
-          docs.list(Kind.AUTHORIZER, apiId), docs.list(Kind.MODEL, apiId), docs.list(Kind.REQUEST_VALIDATOR, apiId),
-          docs.list(Kind.GATEWAY_RESPONSE, apiId)));
-      if (req.stageName() != null) {
-        pointStage(docs, apiId, req, deployment.id());
+      docs.put(Kind.DEPLOYED_API, apiId, deployment.id(), frozen);
+      if (stage != null) {
+        docs.put(Kind.STAGE, apiId, stage.stageName(), stage);
       }
       return deployment;
     });
@@ -125,9 +132,27 @@ final class DeploymentsHandler {
     return summary;
   }
 
-  private static void pointStage(Documents docs, String apiId, CreateRequest req, String deploymentId) {
+  /**
+   * Compiles the deployment as its stage would serve it, before anything is stored: what cannot be
+   * served is refused now (400, nothing written), never found out by the data plane later.
+   */
+  private void compiles(String apiId, String scope, Stage stage, DeployedApi deployment) {
+    if (compiler == null) {
+      return;
+    }
+    Stage target = stage != null ? stage
+        : StagesHandler.newStage("deployment-check", deployment.deploymentId(), null, null, null, null, null, null);
+    try {
+      compiler.compile(apiId, target, deployment, scope);
+    } catch (CompileException e) {
+      throw ApiException.badRequest("Unable to deploy API: " + e.reason());
+    }
+  }
+
+  /** The stage as CreateDeployment leaves it: created, or pointed at the deployment with the request's changes. */
+  private static Stage pointedStage(Documents docs, String apiId, CreateRequest req, String deploymentId) {
     long now = Drafts.now();
-    Stage stage = docs.get(Kind.STAGE, apiId, req.stageName())
+    return docs.get(Kind.STAGE, apiId, req.stageName())
         .map(s -> new Stage(deploymentId, s.clientCertificateId(), s.stageName(),
             req.stageDescription() == null ? s.description() : req.stageDescription(),
             req.cacheClusterEnabled() == null ? s.cacheClusterEnabled() : req.cacheClusterEnabled(),
@@ -138,7 +163,6 @@ final class DeploymentsHandler {
             s.createdDate(), now))
         .orElseGet(() -> StagesHandler.newStage(req.stageName(), deploymentId, req.stageDescription(),
             req.cacheClusterEnabled(), req.cacheClusterSize(), req.variables(), req.tracingEnabled(), null));
-    docs.put(Kind.STAGE, apiId, stage.stageName(), stage);
   }
 
   private static Map<String, String> mergeVariables(Map<String, String> current, Map<String, String> added) {

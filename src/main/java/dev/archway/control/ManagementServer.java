@@ -13,6 +13,7 @@ import dev.archway.deploy.AuthControl;
 import dev.archway.control.v2.ApiEndpoints;
 import dev.archway.control.v2.V2Routes;
 import dev.archway.deploy.DeploymentCompiler;
+import dev.archway.deploy.HttpApiCompiler;
 import dev.archway.model.Json;
 import dev.archway.store.Store;
 import dev.archway.traffic.QuotaCounters;
@@ -51,17 +52,20 @@ public final class ManagementServer {
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
       Serving serving, PublicUrl publicUrl) {
-    return start(vertx, host, port, store, verifier, accountId, region, serving, publicUrl, null,
+    return start(vertx, host, port, store, verifier, accountId, region, serving, publicUrl, null, null,
         AuthControl.unconfigured());
   }
 
   /**
-   * @param compiler compiles draft methods for TestInvokeMethod; null answers that operation with an error
+   * @param compiler compiles draft methods for TestInvokeMethod and each REST deployment before CreateDeployment
+   *     stores it; null answers TestInvokeMethod with an error and checks no deployment
+   * @param httpCompiler compiles each HTTP API deployment before it is stored; null checks none
    * @param access runs TestInvokeAuthorizer and holds the authorizer cache FlushStageAuthorizersCache empties
    */
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
-      Serving serving, PublicUrl publicUrl, DeploymentCompiler compiler, AuthControl access) {
+      Serving serving, PublicUrl publicUrl, DeploymentCompiler compiler, HttpApiCompiler httpCompiler,
+      AuthControl access) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
@@ -70,10 +74,10 @@ public final class ManagementServer {
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
     routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas(), access,
-        serving.accountThrottle());
+        serving.accountThrottle(), compiler);
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
-    V2Routes.register(api, store, new ApiEndpoints(publicUrl));
+    V2Routes.register(api, store, new ApiEndpoints(publicUrl), httpCompiler);
     api.finish();
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))
         .requestHandler(router)
@@ -90,12 +94,12 @@ public final class ManagementServer {
   }
 
   private static void routes(ManagementApi api, Store store, QuotaCounters counters, AuthControl access,
-      ThrottleSettings accountThrottle) {
+      ThrottleSettings accountThrottle, DeploymentCompiler compiler) {
     RestApisHandler restApis = new RestApisHandler(store);
     ResourcesHandler resources = new ResourcesHandler(store);
     MethodsHandler methods = new MethodsHandler(store);
     IntegrationsHandler integrations = new IntegrationsHandler(store);
-    DeploymentsHandler deployments = new DeploymentsHandler(store);
+    DeploymentsHandler deployments = new DeploymentsHandler(store, compiler);
     StagesHandler stages = new StagesHandler(store);
     TagsHandler tags = new TagsHandler(store);
     ModelsHandler models = new ModelsHandler(store);

@@ -20,7 +20,6 @@ import dev.archway.runtime.Step;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,11 +27,6 @@ import java.util.function.Function;
  * integrations. Holds the shared clients and where each AWS API is reached.
  */
 public final class AwsIntegrations {
-  /** Mapping these to a Lambda call fails on AWS with 500 (AWS-BEHAVIOUR E); we refuse them at deploy. */
-  private static final Set<String> LAMBDA_UNMAPPABLE =
-      Set.of("authorization", "connection", "expect", "proxy-authenticate", "te", "content-length", "transfer-encoding");
-  private static final Set<String> SERVICE_UNMAPPABLE = Set.of("content-length", "transfer-encoding");
-
   private final HttpProxyIntegration http;
   private final LambdaInvoker lambda;
   private final Function<String, URI> serviceEndpoints;
@@ -75,7 +69,7 @@ public final class AwsIntegrations {
     String uri = integration.uri();
     IntegrationRequestBody body = NonProxyIntegrations.requestBody(integration, mapping);
     if (uri != null && uri.contains(":lambda:path/2015-03-31/functions/")) {
-      RequestMappings.of(integration, LAMBDA_UNMAPPABLE, mapping);
+      RequestMappings.of(integration, mapping); // refuses malformed targets; the Invoke API takes no mapped headers
       return List.of(new LambdaStep(lambda, LambdaFunctionUri.parse(uri), body, timeoutMillis),
           IntegrationResponses.compile(method, integration, IntegrationResponseStep.Selection.LAMBDA_ERROR_MESSAGE, mapping));
     }
@@ -84,7 +78,7 @@ public final class AwsIntegrations {
     if (httpMethod == null) {
       throw new IllegalArgumentException("integration httpMethod: null (expected: the method of the AWS API, e.g. POST)");
     }
-    RequestMappings mappings = RequestMappings.of(integration, SERVICE_UNMAPPABLE, mapping);
+    RequestMappings mappings = RequestMappings.of(integration, mapping);
     URI endpoint = serviceEndpoints.apply(service.service());
     if (endpoint == null) {
       // AWS would call the real service; here the operator must say where it is. Deploys, answers 500.

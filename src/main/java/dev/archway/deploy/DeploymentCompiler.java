@@ -10,6 +10,7 @@ import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
+import dev.archway.runtime.ConfigurationErrorStep;
 import dev.archway.runtime.CustomGatewayResponses;
 import dev.archway.runtime.HttpProxyStep;
 import dev.archway.runtime.ParameterSource;
@@ -20,7 +21,6 @@ import dev.archway.runtime.route.RouteTable;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,8 +32,6 @@ import java.util.Set;
 public final class DeploymentCompiler {
   private static final long DEFAULT_TIMEOUT_MILLIS = 29_000;
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
-  /** Mapping these would break the framing of the request we send (AWS fails such calls with 500). */
-  private static final Set<String> UNMAPPABLE_HEADERS = Set.of("content-length", "transfer-encoding");
 
   private final HttpProxyIntegration http;
   private final AwsIntegrations aws;
@@ -87,7 +85,7 @@ public final class DeploymentCompiler {
       accessControl = authorization.of(apiId, scope, deployment);
       gatewayResponses = GatewayResponseCompiler.compile(deployment.gatewayResponses());
     } catch (IllegalArgumentException e) {
-      throw new CompileException("cannot compile " + where + ": " + e.getMessage(), e);
+      throw new CompileException(where, null, e);
     }
     for (Resource resource : deployment.resources() == null ? List.<Resource>of() : deployment.resources()) {
       if (resource.resourceMethods() == null) {
@@ -100,7 +98,7 @@ public final class DeploymentCompiler {
               resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, controls,
               accessControl));
         } catch (IllegalArgumentException e) {
-          throw new CompileException("cannot compile " + route + " of " + where + ": " + e.getMessage(), e);
+          throw new CompileException(where, route, e);
         }
         count++;
       }
@@ -130,7 +128,8 @@ public final class DeploymentCompiler {
       throw new IllegalArgumentException("no integration (expected: PutIntegration before CreateDeployment)");
     }
     MappingContext mapping = MappingContext.of(templates, api);
-    List<Step> steps = switch (integration.type()) {
+    String unmappable = UnmappableHeaders.refusal(integration);
+    List<Step> steps = unmappable != null ? List.of(new ConfigurationErrorStep(unmappable)) : switch (integration.type()) {
       case "MOCK" -> nonProxy.mock(method, integration, mapping);
       case "HTTP" -> nonProxy.http(method, integration, mapping, timeout(integration));
       case "HTTP_PROXY" -> List.of(httpProxy(integration));
@@ -164,11 +163,7 @@ public final class DeploymentCompiler {
       } else if (target.startsWith("integration.request.querystring.")) {
         query.put(name(target, "integration.request.querystring."), source);
       } else if (target.startsWith("integration.request.header.")) {
-        String name = name(target, "integration.request.header.");
-        if (UNMAPPABLE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-          throw new IllegalArgumentException("request parameter: " + target + " (expected: not Content-Length or Transfer-Encoding)");
-        }
-        header.put(name, source);
+        header.put(name(target, "integration.request.header."), source);
       } else {
         throw new IllegalArgumentException("request parameter: " + target
             + " (expected: integration.request.path|querystring|header.<name>)");

@@ -94,7 +94,7 @@ public final class HttpApiCompiler {
               throttle));
         }
       } catch (IllegalArgumentException e) {
-        throw new CompileException("cannot compile route " + key + " of " + where + ": " + e.getMessage(), e);
+        throw new CompileException(where, "route " + key, e);
       }
       count++;
     }

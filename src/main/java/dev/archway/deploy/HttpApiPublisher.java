@@ -4,6 +4,7 @@ import dev.archway.model.v2.DeployedHttpApi;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Stage;
 import dev.archway.runtime.httpapi.HttpApiStage;
+import dev.archway.runtime.httpapi.HttpApiStages;
 import dev.archway.store.Store;
 import dev.archway.store.V2Kinds;
 import java.util.HashMap;
@@ -18,10 +19,12 @@ import java.util.Optional;
 final class HttpApiPublisher {
   private final HttpApiCompiler compiler;
   private final LiveHttpApis live;
+  private final StageFailures failures;
 
-  HttpApiPublisher(HttpApiCompiler compiler, LiveHttpApis live) {
+  HttpApiPublisher(HttpApiCompiler compiler, LiveHttpApis live, StageFailures failures) {
     this.compiler = compiler;
     this.live = live;
+    this.failures = failures;
   }
 
   /**
@@ -47,26 +50,41 @@ final class HttpApiPublisher {
     });
     if (loaded == null) {
       live.remove(apiId);
+      failures.report(apiId, Map.of());
       compiler.published(apiId, List.of());
       return Optional.empty();
     }
     Map<String, HttpApiStage> compiled = new HashMap<>();
     Map<String, String> failed = new HashMap<>();
+    Map<String, String> lines = new HashMap<>();
+    HttpApiStages served = live.find(apiId);
     for (Stage stage : loaded.stages()) {
+      String name = stage.stageName();
       if (stage.deploymentId() == null) {
         continue; // a stage never deployed serves nothing, and is not a problem
       }
       DeployedHttpApi deployment = loaded.deployments().get(stage.deploymentId());
-      if (deployment == null) {
-        failed.put(stage.stageName(), "deployment " + stage.deploymentId() + " not found");
-        continue;
-      }
+      String reason;
       try {
-        compiled.put(stage.stageName(), compiler.compile(apiId, loaded.scope(), stage, deployment));
+        if (deployment != null) {
+          compiled.put(name, compiler.compile(apiId, loaded.scope(), stage, deployment));
+          continue;
+        }
+        reason = "deployment " + stage.deploymentId() + " not found";
       } catch (RuntimeException e) {
-        failed.put(stage.stageName(), e instanceof CompileException ? e.getMessage() : "cannot compile: " + e);
+        reason = StageFailures.reason(e);
       }
+      // Fail safe, as for REST APIs: a stage that served before keeps its last good snapshot.
+      HttpApiStage last = served == null ? null : served.named(name);
+      if (last != null) {
+        compiled.put(name, last);
+      } else {
+        failed.put(name, reason);
+      }
+      lines.put(name, StageFailures.line(apiId, name, stage.deploymentId(), reason,
+          last == null ? null : last.stage().deploymentId()));
     }
+    failures.report(apiId, lines);
     live.publish(apiId, compiled);
     compiler.published(apiId, compiled.values().stream().map(HttpApiStage::stage).toList());
     return Optional.of(Map.copyOf(failed));

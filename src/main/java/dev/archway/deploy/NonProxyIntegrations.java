@@ -10,13 +10,9 @@ import dev.archway.runtime.IntegrationResponseStep;
 import dev.archway.runtime.MockIntegrationStep;
 import dev.archway.runtime.Step;
 import java.util.List;
-import java.util.Set;
 
 /** Compiles MOCK and HTTP (non-proxy) integrations: request template, mappings, backend call, integration responses. */
 final class NonProxyIntegrations {
-  /** Mapping these would break the framing of the request we send (AWS fails such calls with 500). */
-  private static final Set<String> UNMAPPABLE = Set.of("content-length", "transfer-encoding");
-
   private final HttpProxyIntegration http;
 
   NonProxyIntegrations(HttpProxyIntegration http) {
@@ -38,7 +34,7 @@ final class NonProxyIntegrations {
     if (httpMethod == null || !DeploymentCompiler.isMethod(httpMethod)) {
       throw new IllegalArgumentException("integration httpMethod: " + httpMethod + " (expected: GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS or ANY)");
     }
-    RequestMappings mappings = RequestMappings.of(integration, UNMAPPABLE, mapping);
+    RequestMappings mappings = RequestMappings.of(integration, mapping);
     return List.of(new HttpIntegrationStep(http, httpMethod, UriTemplate.parse(integration.uri()), mappings.compiled(),
             requestBody(integration, mapping), timeoutMillis),
         IntegrationResponses.compile(method, integration, IntegrationResponseStep.Selection.STATUS_CODE, mapping));

@@ -4,21 +4,17 @@ import dev.archway.model.Integration;
 import dev.archway.runtime.IntegrationRequestMappings;
 import dev.archway.runtime.ParameterSource;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** An integration's {@code requestParameters}, parsed: path, querystring and header targets with their sources. */
 record RequestMappings(Map<String, ParameterSource> path, Map<String, ParameterSource> query,
     Map<String, ParameterSource> header) {
 
-  /** @param unmappable header names AWS refuses to map (lower case); mapping one fails like on AWS */
-  static RequestMappings of(Integration integration, Set<String> unmappable) {
-    return of(integration, unmappable, null);
-  }
-
-  /** @param mapping resolves per-server context values now; null parses plainly */
-  static RequestMappings of(Integration integration, Set<String> unmappable, MappingContext mapping) {
+  /**
+   * @param mapping resolves per-server context values now; null parses plainly. Headers AWS does not
+   *     let an integration map are the compiler's concern ({@link UnmappableHeaders}).
+   */
+  static RequestMappings of(Integration integration, MappingContext mapping) {
     Map<String, ParameterSource> path = new LinkedHashMap<>();
     Map<String, ParameterSource> query = new LinkedHashMap<>();
     Map<String, ParameterSource> header = new LinkedHashMap<>();
@@ -31,11 +27,7 @@ record RequestMappings(Map<String, ParameterSource> path, Map<String, ParameterS
       } else if (target.startsWith("integration.request.querystring.")) {
         query.put(DeploymentCompiler.name(target, "integration.request.querystring."), source);
       } else if (target.startsWith("integration.request.header.")) {
-        String name = DeploymentCompiler.name(target, "integration.request.header.");
-        if (unmappable.contains(name.toLowerCase(Locale.ROOT))) {
-          throw new IllegalArgumentException("request parameter: " + target + " (expected: a header other than " + unmappable + ")");
-        }
-        header.put(name, source);
+        header.put(DeploymentCompiler.name(target, "integration.request.header."), source);
       } else {
         throw new IllegalArgumentException("request parameter: " + target
             + " (expected: integration.request.path|querystring|header.<name>)");

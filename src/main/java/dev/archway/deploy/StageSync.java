@@ -42,6 +42,7 @@ public final class StageSync {
   /** Stages not served, by API then stage name, with the reason. */
   private final Map<String, Map<String, String>> problems = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new HashMap<>();
+  private final StageFailures failures = new StageFailures();
   private volatile boolean loaded;
 
   /** The recompile running for one API, and the one promised to changes that arrived meanwhile. */
@@ -61,7 +62,7 @@ public final class StageSync {
     this.store = store;
     this.compiler = compiler;
     this.live = live;
-    this.httpApis = httpCompiler == null ? null : new HttpApiPublisher(httpCompiler, liveHttpApis);
+    this.httpApis = httpCompiler == null ? null : new HttpApiPublisher(httpCompiler, liveHttpApis, failures);
   }
 
   /** Loads and publishes every stage of every API; completes when all are compiled (or reported). */
@@ -178,8 +179,13 @@ public final class StageSync {
     if (!loaded.exists()) {
       live.remove(apiId);
       compiler.published(apiId, List.of());
-      Map<String, String> httpProblems = httpApis == null ? null : httpApis.compileAndPublish(store, apiId).orElse(null);
-      if (httpProblems == null || httpProblems.isEmpty()) {
+      if (httpApis == null) {
+        failures.report(apiId, Map.of());
+        problems.remove(apiId);
+        return;
+      }
+      Map<String, String> httpProblems = httpApis.compileAndPublish(store, apiId).orElse(Map.of());
+      if (httpProblems.isEmpty()) {
         problems.remove(apiId);
       } else {
         problems.put(apiId, httpProblems);
@@ -188,19 +194,30 @@ public final class StageSync {
     }
     Map<String, CompiledStage> compiled = new HashMap<>();
     Map<String, String> failed = new HashMap<>();
+    Map<String, String> lines = new HashMap<>();
     for (Stage stage : loaded.stages()) {
+      String name = stage.stageName();
       DeployedApi deployment = loaded.deployments().get(stage.deploymentId());
-      if (deployment == null) {
-        failed.put(stage.stageName(), "deployment " + stage.deploymentId() + " not found");
-        continue;
-      }
+      String reason;
       try {
-        compiled.put(stage.stageName(), compiler.compile(apiId, stage, deployment, loaded.scope()));
+        if (deployment != null) {
+          compiled.put(name, compiler.compile(apiId, stage, deployment, loaded.scope()));
+          continue;
+        }
+        reason = "deployment " + stage.deploymentId() + " not found";
       } catch (RuntimeException e) {
-        // CompileException names the method and path; anything else is a malformed document.
-        failed.put(stage.stageName(), e instanceof CompileException ? e.getMessage() : "cannot compile: " + e);
+        reason = StageFailures.reason(e);
       }
+      // Fail safe: a stage that served before keeps its last good snapshot (health stays ready).
+      CompiledStage last = live.find(apiId, name);
+      if (last != null) {
+        compiled.put(name, last);
+      } else {
+        failed.put(name, reason);
+      }
+      lines.put(name, StageFailures.line(apiId, name, stage.deploymentId(), reason, last == null ? null : last.deploymentId()));
     }
+    failures.report(apiId, lines);
     live.publish(apiId, compiled);
     compiler.published(apiId, compiled.values());
     if (failed.isEmpty()) {

@@ -82,10 +82,25 @@ class DeploymentCompilerTest {
         .hasMessageContaining("Invalid mapping expression specified: method.request.foo.x");
     assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.A", "method.request.body.a[?(@.b =~ /x/)]"), null)))
         .hasMessageContaining("regular-expression filter");
-    assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.Content-Length", "'1'"), null)))
-        .hasMessageContaining("Content-Length");
     assertThatThrownBy(() -> compileOne(httpProxy("GET", "http://x/", null, 10)))
         .hasMessageContaining("timeoutInMillis: 10 (expected: >= 50)");
+  }
+
+  @Test
+  void aHeaderAwsWillNotMapDeploysAndFailsOnlyThatMethod() {
+    assertThat(compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.Content-Length", "'1'"), null))
+        .routes().match("GET", "/x").target().toString()).isEqualTo("GET /x: ConfigurationError(Content-Length header"
+            + " already present (integration.request.header.Content-Length cannot be mapped))");
+    assertThat(compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.X-Amzn-Trace-Id", "'1'"), null))
+        .routes().match("GET", "/x").target().toString()).contains("ConfigurationError(X-Amzn-Trace-Id header already present");
+    // Authorization may be mapped to an HTTP backend, not to Lambda (even AWS_PROXY, which ignores mappings otherwise).
+    assertThat(compileOne(httpProxy("GET", "http://x/", Map.of("integration.request.header.Authorization", "'1'"), null))
+        .routes().match("GET", "/x").target().toString()).startsWith("GET /x: HttpProxy(");
+    String fn = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations";
+    Integration lambda = new Integration("AWS_PROXY", "POST", fn, null, null, null, Map.of("integration.request.header.te", "'x'"),
+        null, null, null, null, null, null, null, null);
+    assertThat(compileOne(lambda).routes().match("GET", "/x").target().toString())
+        .isEqualTo("GET /x: ConfigurationError(te header already present (integration.request.header.te cannot be mapped))");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.archway.e2e;
 
 import static dev.archway.testing.RestFixtures.deployed;
+import static dev.archway.testing.RestFixtures.httpProxy;
 import static dev.archway.testing.RestFixtures.method;
 import static dev.archway.testing.RestFixtures.mock;
 import static dev.archway.testing.RestFixtures.resource;
@@ -10,6 +11,10 @@ import static dev.archway.testing.RestFixtures.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Stages follow the store: start-up load, readiness, recompiles swapped in under traffic, API deletion. */
 class StageSyncE2eTest {
@@ -132,6 +138,54 @@ class StageSyncE2eTest {
       assertThat(r.body()).matches("\\{\"v\":([1-9]|1[0-9]|2[01])\\}");
     });
     assertThat(responses.get(responses.size() - 1).body()).isEqualTo("{\"v\":21}");
+  }
+
+  @Test
+  void aStageWhoseNewDeploymentCannotBeServedKeepsItsLastGoodSnapshotAndSaysSoOnce() throws Exception {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger("dev.archway.deploy.StageFailures");
+    logger.addAppender(log);
+    try {
+      // Stored by an older version, say: CreateDeployment would refuse it now.
+      DeployedApi unservable = deployed("api1", "d2", resource("/version", "GET",
+          method(httpProxy("GET", "http://127.0.0.1:1/{id", null, null))));
+      store.write(docs -> {
+        docs.put(Kind.DEPLOYED_API, "api1", "d2", unservable);
+        docs.put(Kind.STAGE, "api1", "dev", stage("dev", "d2", null));
+        return null;
+      });
+      join(sync.settled());
+      assertThat(live.find("api1", "dev").deploymentId()).isEqualTo("d1");
+      assertThat(call().body()).isEqualTo("{\"v\":1}");
+      assertThat(sync.notReady()).containsExactly("api1/broken: deployment d9 not found");
+      assertThat(log.list).singleElement().satisfies(line -> {
+        assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+        assertThat(line.getFormattedMessage())
+            .startsWith("api api1 stage dev: deployment d2 cannot be served: GET /version: integration uri: ")
+            .contains("http://127.0.0.1:1/{id")
+            .endsWith("; it keeps serving deployment d1");
+      });
+
+      store.write(docs -> {
+        docs.put(Kind.STAGE, "api1", "other", stage("other", "d1", null));
+        return null;
+      });
+      join(sync.settled());
+      assertThat(live.find("api1", "other")).isNotNull();
+      assertThat(log.list).hasSize(1);
+
+      store.write(docs -> {
+        docs.put(Kind.DEPLOYED_API, "api1", "d3", version("d3", 3));
+        docs.put(Kind.STAGE, "api1", "dev", stage("dev", "d3", null));
+        return null;
+      });
+      join(sync.settled());
+      assertThat(call().body()).isEqualTo("{\"v\":3}");
+      assertThat(log.list).hasSize(1);
+    } finally {
+      logger.detachAppender(log);
+    }
   }
 
   private HttpRequest request() {

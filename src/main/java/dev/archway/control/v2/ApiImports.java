@@ -27,9 +27,11 @@ import java.util.function.Supplier;
  */
 final class ApiImports {
   private final Store store;
+  private final Deployer deployer;
   private final ApiEndpoints endpoints;
 
-  ApiImports(Store store, ApiEndpoints endpoints) {
+  ApiImports(Store store, ApiEndpoints endpoints, Deployer deployer) {
+    this.deployer = deployer;
     this.store = store;
     this.endpoints = endpoints;
   }
@@ -78,7 +80,7 @@ final class ApiImports {
       }
       docs.put(V2Kinds.API, call.caller().scope(), api.apiId(), updated);
       apply(docs, updated, imported);
-      Deployer.changed(docs, updated);
+      deployer.changed(docs, updated);
       return updated;
     });
     return answer(stored, imported);

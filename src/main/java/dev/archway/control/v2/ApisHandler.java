@@ -21,9 +21,11 @@ final class ApisHandler {
   private static final List<String> KEY_SELECTIONS = List.of("$request.header.x-api-key", "$context.authorizer.usageIdentifierKey");
 
   private final Store store;
+  private final Deployer deployer;
   private final ApiEndpoints endpoints;
 
-  ApisHandler(Store store, ApiEndpoints endpoints) {
+  ApisHandler(Store store, ApiEndpoints endpoints, Deployer deployer) {
+    this.deployer = deployer;
     this.store = store;
     this.endpoints = endpoints;
   }
@@ -61,7 +63,7 @@ final class ApisHandler {
       }
       docs.put(V2Kinds.API, call.caller().scope(), id, api);
       if (req.target() != null) {
-        QuickCreate.create(docs, api, req.target(), req.routeKey(), req.credentialsArn());
+        QuickCreate.create(deployer, docs, api, req.target(), req.routeKey(), req.credentialsArn());
       }
       return api;
     }));
@@ -84,7 +86,7 @@ final class ApisHandler {
       if (updated.isHttp()) {
         QuickCreate.update(docs, updated, text(call, "target"), text(call, "routeKey"), text(call, "credentialsArn"));
       }
-      Deployer.changed(docs, updated);
+      deployer.changed(docs, updated);
       return updated;
     }));
   }
@@ -103,7 +105,7 @@ final class ApisHandler {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       HttpApi updated = api.withCors(null);
       docs.put(V2Kinds.API, call.caller().scope(), api.apiId(), updated);
-      Deployer.changed(docs, updated);
+      deployer.changed(docs, updated);
       return null;
     });
   }

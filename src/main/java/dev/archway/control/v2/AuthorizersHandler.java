@@ -18,8 +18,10 @@ final class AuthorizersHandler {
       "identityValidationExpression", "jwtConfiguration", "name");
 
   private final Store store;
+  private final Deployer deployer;
 
-  AuthorizersHandler(Store store) {
+  AuthorizersHandler(Store store, Deployer deployer) {
+    this.deployer = deployer;
     this.store = store;
   }
 
@@ -37,7 +39,7 @@ final class AuthorizersHandler {
           req.authorizerUri(), req.enableSimpleResponses(), req.identitySource(), req.identityValidationExpression(),
           req.jwtConfiguration(), req.name()));
       docs.put(V2Kinds.AUTHORIZER, api.apiId(), authorizer.authorizerId(), authorizer);
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return authorizer;
     });
   }
@@ -66,7 +68,7 @@ final class AuthorizersHandler {
         throw ApiException.conflict("Authorizer " + authorizer.authorizerId() + " is used by routes: its type cannot change");
       }
       docs.put(V2Kinds.AUTHORIZER, api.apiId(), updated.authorizerId(), updated);
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return updated;
     });
   }
@@ -82,7 +84,7 @@ final class AuthorizersHandler {
             + using.stream().map(Route::routeKey).toList() + ": change or delete them first");
       }
       docs.delete(V2Kinds.AUTHORIZER, api.apiId(), authorizer.authorizerId());
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return null;
     });
   }

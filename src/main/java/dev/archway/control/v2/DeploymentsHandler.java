@@ -15,8 +15,10 @@ import java.util.List;
  */
 final class DeploymentsHandler {
   private final Store store;
+  private final Deployer deployer;
 
-  DeploymentsHandler(Store store) {
+  DeploymentsHandler(Store store, Deployer deployer) {
+    this.deployer = deployer;
     this.store = store;
   }
 
@@ -33,7 +35,7 @@ final class DeploymentsHandler {
       if (stage != null && stage.autoDeploys()) {
         throw ApiException.badRequest("Stage " + stage.stageName() + " has autoDeploy enabled: it is deployed on each change");
       }
-      Deployment deployment = Deployer.freeze(docs, api, req.description(), false);
+      Deployment deployment = deployer.freeze(docs, api, req.description(), false);
       if (stage != null) {
         Stage pointed = stage.deployed(deployment.deploymentId(),
             "Successfully deployed stage with deployment ID '" + deployment.deploymentId() + "'", V2Drafts.now());

@@ -20,8 +20,10 @@ final class IntegrationsHandler {
       "templateSelectionExpression", "timeoutInMillis", "tlsConfig");
 
   private final Store store;
+  private final Deployer deployer;
 
-  IntegrationsHandler(Store store) {
+  IntegrationsHandler(Store store, Deployer deployer) {
+    this.deployer = deployer;
     this.store = store;
   }
 
@@ -44,7 +46,7 @@ final class IntegrationsHandler {
           req.requestTemplates(), req.responseParameters(), req.templateSelectionExpression(), req.timeoutInMillis(),
           req.tlsConfig()));
       docs.put(V2Kinds.INTEGRATION, api.apiId(), integration.integrationId(), integration);
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return integration;
     });
   }
@@ -70,7 +72,7 @@ final class IntegrationsHandler {
       Integration integration = V2Drafts.integration(docs, api.apiId(), call.label("integrationId"));
       Integration updated = IntegrationRules.check(api, Updates.merge(integration, call, UPDATABLE, Integration.class));
       docs.put(V2Kinds.INTEGRATION, api.apiId(), updated.integrationId(), updated);
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return updated;
     });
   }
@@ -90,7 +92,7 @@ final class IntegrationsHandler {
             + using.stream().map(Route::routeKey).toList() + ": change or delete them first");
       }
       docs.delete(V2Kinds.INTEGRATION, api.apiId(), integration.integrationId());
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return null;
     });
   }

@@ -20,7 +20,7 @@ final class QuickCreate {
   private QuickCreate() {}
 
   /** Creates the managed integration, route and stage of a new API, and its first deployment. */
-  static void create(Documents docs, HttpApi api, String target, String routeKey, String credentialsArn) {
+  static void create(Deployer deployer, Documents docs, HttpApi api, String target, String routeKey, String credentialsArn) {
     Integration integration = IntegrationRules.check(api, integration(V2Ids.childId(), target, credentialsArn));
     docs.put(V2Kinds.INTEGRATION, api.apiId(), integration.integrationId(), integration);
     Route route = RouteRules.check(docs, api, new Route(true, false, null, "NONE", null, null, null, null, null,
@@ -30,7 +30,7 @@ final class QuickCreate {
     String now = V2Drafts.now();
     Stage stage = new Stage(null, true, true, null, now, new Stage.RouteSettings(false, false, null, null, null),
         null, null, null, now, Map.of(), Stage.DEFAULT, Map.of(), Map.of());
-    Deployer.deploy(docs, api, List.of(stage));
+    deployer.deploy(docs, api, List.of(stage));
   }
 
   /** UpdateApi's quick-create members: a new target rewrites the managed integration, a new routeKey the managed route. */

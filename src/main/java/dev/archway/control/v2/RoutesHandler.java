@@ -18,8 +18,10 @@ final class RoutesHandler {
       "routeResponseSelectionExpression", "target");
 
   private final Store store;
+  private final Deployer deployer;
 
-  RoutesHandler(Store store) {
+  RoutesHandler(Store store, Deployer deployer) {
+    this.deployer = deployer;
     this.store = store;
   }
 
@@ -38,7 +40,7 @@ final class RoutesHandler {
           req.requestModels(), req.requestParameters(), V2Ids.childId(), req.routeKey(),
           req.routeResponseSelectionExpression(), req.target()));
       docs.put(V2Kinds.ROUTE, api.apiId(), route.routeId(), route);
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return route;
     });
   }
@@ -68,7 +70,7 @@ final class RoutesHandler {
       }
       Route updated = RouteRules.check(docs, api, merged);
       docs.put(V2Kinds.ROUTE, api.apiId(), updated.routeId(), updated);
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return updated;
     });
   }
@@ -81,7 +83,7 @@ final class RoutesHandler {
         throw ApiException.badRequest("Route " + route.routeId() + " is managed by API Gateway (quick create) and cannot be deleted");
       }
       docs.delete(V2Kinds.ROUTE, api.apiId(), route.routeId());
-      Deployer.changed(docs, api);
+      deployer.changed(docs, api);
       return null;
     });
   }

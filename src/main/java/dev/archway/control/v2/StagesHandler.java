@@ -23,8 +23,10 @@ final class StagesHandler {
       "defaultRouteSettings", "deploymentId", "description", "routeSettings");
 
   private final Store store;
+  private final Deployer deployer;
 
-  StagesHandler(Store store) {
+  StagesHandler(Store store, Deployer deployer) {
+    this.deployer = deployer;
     this.store = store;
   }
 
@@ -53,7 +55,7 @@ final class StagesHandler {
         throw ApiException.conflict("Stage " + stage.stageName() + " already exists");
       }
       if (stage.autoDeploys()) {
-        return Deployer.deploy(docs, api, List.of(stage)).get(0);
+        return deployer.deploy(docs, api, List.of(stage)).get(0);
       }
       docs.put(V2Kinds.STAGE, api.apiId(), stage.stageName(), stage);
       return stage;
@@ -92,7 +94,7 @@ final class StagesHandler {
           merged.deploymentId(), merged.description(), merged.lastDeploymentStatusMessage(), V2Drafts.now(),
           merged.routeSettings(), merged.stageName(), variables, merged.tags()));
       if (updated.autoDeploys() && !stage.autoDeploys()) {
-        return Deployer.deploy(docs, api, List.of(updated)).get(0);
+        return deployer.deploy(docs, api, List.of(updated)).get(0);
       }
       docs.put(V2Kinds.STAGE, api.apiId(), updated.stageName(), updated);
       return updated;

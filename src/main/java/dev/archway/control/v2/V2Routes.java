@@ -8,6 +8,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.archway.control.ManagementApi;
 import dev.archway.control.Operation;
+import dev.archway.deploy.HttpApiCompiler;
 import dev.archway.store.Store;
 import io.vertx.core.http.HttpMethod;
 import java.net.URLDecoder;
@@ -23,17 +24,19 @@ public final class V2Routes {
 
   private V2Routes() {}
 
-  public static void register(ManagementApi api, Store store, ApiEndpoints endpoints) {
-    ApisHandler apis = new ApisHandler(store, endpoints);
-    RoutesHandler routes = new RoutesHandler(store);
-    IntegrationsHandler integrations = new IntegrationsHandler(store);
-    AuthorizersHandler authorizers = new AuthorizersHandler(store);
-    StagesHandler stages = new StagesHandler(store);
-    DeploymentsHandler deployments = new DeploymentsHandler(store);
+  /** @param compiler compiles each HTTP API deployment before it is stored (null: not checked) */
+  public static void register(ManagementApi api, Store store, ApiEndpoints endpoints, HttpApiCompiler compiler) {
+    Deployer deployer = new Deployer(compiler);
+    ApisHandler apis = new ApisHandler(store, endpoints, deployer);
+    RoutesHandler routes = new RoutesHandler(store, deployer);
+    IntegrationsHandler integrations = new IntegrationsHandler(store, deployer);
+    AuthorizersHandler authorizers = new AuthorizersHandler(store, deployer);
+    StagesHandler stages = new StagesHandler(store, deployer);
+    DeploymentsHandler deployments = new DeploymentsHandler(store, deployer);
     DomainNamesHandler domains = new DomainNamesHandler(store, endpoints);
     ApiMappingsHandler mappings = new ApiMappingsHandler(store);
     crud(api, APIS, ":apiId", apis::create, apis::list, apis::get, apis::update, apis::delete);
-    ApiImports imports = new ApiImports(store, endpoints);
+    ApiImports imports = new ApiImports(store, endpoints, deployer);
     ApiExports exports = new ApiExports(store, endpoints);
     api.on(PUT, APIS, 201, imports::importApi)
         .on(PUT, API, 201, imports::reimportApi)

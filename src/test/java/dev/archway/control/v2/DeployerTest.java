@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class DeployerTest {
   private static final HttpApi API = new HttpApi(null, null, "api1", null, null, "2024-01-01T00:00:00Z", null, null,
       false, "ipv4", "pets", "HTTP", "${request.method} ${request.path}", Map.of(), null, null);
+  private final Deployer deployer = new Deployer(null);
   private Path dir;
   private SqliteStore store;
 
@@ -48,7 +49,7 @@ class DeployerTest {
     String id = store.write(docs -> {
       docs.put(V2Kinds.INTEGRATION, "api1", "int0001", integration);
       docs.put(V2Kinds.ROUTE, "api1", "rte0001", route);
-      return Deployer.freeze(docs, API, "first", false).deploymentId();
+      return deployer.freeze(docs, API, "first", false).deploymentId();
     });
     store.write(docs -> {
       docs.delete(V2Kinds.ROUTE, "api1", "rte0001");
@@ -66,11 +67,11 @@ class DeployerTest {
   @Test
   void autoDeployWithoutRoutesKeepsTheStageAndSaysWhy() {
     Stage stage = new Stage(null, null, true, null, "t", null, "old0001", null, null, "t", Map.of(), "$default", Map.of(), Map.of());
-    List<Stage> deployed = store.write(docs -> Deployer.deploy(docs, API, List.of(stage)));
+    List<Stage> deployed = store.write(docs -> deployer.deploy(docs, API, List.of(stage)));
     assertThat(deployed.get(0).deploymentId()).isEqualTo("old0001");
     assertThat(deployed.get(0).lastDeploymentStatusMessage()).isEqualTo("Deployment attempt failed: " + Deployer.NO_ROUTES);
     List<dev.archway.model.v2.Deployment> deployments = store.read(docs -> docs.list(V2Kinds.DEPLOYMENT, "api1"));
     assertThat(deployments).isEmpty();
-    assertThatThrownBy(() -> store.write(docs -> Deployer.freeze(docs, API, null, false))).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> store.write(docs -> deployer.freeze(docs, API, null, false))).isInstanceOf(ApiException.class);
   }
 }

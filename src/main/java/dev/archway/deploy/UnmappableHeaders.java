@@ -1,0 +1,36 @@
+package dev.archway.deploy;
+
+import dev.archway.model.Integration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Request headers a REST integration may not map. AWS deploys such a method and fails each of its
+ * calls with 500 ("Execution failed due to configuration error: ... header already present"), even
+ * for AWS_PROXY, which otherwise ignores request parameters: the method then runs a
+ * {@link dev.archway.runtime.ConfigurationErrorStep} and the rest of the stage is served.
+ */
+final class UnmappableHeaders {
+  /** Every integration: framing and the gateway's own tracing headers. */
+  private static final Set<String> ANY = Set.of("content-length", "transfer-encoding", "x-amzn-trace-id",
+      "x-amzn-apigateway-api-id");
+  /** Lambda and AWS service calls also keep these to themselves. */
+  private static final Set<String> AWS = Set.of("content-length", "transfer-encoding", "x-amzn-trace-id",
+      "x-amzn-apigateway-api-id", "authorization", "connection", "expect", "proxy-authenticate", "te");
+  private static final String PREFIX = "integration.request.header.";
+
+  private UnmappableHeaders() {}
+
+  /** Why the integration's calls must fail, or null when it maps no such header. */
+  static String refusal(Integration integration) {
+    Map<String, String> mappings = integration.requestParameters() == null ? Map.of() : integration.requestParameters();
+    Set<String> refused = integration.type() != null && integration.type().startsWith("AWS") ? AWS : ANY;
+    for (String target : mappings.keySet()) {
+      if (target.startsWith(PREFIX) && refused.contains(target.substring(PREFIX.length()).toLowerCase(Locale.ROOT))) {
+        return target.substring(PREFIX.length()) + " header already present (" + target + " cannot be mapped)";
+      }
+    }
+    return null;
+  }
+}
