@@ -12,13 +12,13 @@ import java.util.Map;
  * and literal JSONPaths) and every parameter mapping parses, so a hostile or broken definition is a
  * 400 naming it, and never reaches a deployment.
  */
-final class MappingChecks {
+public final class MappingChecks {
   private static final String REQUEST_TARGET = "integration\\.request\\.(path|querystring|header)\\.[^.].*";
   private static final String RESPONSE_TARGET = "method\\.response\\.header\\.[^.].*";
 
   private MappingChecks() {}
 
-  static void templates(Map<String, String> templates) {
+  public static void templates(Map<String, String> templates) {
     if (templates == null) {
       return;
     }

@@ -11,13 +11,13 @@ import java.util.function.Function;
  * booleans bare, nested objects inline, arrays as {@code #foreach} loops. {@code $ref}s to other
  * models are followed up to a fixed depth (a recursive model would otherwise never end).
  */
-final class ModelTemplates {
+public final class ModelTemplates {
   private static final int MAX_DEPTH = 10;
 
   private ModelTemplates() {}
 
   /** @param resolve a {@code $ref} value to the referenced schema, or null */
-  static String generate(JsonNode schema, Function<String, JsonNode> resolve) {
+  public static String generate(JsonNode schema, Function<String, JsonNode> resolve) {
     StringBuilder out = new StringBuilder("#set($inputRoot = $input.path('$'))\n");
     value(out, schema, "$inputRoot", "", resolve, 0, "elem");
     return out.append('\n').toString();

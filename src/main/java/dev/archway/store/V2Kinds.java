@@ -7,7 +7,10 @@ import dev.archway.model.v2.Deployment;
 import dev.archway.model.v2.DomainName;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Integration;
+import dev.archway.model.v2.IntegrationResponse;
+import dev.archway.model.v2.Model;
 import dev.archway.model.v2.Route;
+import dev.archway.model.v2.RouteResponse;
 import dev.archway.model.v2.Stage;
 
 /**
@@ -25,6 +28,15 @@ public final class V2Kinds {
   public static final Kind<DeployedHttpApi> DEPLOYED_API = new Kind<>("v2deployedapi", DeployedHttpApi.class);
   public static final Kind<DomainName> DOMAIN_NAME = new Kind<>("v2domainname", DomainName.class);
   public static final Kind<ApiMapping> API_MAPPING = new Kind<>("v2apimapping", ApiMapping.class);
+  public static final Kind<RouteResponse> ROUTE_RESPONSE = new Kind<>("v2routeresponse", RouteResponse.class);
+  public static final Kind<IntegrationResponse> INTEGRATION_RESPONSE =
+      new Kind<>("v2integrationresponse", IntegrationResponse.class);
+  public static final Kind<Model> MODEL = new Kind<>("v2model", Model.class);
 
   private V2Kinds() {}
+
+  /** The scope of the documents that belong to one route or integration of an API. */
+  public static String childScope(String apiId, String parentId) {
+    return apiId + "/" + parentId;
+  }
 }

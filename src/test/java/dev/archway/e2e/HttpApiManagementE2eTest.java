@@ -80,7 +80,7 @@ class HttpApiManagementE2eTest {
 
     assertThatThrownBy(() -> v2.createApi(r -> r.name("chat").protocolType(ProtocolType.WEBSOCKET)))
         .isInstanceOf(BadRequestException.class)
-        .hasMessageContaining("routeSelectionExpression");
+        .hasMessageContaining("RouteSelectionExpression is required for WEBSOCKET protocol");
     assertThatThrownBy(() -> v2.createApi(r -> r.name("chat").protocolType(ProtocolType.WEBSOCKET)
             .routeSelectionExpression("$request.body.action").target("https://example.com")))
         .isInstanceOf(BadRequestException.class);

@@ -94,6 +94,10 @@ final class ApisHandler {
   Object delete(Call call) {
     return store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      // Route and integration responses live in scopes of their own, below the API's.
+      docs.list(V2Kinds.ROUTE, api.apiId()).forEach(r -> docs.deleteScope(V2Kinds.childScope(api.apiId(), r.routeId())));
+      docs.list(V2Kinds.INTEGRATION, api.apiId())
+          .forEach(i -> docs.deleteScope(V2Kinds.childScope(api.apiId(), i.integrationId())));
       docs.deleteScope(api.apiId());
       docs.delete(V2Kinds.API, call.caller().scope(), api.apiId());
       return null;
@@ -136,9 +140,8 @@ final class ApisHandler {
     String selection = api.routeSelectionExpression();
     if (api.isHttp()) {
       Checks.oneOf("routeSelectionExpression", selection, List.of(HTTP_ROUTE_SELECTION));
-    } else if (selection == null || !selection.startsWith("$") || selection.length() > 1024) {
-      throw ApiException.badRequest("Invalid routeSelectionExpression: " + selection
-          + " (expected for WebSocket APIs: a selection expression such as $request.body.action)");
+    } else {
+      WebSocketRules.api(api);
     }
     Cors cors = api.corsConfiguration();
     if (cors != null) {

@@ -6,13 +6,16 @@ import dev.archway.deploy.HttpApiCompiler;
 import dev.archway.model.v2.DeployedHttpApi;
 import dev.archway.model.v2.Deployment;
 import dev.archway.model.v2.HttpApi;
+import dev.archway.model.v2.Integration;
 import dev.archway.model.v2.Route;
 import dev.archway.model.v2.Stage;
 import dev.archway.store.Documents;
 import dev.archway.store.V2Kinds;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +46,14 @@ final class Deployer {
       throw ApiException.badRequest(NO_ROUTES);
     }
     Deployment deployment = new Deployment(autoDeployed, V2Drafts.now(), V2Ids.childId(), "DEPLOYED", null, description);
-    DeployedHttpApi frozen = new DeployedHttpApi(deployment.deploymentId(), api, routes,
-        docs.list(V2Kinds.INTEGRATION, apiId), docs.list(V2Kinds.AUTHORIZER, apiId));
+    List<Integration> integrations = docs.list(V2Kinds.INTEGRATION, apiId);
+    DeployedHttpApi frozen = api.isHttp()
+        ? new DeployedHttpApi(deployment.deploymentId(), api, routes, integrations, docs.list(V2Kinds.AUTHORIZER, apiId))
+        : new DeployedHttpApi(deployment.deploymentId(), api, routes, integrations, docs.list(V2Kinds.AUTHORIZER, apiId),
+            children(routes, Route::routeId, id -> docs.list(V2Kinds.ROUTE_RESPONSE, V2Kinds.childScope(apiId, id))),
+            children(integrations, Integration::integrationId,
+                id -> docs.list(V2Kinds.INTEGRATION_RESPONSE, V2Kinds.childScope(apiId, id))),
+            docs.list(V2Kinds.MODEL, apiId));
     compiles(docs, api, frozen);
     docs.put(V2Kinds.DEPLOYMENT, apiId, deployment.deploymentId(), deployment);
     docs.put(V2Kinds.DEPLOYED_API, apiId, deployment.deploymentId(), frozen);
@@ -63,6 +72,18 @@ final class Deployer {
     } catch (CompileException e) {
       throw ApiException.badRequest("Unable to deploy API: " + e.reason());
     }
+  }
+
+  /** The non-empty lists of children of each parent, by parent id. */
+  private static <P, C> Map<String, List<C>> children(List<P> parents, Function<P, String> id, Function<String, List<C>> list) {
+    Map<String, List<C>> out = new LinkedHashMap<>();
+    for (P parent : parents) {
+      List<C> found = list.apply(id.apply(parent));
+      if (!found.isEmpty()) {
+        out.put(id.apply(parent), found);
+      }
+    }
+    return out;
   }
 
   /** After a change of the draft: redeploys the API's auto-deploy stages, if it has any. */

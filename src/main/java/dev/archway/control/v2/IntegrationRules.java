@@ -49,6 +49,8 @@ final class IntegrationRules {
     }
     if (http) {
       httpOnly(in);
+    } else {
+      WebSocketRules.integration(in);
     }
     boolean templated = !http && List.of("AWS", "HTTP", "MOCK").contains(type);
     return new Integration(in.apiGatewayManaged(), in.connectionId(), connectionType, in.contentHandlingStrategy(),

@@ -92,6 +92,7 @@ final class IntegrationsHandler {
             + using.stream().map(Route::routeKey).toList() + ": change or delete them first");
       }
       docs.delete(V2Kinds.INTEGRATION, api.apiId(), integration.integrationId());
+      docs.deleteScope(V2Kinds.childScope(api.apiId(), integration.integrationId()));
       deployer.changed(docs, api);
       return null;
     });

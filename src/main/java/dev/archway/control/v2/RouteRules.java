@@ -37,6 +37,9 @@ final class RouteRules {
     if (scopes != null && !scopes.isEmpty() && !type.equals("JWT") && api.isHttp()) {
       throw ApiException.badRequest("authorizationScopes are supported only with authorizationType JWT");
     }
+    if (!api.isHttp()) {
+      WebSocketRules.route(docs, api, route, type);
+    }
     Checks.length("operationName", route.operationName(), 1, 64);
     String target = route.target();
     if (target != null) {

@@ -7,6 +7,7 @@ import dev.archway.model.v2.Route;
 import dev.archway.model.v2.Route.ParameterConstraints;
 import dev.archway.store.Store;
 import dev.archway.store.V2Kinds;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +84,28 @@ final class RoutesHandler {
         throw ApiException.badRequest("Route " + route.routeId() + " is managed by API Gateway (quick create) and cannot be deleted");
       }
       docs.delete(V2Kinds.ROUTE, api.apiId(), route.routeId());
+      docs.deleteScope(V2Kinds.childScope(api.apiId(), route.routeId()));
+      deployer.changed(docs, api);
+      return null;
+    });
+  }
+
+  /** DeleteRouteRequestParameter (WebSocket APIs): a key the route does not have is 404. */
+  Object deleteRequestParameter(Call call) {
+    String key = call.label("requestParameterKey");
+    return store.write(docs -> {
+      HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
+      Route route = V2Drafts.route(docs, api.apiId(), call.label("routeId"));
+      if (route.requestParameters() == null || !route.requestParameters().containsKey(key)) {
+        throw ApiException.notFound("Invalid request parameter key specified " + key);
+      }
+      Map<String, ParameterConstraints> kept = new LinkedHashMap<>(route.requestParameters());
+      kept.remove(key);
+      Route updated = new Route(route.apiGatewayManaged(), route.apiKeyRequired(), route.authorizationScopes(),
+          route.authorizationType(), route.authorizerId(), route.modelSelectionExpression(), route.operationName(),
+          route.requestModels(), kept, route.routeId(), route.routeKey(), route.routeResponseSelectionExpression(),
+          route.target());
+      docs.put(V2Kinds.ROUTE, api.apiId(), route.routeId(), updated);
       deployer.changed(docs, api);
       return null;
     });

@@ -6,7 +6,10 @@ import dev.archway.model.v2.Authorizer;
 import dev.archway.model.v2.Deployment;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Integration;
+import dev.archway.model.v2.IntegrationResponse;
+import dev.archway.model.v2.Model;
 import dev.archway.model.v2.Route;
+import dev.archway.model.v2.RouteResponse;
 import dev.archway.model.v2.Stage;
 import dev.archway.store.Documents;
 import dev.archway.store.V2Kinds;
@@ -45,6 +48,30 @@ final class V2Drafts {
   static Deployment deployment(Documents docs, String apiId, String deploymentId) {
     return docs.get(V2Kinds.DEPLOYMENT, apiId, deploymentId)
         .orElseThrow(() -> ApiException.notFound("Invalid Deployment identifier specified " + deploymentId));
+  }
+
+  static RouteResponse routeResponse(Documents docs, String apiId, String routeId, String routeResponseId) {
+    return docs.get(V2Kinds.ROUTE_RESPONSE, V2Kinds.childScope(apiId, routeId), routeResponseId)
+        .orElseThrow(() -> ApiException.notFound("Invalid RouteResponse identifier specified " + routeResponseId));
+  }
+
+  static IntegrationResponse integrationResponse(Documents docs, String apiId, String integrationId, String responseId) {
+    return docs.get(V2Kinds.INTEGRATION_RESPONSE, V2Kinds.childScope(apiId, integrationId), responseId)
+        .orElseThrow(() -> ApiException.notFound("Invalid IntegrationResponse identifier specified " + responseId));
+  }
+
+  static Model model(Documents docs, String apiId, String modelId) {
+    return docs.get(V2Kinds.MODEL, apiId, modelId)
+        .orElseThrow(() -> ApiException.notFound("Invalid Model identifier specified " + modelId));
+  }
+
+  /** Route and integration responses, {@link HttpApi#isHttp() HTTP APIs} have none. */
+  static HttpApi webSocketApi(Documents docs, Caller caller, String apiId, String what) {
+    HttpApi api = api(docs, caller, apiId);
+    if (api.isHttp()) {
+      throw ApiException.badRequest(what + " are supported only for WebSocket APIs");
+    }
+    return api;
   }
 
   /** Now as the v2 wire writes dates: ISO-8601 in UTC, to the second. */

@@ -43,6 +43,17 @@ public final class V2Routes {
         .on(GET, API + "/exports/:specification", 200, exports::export);
     api.on(DELETE, API + "/cors", 204, apis::deleteCors);
     crud(api, API + "/routes", ":routeId", routes::create, routes::list, routes::get, routes::update, routes::delete);
+    api.on(DELETE, API + "/routes/:routeId/requestparameters/:requestParameterKey", 204, routes::deleteRequestParameter);
+    RouteResponsesHandler routeResponses = new RouteResponsesHandler(store);
+    crud(api, API + "/routes/:routeId/routeresponses", ":routeResponseId", routeResponses::create, routeResponses::list,
+        routeResponses::get, routeResponses::update, routeResponses::delete);
+    IntegrationResponsesHandler integrationResponses = new IntegrationResponsesHandler(store);
+    crud(api, API + "/integrations/:integrationId/integrationresponses", ":integrationResponseId",
+        integrationResponses::create, integrationResponses::list, integrationResponses::get, integrationResponses::update,
+        integrationResponses::delete);
+    ModelsHandler models = new ModelsHandler(store);
+    crud(api, API + "/models", ":modelId", models::create, models::list, models::get, models::update, models::delete);
+    api.on(GET, API + "/models/:modelId/template", 200, models::template);
     crud(api, API + "/integrations", ":integrationId", integrations::create, integrations::list, integrations::get,
         integrations::update, integrations::delete);
     crud(api, API + "/authorizers", ":authorizerId", authorizers::create, authorizers::list, authorizers::get,
