@@ -21,6 +21,8 @@ import dev.archway.deploy.HttpAuthorizers;
 import dev.archway.deploy.LiveHttpApis;
 import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
+import dev.archway.deploy.WebSocketCompiler;
+import dev.archway.deploy.LiveWebSocketApis;
 import dev.archway.integration.AwsSigner;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.LambdaInvoker;
@@ -94,9 +96,10 @@ public final class Archway implements AutoCloseable {
       DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()),
           new UsageControls(live, buckets), authorization);
       LiveHttpApis httpApis = new LiveHttpApis();
-      HttpApiCompiler httpCompiler =
-          new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), new HttpApiThrottles(live, buckets));
-      StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis);
+      HttpApiThrottles routeThrottles = new HttpApiThrottles(live, buckets);
+      HttpApiCompiler httpCompiler = new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), routeThrottles);
+      StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis,
+          new WebSocketCompiler(http, aws, routeThrottles, live), new LiveWebSocketApis());
       sync.start().await();
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
           ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis));

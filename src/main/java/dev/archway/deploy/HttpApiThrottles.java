@@ -74,7 +74,14 @@ public final class HttpApiThrottles {
     return buckets.bucket(bucketId(apiId, stage, routeKey), rate, burst);
   }
 
-  private static String bucketId(String apiId, Stage stage, String routeKey) {
+  /** Forgets the API's route buckets that are not in {@code live}. */
+  void retainAll(String apiId, Set<String> live) {
+    if (buckets != null) {
+      buckets.retain(ROUTE_BUCKETS + apiId + "/", live);
+    }
+  }
+
+  static String bucketId(String apiId, Stage stage, String routeKey) {
     return ROUTE_BUCKETS + apiId + "/" + stage.stageName() + "/" + routeKey;
   }
 

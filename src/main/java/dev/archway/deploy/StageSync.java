@@ -39,6 +39,8 @@ public final class StageSync {
   private final LiveStages live;
   /** HTTP APIs share the id namespace, and so the one recompile queue per API id; null serves none. */
   private final HttpApiPublisher httpApis;
+  /** WebSocket APIs likewise; null serves none. */
+  private final WebSocketApiPublisher webSocketApis;
   /** Stages not served, by API then stage name, with the reason. */
   private final Map<String, Map<String, String>> problems = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new HashMap<>();
@@ -58,11 +60,20 @@ public final class StageSync {
   /** Also keeps {@code liveHttpApis} equal to the store's HTTP APIs, compiled with {@code httpCompiler}. */
   public StageSync(Vertx vertx, Store store, DeploymentCompiler compiler, LiveStages live,
       HttpApiCompiler httpCompiler, LiveHttpApis liveHttpApis) {
+    this(vertx, store, compiler, live, httpCompiler, liveHttpApis, null, null);
+  }
+
+  /** Also keeps {@code liveWebSocketApis} equal to the store's WebSocket APIs, compiled with {@code webSocketCompiler}. */
+  public StageSync(Vertx vertx, Store store, DeploymentCompiler compiler, LiveStages live,
+      HttpApiCompiler httpCompiler, LiveHttpApis liveHttpApis, WebSocketCompiler webSocketCompiler,
+      LiveWebSocketApis liveWebSocketApis) {
     this.vertx = vertx;
     this.store = store;
     this.compiler = compiler;
     this.live = live;
     this.httpApis = httpCompiler == null ? null : new HttpApiPublisher(httpCompiler, liveHttpApis, failures);
+    this.webSocketApis = webSocketCompiler == null ? null
+        : new WebSocketApiPublisher(webSocketCompiler, liveWebSocketApis, failures);
   }
 
   /** Loads and publishes every stage of every API; completes when all are compiled (or reported). */
@@ -72,7 +83,8 @@ public final class StageSync {
     return vertx.<List<String>>executeBlocking(() -> store.read(docs -> {
               List<String> ids = new ArrayList<>(docs.listAll(Kind.REST_API).stream().map(RestApi::id).toList());
               if (httpApis != null) {
-                docs.listAll(V2Kinds.API).stream().filter(HttpApi::isHttp).map(HttpApi::apiId).forEach(ids::add);
+                docs.listAll(V2Kinds.API).stream().filter(a -> a.isHttp() || webSocketApis != null).map(HttpApi::apiId)
+                    .forEach(ids::add);
               }
               return ids;
             }))
@@ -179,16 +191,22 @@ public final class StageSync {
     if (!loaded.exists()) {
       live.remove(apiId);
       compiler.published(apiId, List.of());
-      if (httpApis == null) {
+      if (httpApis == null && webSocketApis == null) {
         failures.report(apiId, Map.of());
         problems.remove(apiId);
         return;
       }
-      Map<String, String> httpProblems = httpApis.compileAndPublish(store, apiId).orElse(Map.of());
-      if (httpProblems.isEmpty()) {
+      Map<String, String> v2Problems = new HashMap<>();
+      if (httpApis != null) {
+        httpApis.compileAndPublish(store, apiId).ifPresent(v2Problems::putAll);
+      }
+      if (webSocketApis != null) {
+        webSocketApis.compileAndPublish(store, apiId).ifPresent(v2Problems::putAll);
+      }
+      if (v2Problems.isEmpty()) {
         problems.remove(apiId);
       } else {
-        problems.put(apiId, httpProblems);
+        problems.put(apiId, Map.copyOf(v2Problems));
       }
       return;
     }

@@ -1,0 +1,102 @@
+package dev.archway.deploy;
+
+import dev.archway.model.v2.DeployedHttpApi;
+import dev.archway.model.v2.HttpApi;
+import dev.archway.model.v2.Stage;
+import dev.archway.store.Store;
+import dev.archway.store.V2Kinds;
+import dev.archway.websocket.WebSocketStage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket half of {@link StageSync}, as {@link HttpApiPublisher} is its HTTP API half: reads a
+ * WebSocket API's stages and their deployments, compiles each stage and publishes them in one swap.
+ * Runs on a worker thread.
+ */
+final class WebSocketApiPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketApiPublisher.class);
+  private final WebSocketCompiler compiler;
+  private final LiveWebSocketApis live;
+  private final StageFailures failures;
+
+  WebSocketApiPublisher(WebSocketCompiler compiler, LiveWebSocketApis live, StageFailures failures) {
+    this.compiler = compiler;
+    this.live = live;
+    this.failures = failures;
+  }
+
+  /**
+   * @return the stages that could not be compiled, with the reason, or empty when the store holds
+   *     no WebSocket API of that id (it is then no longer served)
+   */
+  Optional<Map<String, String>> compileAndPublish(Store store, String apiId) {
+    record Loaded(String scope, List<Stage> stages, Map<String, DeployedHttpApi> deployments) {}
+    Loaded loaded = store.read(docs -> {
+      Optional<String> scope = docs.scopeOf(V2Kinds.API, apiId);
+      HttpApi api = scope.flatMap(s -> docs.get(V2Kinds.API, s, apiId)).orElse(null);
+      if (api == null || api.isHttp()) {
+        return null;
+      }
+      List<Stage> stages = docs.list(V2Kinds.STAGE, apiId);
+      Map<String, DeployedHttpApi> deployments = new HashMap<>();
+      for (Stage stage : stages) {
+        if (stage.deploymentId() != null) {
+          docs.get(V2Kinds.DEPLOYED_API, apiId, stage.deploymentId()).ifPresent(d -> deployments.put(stage.deploymentId(), d));
+        }
+      }
+      return new Loaded(scope.get(), stages, deployments);
+    });
+    if (loaded == null) {
+      live.remove(apiId);
+      compiler.published(apiId, List.of());
+      return Optional.empty();
+    }
+    Map<String, WebSocketStage> compiled = new HashMap<>();
+    Map<String, String> failed = new HashMap<>();
+    Map<String, String> lines = new HashMap<>();
+    for (Stage stage : loaded.stages()) {
+      String name = stage.stageName();
+      if (stage.deploymentId() == null) {
+        continue; // a stage never deployed serves nothing, and is not a problem
+      }
+      DeployedHttpApi deployment = loaded.deployments().get(stage.deploymentId());
+      String reason;
+      try {
+        if (deployment != null) {
+          compiled.put(name, compiler.compile(apiId, loaded.scope(), stage, deployment));
+          continue;
+        }
+        reason = "deployment " + stage.deploymentId() + " not found";
+      } catch (RuntimeException e) {
+        reason = StageFailures.reason(e);
+      }
+      // Fail safe, as for REST and HTTP APIs: a stage that served before keeps its last good snapshot.
+      WebSocketStage last = live.find(apiId, name);
+      if (last != null) {
+        compiled.put(name, last);
+      } else {
+        failed.put(name, reason);
+      }
+      lines.put(name, StageFailures.line(apiId, name, stage.deploymentId(), reason, last == null ? null : last.deploymentId()));
+    }
+    failures.report(apiId, lines);
+    live.publish(apiId, compiled);
+    compiler.published(apiId, compiled.values());
+    if (!compiled.isEmpty()) {
+      // Until the execute listener serves WebSocket connections, say so rather than let a deployment look live.
+      LOG.warn("websocket api {}: stage(s) {} compiled, but WebSocket APIs are not served yet (their connections are refused)",
+          apiId, compiled.keySet().stream().sorted().toList());
+    }
+    return Optional.of(Map.copyOf(failed));
+  }
+
+  @Override
+  public String toString() {
+    return "WebSocketApiPublisher(" + live + ")";
+  }
+}
