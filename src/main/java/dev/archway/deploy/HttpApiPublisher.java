@@ -36,8 +36,11 @@ final class HttpApiPublisher {
     Loaded loaded = store.read(docs -> {
       Optional<String> scope = docs.scopeOf(V2Kinds.API, apiId);
       HttpApi api = scope.flatMap(s -> docs.get(V2Kinds.API, s, apiId)).orElse(null);
-      if (api == null || !api.isHttp()) {
+      if (api == null) {
         return null;
+      }
+      if (!api.isHttp()) {
+        return new Loaded(scope.get(), null, null, Map.of());
       }
       List<Stage> stages = docs.list(V2Kinds.STAGE, apiId);
       Map<String, DeployedHttpApi> deployments = new HashMap<>();
@@ -48,10 +51,13 @@ final class HttpApiPublisher {
       }
       return new Loaded(scope.get(), api, stages, deployments);
     });
-    if (loaded == null) {
+    if (loaded == null || loaded.stages() == null) {
       live.remove(apiId);
-      failures.report(apiId, Map.of());
-      compiler.published(apiId, List.of());
+      if (loaded == null) {
+        // Gone: its buckets and failure lines go too (an API of the other kind keeps its own).
+        failures.report(apiId, Map.of());
+        compiler.published(apiId, List.of());
+      }
       return Optional.empty();
     }
     Map<String, HttpApiStage> compiled = new HashMap<>();

@@ -39,8 +39,11 @@ final class WebSocketApiPublisher {
     Loaded loaded = store.read(docs -> {
       Optional<String> scope = docs.scopeOf(V2Kinds.API, apiId);
       HttpApi api = scope.flatMap(s -> docs.get(V2Kinds.API, s, apiId)).orElse(null);
-      if (api == null || api.isHttp()) {
+      if (api == null) {
         return null;
+      }
+      if (api.isHttp()) {
+        return new Loaded(scope.get(), null, Map.of());
       }
       List<Stage> stages = docs.list(V2Kinds.STAGE, apiId);
       Map<String, DeployedHttpApi> deployments = new HashMap<>();
@@ -51,9 +54,13 @@ final class WebSocketApiPublisher {
       }
       return new Loaded(scope.get(), stages, deployments);
     });
-    if (loaded == null) {
+    if (loaded == null || loaded.stages() == null) {
       live.remove(apiId);
-      compiler.published(apiId, List.of());
+      if (loaded == null) {
+        // Gone: its buckets and failure lines go too (an API of the other kind keeps its own).
+        failures.report(apiId, Map.of());
+        compiler.published(apiId, List.of());
+      }
       return Optional.empty();
     }
     Map<String, WebSocketStage> compiled = new HashMap<>();

@@ -62,7 +62,7 @@ public final class WebSocketCompiler {
     try {
       selection = SelectionExpression.parseRequest(deployment.api().routeSelectionExpression());
     } catch (IllegalArgumentException e) {
-      throw new CompileException("cannot compile " + where + ": routeSelectionExpression: " + e.getMessage(), e);
+      throw new CompileException(where, null, new IllegalArgumentException("routeSelectionExpression: " + e.getMessage(), e));
     }
     Map<String, Integration> integrations = new HashMap<>();
     orEmpty(deployment.integrations()).forEach(i -> integrations.put(i.integrationId(), i));
@@ -77,8 +77,10 @@ public final class WebSocketCompiler {
     for (Route route : orEmpty(deployment.routes())) {
       try {
         routes.put(route.routeKey(), route(apiId, stage, route, deployment, integrations, schemas, connectArn, buckets));
-      } catch (IllegalArgumentException | TemplateException e) {
-        throw new CompileException("cannot compile route " + route.routeKey() + " of " + where + ": " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new CompileException(where, "route " + route.routeKey(), e);
+      } catch (TemplateException e) {
+        throw new CompileException(where, "route " + route.routeKey(), new IllegalArgumentException(e.getMessage(), e));
       }
     }
     Map<String, String> variables = stage.stageVariables() == null ? Map.of() : stage.stageVariables();
