@@ -7,6 +7,9 @@ import dev.archway.auth.lambda.AuthorizerCache;
 import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.OsReason;
+import dev.archway.cloudwatch.AwsServicesEndpoint;
+import dev.archway.cloudwatch.logs.LogLimits;
+import dev.archway.cloudwatch.logs.LogsService;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
 import dev.archway.control.Serving;
@@ -43,6 +46,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +63,16 @@ public final class Archway implements AutoCloseable {
   private final ExecuteServer execute;
   private final ManagementServer management;
   private final AccessSync access;
+  private final LogsService logs;
 
-  private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access) {
+  private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access,
+      LogsService logs) {
     this.vertx = vertx;
     this.store = store;
     this.execute = execute;
     this.management = management;
     this.access = access;
+    this.logs = logs;
   }
 
   /**
@@ -101,6 +108,9 @@ public final class Archway implements AutoCloseable {
       StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis,
           new WebSocketCompiler(http, aws, routeThrottles, live), new LiveWebSocketApis());
       sync.start().await();
+      LogsService logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, Clock.systemUTC());
+      AwsServicesEndpoint cloudWatch = new AwsServicesEndpoint(vertx, credentials, Clock.systemUTC(), settings.accountId(),
+          settings.region(), List.of(logs.service()));
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
           ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis));
       ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
@@ -108,11 +118,11 @@ public final class Archway implements AutoCloseable {
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas,
               settings.accountThrottle()),
-          settings.publicUrl().at(execute.port()), compiler, httpCompiler, authorization));
+          settings.publicUrl().at(execute.port()), compiler, httpCompiler, authorization, cloudWatch::mount));
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management, usage);
+      return new Archway(vertx, store, execute, management, usage, logs);
     } catch (RuntimeException e) {
       vertx.close().await();
       store.close();
@@ -203,6 +213,7 @@ public final class Archway implements AutoCloseable {
     vertx.close().await();
     // After the listeners stopped: the quota counted since the last flush survives the restart.
     access.stop();
+    logs.close();
     store.close();
   }
 }

@@ -15,16 +15,16 @@ import java.util.Map;
  * scope, the account from the credentials file (or the server default). In dev mode an unsigned
  * request acts in the default account and region, so curl and scripts work without signing.
  */
-final class CallerAuthenticator {
+public final class CallerAuthenticator {
   private final SigV4Verifier verifier;
   private final Caller defaultCaller;
 
-  CallerAuthenticator(SigV4Verifier verifier, String defaultAccountId, String defaultRegion) {
+  public CallerAuthenticator(SigV4Verifier verifier, String defaultAccountId, String defaultRegion) {
     this.verifier = verifier;
     this.defaultCaller = new Caller(defaultAccountId, defaultRegion);
   }
 
-  Caller authenticate(HttpServerRequest request, byte[] body) {
+  public Caller authenticate(HttpServerRequest request, byte[] body) {
     if (!verifier.strict() && request.getHeader("Authorization") == null) {
       return defaultCaller;
     }

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The management listener: the apigateway v1 REST API operations and the health endpoints. */
 public final class ManagementServer {
@@ -66,6 +67,15 @@ public final class ManagementServer {
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
       Serving serving, PublicUrl publicUrl, DeploymentCompiler compiler, HttpApiCompiler httpCompiler,
       AuthControl access) {
+    return start(vertx, host, port, store, verifier, accountId, region, serving, publicUrl, compiler, httpCompiler, access,
+        router -> { });
+  }
+
+  /** @param services mounts the other AWS services this listener answers (CloudWatch, CloudWatch Logs) */
+  public static Future<ManagementServer> start(
+      Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
+      Serving serving, PublicUrl publicUrl, DeploymentCompiler compiler, HttpApiCompiler httpCompiler,
+      AuthControl access, Consumer<Router> services) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
@@ -73,6 +83,7 @@ public final class ManagementServer {
       List<String> missing = serving.notReady().get();
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });
+    services.accept(router);
     routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas(), access,
         serving.accountThrottle(), compiler);
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
