@@ -45,7 +45,7 @@ final class ApiKeysHandler {
         stageKeys.add(stageKey(docs, call.caller(), stageKey.restApiId() + "/" + stageKey.stageName()));
       }
       long now = Drafts.now();
-      ApiKey key = new ApiKey(newId(docs, call.caller()), value, req.name(), req.customerId(), req.description(),
+      ApiKey key = new ApiKey(newId(docs, call.caller()), value, nameOrNull(req.name()), req.customerId(), req.description(),
           Boolean.TRUE.equals(req.enabled()), now, now, stageKeys, req.tags() == null || req.tags().isEmpty() ? null : req.tags());
       save(docs, call.caller(), key);
       return key;
@@ -90,7 +90,7 @@ final class ApiKeysHandler {
       }
       ApiKey patched = read(PatchOperations.apply(Json.MAPPER.valueToTree(key), plain, RULES));
       checkName(patched.name());
-      ApiKey updated = new ApiKey(key.id(), key.value(), patched.name(), patched.customerId(), patched.description(),
+      ApiKey updated = new ApiKey(key.id(), key.value(), nameOrNull(patched.name()), patched.customerId(), patched.description(),
           Boolean.TRUE.equals(patched.enabled()), key.createdDate(), Drafts.now(), stageKeys, key.tags());
       docs.put(Kind.API_KEY, call.caller().scope(), key.id(), updated);
       return updated.withoutValue();
@@ -151,8 +151,13 @@ final class ApiKeysHandler {
 
   static void checkName(String name) {
     if (name != null && name.length() > 1024) {
-      throw ApiException.badRequest("API Key name: " + name.length() + " characters (expected: at most 1024)");
+      throw ApiException.badRequest("Invalid API Key name, can be at most 1024 characters.");
     }
+  }
+
+  /** AWS stores an empty name as none: the key is answered without a {@code name}. */
+  static String nameOrNull(String name) {
+    return name == null || name.isEmpty() ? null : name;
   }
 
   /** {@code restApiId/stageName} naming an existing stage of the caller's API. */

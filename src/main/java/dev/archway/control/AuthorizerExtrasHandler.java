@@ -58,7 +58,7 @@ final class AuthorizerExtrasHandler {
     String stage = call.label("stage_name");
     store.read(docs -> {
       Drafts.api(docs, call.caller(), apiId);
-      return docs.get(Kind.STAGE, apiId, stage).orElseThrow(() -> ApiException.notFound("Invalid Stage identifier specified"));
+      return docs.get(Kind.STAGE, apiId, stage).orElseThrow(() -> ApiException.notFound(StagesHandler.NO_SUCH_STAGE));
     });
     access.cache().flush(apiId, stage);
     return null;

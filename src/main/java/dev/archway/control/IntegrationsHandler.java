@@ -2,6 +2,7 @@ package dev.archway.control;
 
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.Patchable;
+import dev.archway.control.wire.ServiceModel;
 import dev.archway.model.Integration;
 import dev.archway.model.Integration.TlsConfig;
 import dev.archway.model.IntegrationResponse;
@@ -18,9 +19,9 @@ import java.util.regex.PatternSyntaxException;
 
 /** PutIntegration, GetIntegration, UpdateIntegration, DeleteIntegration and the same four for integration responses. */
 final class IntegrationsHandler {
-  private static final Set<String> TYPES = Set.of("HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY", "MOCK");
+  private static final List<String> TYPES = ServiceModel.apigateway().values("IntegrationType");
   private static final Set<String> PASSTHROUGH = Set.of("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER");
-  private static final Set<String> CONTENT_HANDLING = Set.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT");
+  private static final List<String> CONTENT_HANDLING = ServiceModel.apigateway().values("ContentHandlingStrategy");
 
   private final Store store;
 
@@ -38,11 +39,16 @@ final class IntegrationsHandler {
       String selectionPattern, Map<String, String> responseParameters, Map<String, String> responseTemplates,
       String contentHandling) {}
 
+  /**
+   * The model has checked type, connectionType and contentHandling. As on AWS, a MOCK keeps no uri and
+   * only HTTP integrations get connectionType INTERNET by default.
+   */
   Object put(Call call) {
     PutRequest req = call.bodyAs(PutRequest.class);
     String resourceId = call.label("resource_id");
-    Integration integration = validate(new Integration(req.type(), req.httpMethod(), req.uri(),
-        req.connectionType() == null ? "INTERNET" : req.connectionType(), req.connectionId(), req.credentials(),
+    boolean http = "HTTP".equals(req.type()) || "HTTP_PROXY".equals(req.type());
+    Integration integration = validate(new Integration(req.type(), req.httpMethod(), "MOCK".equals(req.type()) ? null : req.uri(),
+        req.connectionType() == null && http ? "INTERNET" : req.connectionType(), req.connectionId(), req.credentials(),
         req.requestParameters(), req.requestTemplates(),
         req.passthroughBehavior() == null ? "WHEN_NO_MATCH" : req.passthroughBehavior(), req.contentHandling(),
         req.timeoutInMillis() == null ? 29000 : req.timeoutInMillis(),
@@ -140,18 +146,22 @@ final class IntegrationsHandler {
 
   private static Integration validate(Integration i) {
     if (i.type() == null || !TYPES.contains(i.type())) {
-      throw ApiException.badRequest("Invalid integration type specified: " + i.type() + " (expected: HTTP, HTTP_PROXY, AWS, AWS_PROXY or MOCK)");
+      throw ApiException.badRequest("Invalid integration type specified: " + i.type() + " (expected: one of " + TYPES + ")");
     }
     if (!"MOCK".equals(i.type())) {
       if (i.httpMethod() == null || !MethodsHandler.HTTP_METHODS.contains(i.httpMethod())) {
         throw ApiException.badRequest("Enumeration value for HttpMethod must be non-empty");
       }
+    }
+    if (i.type().startsWith("AWS")) {
+      checkAwsUri(i.type(), i.uri() == null ? "" : i.uri());
+    } else if (i.type().startsWith("HTTP")) {
       if (i.uri() == null || i.uri().isBlank()) {
         throw ApiException.badRequest("Invalid integration URI specified");
       }
-    }
-    if (i.type().startsWith("HTTP") && !i.uri().matches("(?i)https?://.+")) {
-      throw ApiException.badRequest("Invalid HTTP endpoint specified for URI");
+      if (!i.uri().matches("(?i)https?://.+")) {
+        throw ApiException.badRequest("Invalid HTTP endpoint specified for URI");
+      }
     }
     if (i.timeoutInMillis() < 50 || i.timeoutInMillis() > 29000) {
       throw ApiException.badRequest("Timeout should be between 50 ms and 29000 ms");
@@ -166,6 +176,23 @@ final class IntegrationsHandler {
       MappingChecks.requestParameters(i.requestParameters());
     }
     return i;
+  }
+
+  /** arn:aws:apigateway:{region}:{service}:path/... or :action/...; AWS_PROXY only to Lambda's Invoke API. */
+  private static void checkAwsUri(String type, String uri) {
+    String[] arn = uri.split(":", 6);
+    if (arn.length < 6 || !arn[0].equals("arn")) {
+      throw ApiException.badRequest("Invalid ARN specified in the request");
+    }
+    String service = arn[4];
+    String resource = arn[5];
+    if (!resource.startsWith("path") && !resource.startsWith("action")) {
+      throw ApiException.badRequest("AWS ARN for integration must contain path or action");
+    }
+    if ("AWS_PROXY".equals(type) && (!service.equals("lambda") || !resource.startsWith("path/2015-03-31/functions/"))) {
+      throw ApiException.badRequest(
+          "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
+    }
   }
 
   private static IntegrationResponse validate(IntegrationResponse r) {
@@ -185,7 +212,7 @@ final class IntegrationsHandler {
   private static void checkContentHandling(String contentHandling) {
     if (contentHandling != null && !CONTENT_HANDLING.contains(contentHandling)) {
       throw ApiException.badRequest("Invalid content handling specified: " + contentHandling
-          + " (expected: CONVERT_TO_BINARY or CONVERT_TO_TEXT)");
+          + " (expected: one of " + CONTENT_HANDLING + ")");
     }
   }
 }

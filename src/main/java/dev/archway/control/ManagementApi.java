@@ -3,6 +3,8 @@ package dev.archway.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.AwsErrorResponse;
+import dev.archway.control.wire.OperationInput;
+import dev.archway.control.wire.ServiceModel;
 import dev.archway.model.Json;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,10 +51,34 @@ public final class ManagementApi {
     return router;
   }
 
-  /** Registers an AWS operation: {@code path} uses vertx-web labels ({@code /restapis/:restapi_id}). */
+  /**
+   * Registers an AWS operation: {@code path} uses vertx-web labels ({@code /restapis/:restapi_id}). Its
+   * input is checked against the enums and patterns the service model gives the operation at that URI.
+   */
   public ManagementApi on(HttpMethod method, String path, int status, Operation operation) {
-    router.route(method, path).handler(ctx -> run(ctx, status, operation));
+    Operation checked = modelChecked(method, path, operation);
+    router.route(method, path).handler(ctx -> run(ctx, status, checked));
     return this;
+  }
+
+  private static Operation modelChecked(HttpMethod method, String path, Operation operation) {
+    ServiceModel model = path.startsWith("/v2/") ? ServiceModel.apigatewayv2() : ServiceModel.apigateway();
+    return checked(model.operation(method.name(), path.replaceAll(":([A-Za-z0-9_]+)", "{$1}")), operation);
+  }
+
+  /** {@code operation} behind the model checks of the apigateway (v1) operation {@code name}. */
+  static Operation modelChecked(String name, Operation operation) {
+    return checked(ServiceModel.apigateway().operation(name), operation);
+  }
+
+  private static Operation checked(OperationInput input, Operation operation) {
+    if (input == null) {
+      return operation;
+    }
+    return call -> {
+      input.verify(call.labels(), call.query(), call.body());
+      return operation.handle(call);
+    };
   }
 
   /** Registers the last route: anything else is an unknown operation, as AWS answers it. */

@@ -201,9 +201,10 @@ public final class ManagementServer {
     AuthorizersHandler authorizers = new AuthorizersHandler(store);
     AuthorizerExtrasHandler authorizerExtras = new AuthorizerExtrasHandler(store, access);
     // CreateApiKey and ImportApiKeys share POST /apikeys; ?mode=import picks the import, whose body is CSV.
+    Operation importKeys = ManagementApi.modelChecked("ImportApiKeys", imports::importKeys);
     api.router().route(POST, "/apikeys").handler(ctx -> {
       if ("import".equals(ctx.queryParams().get("mode"))) {
-        api.runRaw(ctx, 201, imports::importKeys);
+        api.runRaw(ctx, 201, importKeys);
       } else {
         api.run(ctx, 201, apiKeys::create);
       }

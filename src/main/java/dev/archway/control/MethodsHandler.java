@@ -8,6 +8,7 @@ import dev.archway.model.Resource;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -33,7 +34,7 @@ final class MethodsHandler {
   Object put(Call call) {
     String httpMethod = httpMethod(call);
     PutRequest req = call.bodyAs(PutRequest.class);
-    Method method = validate(new Method(httpMethod, req.authorizationType(), req.authorizerId(),
+    Method method = validate(new Method(httpMethod, upper(req.authorizationType()), req.authorizerId(),
         Boolean.TRUE.equals(req.apiKeyRequired()), req.requestValidatorId(), req.operationName(),
         req.requestParameters(), req.requestModels(), null, null, req.authorizationScopes()));
     return editResource(call, (resource, existing) -> {
@@ -52,7 +53,8 @@ final class MethodsHandler {
   Object update(Call call) {
     return editResource(call, (resource, existing) -> {
       Method current = Drafts.method(resource, httpMethod(call));
-      return validate(Drafts.patch(current, call, Patchable.METHOD, Method.class).withChildrenOf(current));
+      Method patched = Drafts.patch(current, call, Patchable.METHOD, Method.class);
+      return validate(patched.withAuthorizationType(upper(patched.authorizationType())).withChildrenOf(current));
     });
   }
 
@@ -126,12 +128,14 @@ final class MethodsHandler {
     return method;
   }
 
+  /** The model has checked it against its pattern, [1-5]\d\d. */
   static String statusCode(Call call) {
-    String status = call.label("status_code");
-    if (status == null || !status.matches("[1-5]\\d\\d")) {
-      throw ApiException.badRequest("Invalid status code specified: " + status + " (expected: 100..599)");
-    }
-    return status;
+    return call.label("status_code");
+  }
+
+  /** AWS accepts authorizationType in any letter case ("none"); Archway stores and answers it in capitals. */
+  private static String upper(String authorizationType) {
+    return authorizationType == null ? null : authorizationType.toUpperCase(Locale.ROOT);
   }
 
   private static MethodResponse response(Method method, String status) {

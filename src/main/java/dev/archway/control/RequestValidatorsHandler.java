@@ -26,6 +26,7 @@ final class RequestValidatorsHandler {
   Object create(Call call) {
     String apiId = call.label("restapi_id");
     CreateRequest req = call.bodyAs(CreateRequest.class);
+    checkName(req.name());
     RequestValidator validator = new RequestValidator(Ids.shortId(), req.name(),
         Boolean.TRUE.equals(req.validateRequestBody()), Boolean.TRUE.equals(req.validateRequestParameters()));
     return store.write(docs -> {
@@ -52,6 +53,7 @@ final class RequestValidatorsHandler {
     return store.write(docs -> {
       RequestValidator current = validator(docs, call);
       RequestValidator patched = Drafts.patch(current, call, PATCHABLE, RequestValidator.class);
+      checkName(patched.name());
       RequestValidator updated = new RequestValidator(current.id(), patched.name(), patched.body(), patched.parameters());
       docs.put(Kind.REQUEST_VALIDATOR, call.label("restapi_id"), current.id(), updated);
       return updated;
@@ -65,6 +67,13 @@ final class RequestValidatorsHandler {
       docs.delete(Kind.REQUEST_VALIDATOR, call.label("restapi_id"), current.id());
       return null;
     });
+  }
+
+  /** A name that is given (or patched) must not be blank; CreateRequestValidator may leave it out. */
+  private static void checkName(String name) {
+    if (name != null && name.isBlank()) {
+      throw ApiException.badRequest("Request Validator name cannot be blank");
+    }
   }
 
   static RequestValidator validator(Documents docs, Call call) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /** GetResources, GetResource, CreateResource, UpdateResource, DeleteResource. */
 final class ResourcesHandler {
-  /** A literal segment, a {param} or a greedy {param+}, as AWS accepts them. */
-  private static final Pattern PATH_PART = Pattern.compile("[A-Za-z0-9._:@~$&'()*+,;=-]+|\\{[A-Za-z0-9._-]+\\+?}");
+  /** A literal segment, a {param} or a greedy {param+}, as AWS accepts them: a plus sign only just before the closing brace. */
+  private static final Pattern PATH_PART = Pattern.compile("[A-Za-z0-9._:@~$&'()*,;=-]+|\\{[A-Za-z0-9._-]+\\+?}");
 
   private final Store store;
 
@@ -108,7 +108,8 @@ final class ResourcesHandler {
       if (sibling.pathPart().equals(pathPart)) {
         throw ApiException.conflict("Another resource with the same parent already has this name: " + pathPart);
       }
-      if (variable && sibling.pathPart().startsWith("{") && sibling.pathPart().endsWith("+}") == pathPart.endsWith("+}")) {
+      // One variable part among siblings, greedy or not: /{id} next to /{proxy+} would be ambiguous.
+      if (variable && sibling.pathPart().startsWith("{")) {
         throw ApiException.badRequest("A sibling (" + sibling.pathPart() + ") of this resource already has a variable path part -- only one is allowed");
       }
     }

@@ -12,6 +12,9 @@ import java.util.Map;
 
 /** CreateStage, GetStage, GetStages, UpdateStage, DeleteStage. */
 final class StagesHandler {
+  /** AWS's answer for a stage name the API does not have. */
+  static final String NO_SUCH_STAGE = "Invalid stage identifier specified";
+
   private final Store store;
 
   StagesHandler(Store store) {
@@ -70,8 +73,9 @@ final class StagesHandler {
       requireDeployment(docs, apiId, p.deploymentId());
       checkVariables(p.variables());
       DocumentationVersionsHandler.requireVersion(docs, apiId, p.documentationVersion());
+      boolean cache = Boolean.TRUE.equals(p.cacheClusterEnabled());
       Stage updated = new Stage(p.deploymentId(), p.clientCertificateId(), stage.stageName(), p.description(),
-          p.cacheClusterEnabled(), p.cacheClusterSize(), p.cacheClusterStatus(),
+          cache, cacheClusterSize(cache, p.cacheClusterSize()), cacheClusterStatus(cache),
           MethodSettingsPatch.apply(stage.methodSettings(), methodOps), p.variables(),
           p.documentationVersion(), p.accessLogSettings(), p.canarySettings(), p.tracingEnabled(), p.webAclArn(),
           stage.tags(), stage.createdDate(), Drafts.now());
@@ -92,9 +96,20 @@ final class StagesHandler {
       String name, String deploymentId, String description, Boolean cacheClusterEnabled, String cacheClusterSize,
       Map<String, String> variables, Boolean tracingEnabled, Map<String, String> tags) {
     long now = Drafts.now();
-    return new Stage(deploymentId, null, name, description, Boolean.TRUE.equals(cacheClusterEnabled),
-        cacheClusterSize, "NOT_AVAILABLE", Map.of(), variables, null, null, null,
+    boolean cache = Boolean.TRUE.equals(cacheClusterEnabled);
+    return new Stage(deploymentId, null, name, description, cache,
+        cacheClusterSize(cache, cacheClusterSize), cacheClusterStatus(cache), Map.of(), variables, null, null, null,
         Boolean.TRUE.equals(tracingEnabled), null, tags == null ? Map.of() : tags, now, now);
+  }
+
+  /** AWS gives an enabled cache cluster its smallest size, 0.5 GB, when none is named. */
+  private static String cacheClusterSize(boolean enabled, String size) {
+    return enabled && size == null ? "0.5" : size;
+  }
+
+  /** AVAILABLE once a cache cluster is enabled (AWS passes through CREATE_IN_PROGRESS), else NOT_AVAILABLE. */
+  private static String cacheClusterStatus(boolean enabled) {
+    return enabled ? "AVAILABLE" : "NOT_AVAILABLE";
   }
 
   static void checkStageName(String name) {
@@ -132,6 +147,6 @@ final class StagesHandler {
     String apiId = call.label("restapi_id");
     Drafts.api(docs, call.caller(), apiId);
     return docs.get(Kind.STAGE, apiId, call.label("stage_name"))
-        .orElseThrow(() -> ApiException.notFound("Invalid Stage identifier specified"));
+        .orElseThrow(() -> ApiException.notFound(NO_SUCH_STAGE));
   }
 }

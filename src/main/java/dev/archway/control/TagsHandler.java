@@ -76,7 +76,7 @@ final class TagsHandler {
         return tags;
       }
       Stage stage = docs.get(Kind.STAGE, apiId, stageName)
-          .orElseThrow(() -> ApiException.notFound("Invalid Stage identifier specified"));
+          .orElseThrow(() -> ApiException.notFound(StagesHandler.NO_SUCH_STAGE));
       Map<String, String> tags = stage.tags() == null ? Map.of() : stage.tags();
       if (change != null) {
         tags = change.apply(tags);

@@ -24,6 +24,8 @@ import java.util.Map;
 /**
  * TestInvokeMethod: compiles the draft method (not a deployment) with the real compiler and runs
  * its real pipeline for one simulated request, answering status, body, headers and AWS's execution log.
+ * As on AWS, a test invocation is the API owner's call: it skips the method's authorization (authorizer,
+ * IAM), the resource policy and the API key requirement, and so the usage plan's throttle and quota.
  */
 final class TestInvokeHandler {
   private static final String STAGE = "test-invoke-stage";
@@ -54,9 +56,9 @@ final class TestInvokeHandler {
       Resource resource = Drafts.resource(docs, call.caller(), apiId, call.label("resource_id"));
       Method method = Drafts.method(resource, httpMethod);
       Map<String, Method> only = new LinkedHashMap<>();
-      only.put(httpMethod, method);
+      only.put(httpMethod, unguarded(method));
       Resource single = new Resource(resource.id(), resource.parentId(), resource.pathPart(), resource.path(), only);
-      return new DeployedApi("test-invoke", api, List.of(single), docs.list(Kind.AUTHORIZER, apiId),
+      return new DeployedApi("test-invoke", api.withPolicy(null), List.of(single), docs.list(Kind.AUTHORIZER, apiId),
           docs.list(Kind.MODEL, apiId), docs.list(Kind.REQUEST_VALIDATOR, apiId), docs.list(Kind.GATEWAY_RESPONSE, apiId));
     });
     Resource resource = draft.resources().get(0);
@@ -77,6 +79,12 @@ final class TestInvokeHandler {
     Future<TestInvocation.Result> result = TestInvocation.run(context, compiled, httpMethod,
         req.pathWithQueryString() == null ? resource.path() : req.pathWithQueryString(), headers(req), req.body(), route);
     return result;
+  }
+
+  /** The method as a test invocation runs it: no authorization and no API key. */
+  private static Method unguarded(Method method) {
+    return new Method(method.httpMethod(), "NONE", null, false, method.requestValidatorId(), method.operationName(),
+        method.requestParameters(), method.requestModels(), method.methodResponses(), method.methodIntegration(), null);
   }
 
   /** A concrete path the resource's template matches, to find its compiled route ({x} becomes x, {p+} becomes p). */

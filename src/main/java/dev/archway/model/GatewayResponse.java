@@ -27,10 +27,6 @@ public record GatewayResponse(
     return DEFAULT_STATUS.get(type);
   }
 
-  public static boolean isType(String type) {
-    return DEFAULT_STATUS.containsKey(type);
-  }
-
   /** What GetGatewayResponse answers for a type nobody customised. */
   public static GatewayResponse builtIn(String type) {
     return new GatewayResponse(type, DEFAULT_STATUS.get(type), Map.of(),

@@ -37,6 +37,11 @@ public record Method(
         methodIntegration, authorizationScopes);
   }
 
+  public Method withAuthorizationType(String type) {
+    return new Method(httpMethod, type, authorizerId, apiKeyRequired, requestValidatorId, operationName,
+        requestParameters, requestModels, methodResponses, methodIntegration, authorizationScopes);
+  }
+
   /** Keeps what a patch may not change: the name, the responses and the integration. */
   public Method withChildrenOf(Method previous) {
     return new Method(previous.httpMethod, authorizationType, authorizerId, apiKeyRequired, requestValidatorId,

@@ -23,6 +23,16 @@ public record RestApi(
   public record EndpointConfiguration(
       List<String> types, String ipAddressType, List<String> vpcEndpointIds) {}
 
+  public RestApi withEndpointConfiguration(EndpointConfiguration newEndpoint) {
+    return new RestApi(id, name, description, createdDate, version, warnings, binaryMediaTypes,
+        minimumCompressionSize, apiKeySource, newEndpoint, policy, tags, disableExecuteApiEndpoint, rootResourceId);
+  }
+
+  public RestApi withPolicy(String newPolicy) {
+    return new RestApi(id, name, description, createdDate, version, warnings, binaryMediaTypes,
+        minimumCompressionSize, apiKeySource, endpointConfiguration, newPolicy, tags, disableExecuteApiEndpoint, rootResourceId);
+  }
+
   public RestApi withTags(Map<String, String> newTags) {
     return new RestApi(id, name, description, createdDate, version, warnings, binaryMediaTypes,
         minimumCompressionSize, apiKeySource, endpointConfiguration, policy, newTags,

@@ -98,7 +98,7 @@ class DeploymentStageManagementE2eTest {
 
     aws.deleteStage(r -> r.restApiId(apiId).stageName("beta"));
     assertThatThrownBy(() -> aws.getStage(r -> r.restApiId(apiId).stageName("beta")))
-        .isInstanceOf(NotFoundException.class).hasMessageContaining("Invalid Stage identifier specified");
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("Invalid stage identifier specified");
     aws.deleteDeployment(r -> r.restApiId(apiId).deploymentId(first));
   }
 

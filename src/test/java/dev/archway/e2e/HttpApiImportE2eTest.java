@@ -64,7 +64,7 @@ class HttpApiImportE2eTest {
     assertThat(imported.description()).isEqualTo("A Pet Store API.");
     assertThat(imported.version()).isEqualTo("1.0");
     assertThat(imported.protocolTypeAsString()).isEqualTo("HTTP");
-    assertThat(imported.routeSelectionExpression()).isEqualTo("${request.method} ${request.path}");
+    assertThat(imported.routeSelectionExpression()).isEqualTo("$request.method $request.path");
     assertThat(imported.apiEndpoint()).contains(imported.apiId());
     assertThat(imported.warnings()).isEmpty();
     assertThat(imported.corsConfiguration().allowOrigins()).containsExactly("https://www.example.com");

@@ -117,7 +117,7 @@ class HttpApiImportHostileInputE2eTest {
     refused("openapi: 3.0.1\ninfo: {version: '1'}\npaths: {}\n", "info.title is missing");
     // What breaks the specification but not the import is a warning, and an error with failOnWarnings.
     String noVersion = "openapi: 3.0.1\ninfo: {title: t}\npaths: {}\n";
-    assertThat(v2.importApi(r -> r.body(noVersion)).warnings()).contains("attribute info.version is missing");
+    assertThat(v2.importApi(r -> r.body(noVersion)).warnings()).contains("Parse issue: attribute info.version is missing");
     assertThatThrownBy(() -> v2.importApi(r -> r.body(noVersion).failOnWarnings(true)))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("attribute info.version is missing");
   }

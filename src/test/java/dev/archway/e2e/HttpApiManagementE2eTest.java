@@ -45,7 +45,7 @@ class HttpApiManagementE2eTest {
 
     assertThat(created.apiId()).matches("[a-z0-9]{10}");
     assertThat(created.apiEndpoint()).isEqualTo("http://" + created.apiId() + ".execute-api.localhost:" + server.port());
-    assertThat(created.routeSelectionExpression()).isEqualTo("${request.method} ${request.path}");
+    assertThat(created.routeSelectionExpression()).isEqualTo("$request.method $request.path");
     assertThat(created.apiKeySelectionExpression()).isEqualTo("$request.header.x-api-key");
     assertThat(created.createdDate()).isNotNull();
     assertThat(created.disableExecuteApiEndpoint()).isFalse();
@@ -90,7 +90,7 @@ class HttpApiManagementE2eTest {
   void refusesBadInput() {
     assertThatThrownBy(() -> v2.createApi(r -> r.name("x").protocolType("GRPC")))
         .isInstanceOf(BadRequestException.class)
-        .hasMessageContaining("Invalid protocol specified");
+        .hasMessageContaining("Invalid protocolType: GRPC (expected: one of [WEBSOCKET, HTTP])");
     assertThatThrownBy(() -> v2.createApi(r -> r.protocolType(ProtocolType.HTTP)))
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("name");

@@ -76,7 +76,8 @@ class HttpRouteIntegrationManagementE2eTest {
     assertThatThrownBy(() -> v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.AWS_PROXY).integrationUri(LAMBDA)))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("payloadFormatVersion");
     assertThatThrownBy(() -> v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.MOCK)))
-        .isInstanceOf(BadRequestException.class).hasMessageContaining("integrationType");
+        .isInstanceOf(BadRequestException.class).hasMessageContaining(
+            "Currently, an API with a protocol type of HTTP may only be associated with proxy integrations (AWS_PROXY, HTTP_PROXY)");
     assertThatThrownBy(() -> v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.HTTP_PROXY)
             .integrationUri("https://x.example").integrationMethod("GET").timeoutInMillis(30001)))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("timeoutInMillis");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
 import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.ConflictException;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
@@ -71,7 +72,7 @@ class MethodManagementE2eTest {
     assertThatThrownBy(() -> aws.getMethodResponse(r -> r.restApiId(apiId).resourceId(resourceId).httpMethod("GET").statusCode("200")))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> aws.putMethodResponse(r -> r.restApiId(apiId).resourceId(resourceId).httpMethod("GET").statusCode("2000")))
-        .isInstanceOf(BadRequestException.class);
+        .isInstanceOf(ApiGatewayException.class).hasMessageContaining("Value '2000' at 'statusCode' failed to satisfy constraint");
   }
 
   @Test

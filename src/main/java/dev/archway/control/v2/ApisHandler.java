@@ -15,7 +15,9 @@ import java.util.Set;
 final class ApisHandler {
   /** The tag that picks the API id, as for REST APIs (LocalStack's convention). */
   static final String CUSTOM_ID_TAG = "_custom_id_";
-  static final String HTTP_ROUTE_SELECTION = "${request.method} ${request.path}";
+  /** What AWS answers for every HTTP API; the documented {@code ${request.method} ${request.path}} is accepted as the same. */
+  static final String HTTP_ROUTE_SELECTION = "$request.method $request.path";
+  private static final String HTTP_ROUTE_SELECTION_BRACED = "${request.method} ${request.path}";
   private static final Set<String> UPDATABLE = Set.of("apiKeySelectionExpression", "corsConfiguration", "description",
       "disableSchemaValidation", "disableExecuteApiEndpoint", "ipAddressType", "name", "routeSelectionExpression", "version");
   private static final List<String> KEY_SELECTIONS = List.of("$request.header.x-api-key", "$context.authorizer.usageIdentifierKey");
@@ -38,8 +40,8 @@ final class ApisHandler {
 
   Object create(Call call) {
     CreateRequest req = call.bodyAs(CreateRequest.class);
-    if (!HttpApi.HTTP.equals(req.protocolType()) && !HttpApi.WEBSOCKET.equals(req.protocolType())) {
-      throw ApiException.badRequest("Invalid protocol specified. Must be one of [HTTP, WEBSOCKET]");
+    if (req.protocolType() == null) {
+      throw ApiException.badRequest("protocolType is required");
     }
     boolean http = HttpApi.HTTP.equals(req.protocolType());
     if (!http && (req.target() != null || req.routeKey() != null || req.credentialsArn() != null)) {
@@ -55,7 +57,7 @@ final class ApisHandler {
         req.corsConfiguration(), V2Drafts.now(), req.description(), req.disableSchemaValidation(),
         Boolean.TRUE.equals(req.disableExecuteApiEndpoint()), req.ipAddressType() == null ? "ipv4" : req.ipAddressType(),
         req.name(), req.protocolType(),
-        http && req.routeSelectionExpression() == null ? HTTP_ROUTE_SELECTION : req.routeSelectionExpression(),
+        req.routeSelectionExpression(),
         req.tags() == null ? Map.of() : req.tags(), req.version(), null));
     return endpoints.render(store.write(docs -> {
       if (docs.scopeOf(V2Kinds.API, id).isPresent() || docs.scopeOf(Kind.REST_API, id).isPresent()) {
@@ -130,12 +132,14 @@ final class ApisHandler {
     return custom;
   }
 
-  static HttpApi validate(HttpApi api) {
+  static HttpApi validate(HttpApi given) {
+    String expression = given.routeSelectionExpression();
+    HttpApi api = given.isHttp() && (expression == null || expression.equals(HTTP_ROUTE_SELECTION_BRACED))
+        ? given.withRouteSelectionExpression(HTTP_ROUTE_SELECTION) : given;
     Checks.required("name", api.name());
     Checks.length("name", api.name(), 1, 128);
     Checks.length("description", api.description(), 0, 1024);
     Checks.length("version", api.version(), 1, 64);
-    Checks.oneOf("ipAddressType", api.ipAddressType(), List.of("ipv4", "dualstack"));
     Checks.oneOf("apiKeySelectionExpression", api.apiKeySelectionExpression(), KEY_SELECTIONS);
     String selection = api.routeSelectionExpression();
     if (api.isHttp()) {

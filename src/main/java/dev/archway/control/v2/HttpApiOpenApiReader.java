@@ -69,7 +69,8 @@ final class HttpApiOpenApiReader {
   }
 
   private ImportedHttpApi read(String prefix) {
-    warnings.addAll(Validation.messages(root));
+    // AWS words the OpenAPI parser's findings "Parse issue: attribute info.version is missing".
+    Validation.messages(root).forEach(message -> warnings.add("Parse issue: " + message));
     JsonNode info = root.path("info");
     String name = info.isObject() ? Nodes.text(info, "title") : null;
     if (name == null || name.isBlank()) {

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class IntegrationRules {
   private static final List<String> HTTP_TYPES = List.of("AWS_PROXY", "HTTP_PROXY");
-  private static final List<String> WEBSOCKET_TYPES = List.of("AWS", "AWS_PROXY", "HTTP", "HTTP_PROXY", "MOCK");
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
   private static final Pattern HTTP_REQUEST_PARAMETER =
       Pattern.compile("(?:(?:append|overwrite|remove):(?:header|querystring)\\.[^\\s]+|overwrite:path)");
@@ -30,12 +29,12 @@ final class IntegrationRules {
   static Integration check(HttpApi api, Integration in) {
     String type = Checks.required("integrationType", in.integrationType());
     boolean http = api.isHttp();
-    if (!(http ? HTTP_TYPES : WEBSOCKET_TYPES).contains(type)) {
-      throw ApiException.badRequest("Invalid integrationType: " + Checks.abbreviate(type) + " (expected for "
-          + api.protocolType() + " APIs: one of " + (http ? HTTP_TYPES : WEBSOCKET_TYPES) + ")");
+    if (http && !HTTP_TYPES.contains(type)) {
+      throw ApiException.badRequest(
+          "Currently, an API with a protocol type of HTTP may only be associated with proxy integrations (AWS_PROXY, HTTP_PROXY)");
     }
+    // The model has checked integrationType and connectionType against its enums.
     String connectionType = in.connectionType() == null ? "INTERNET" : in.connectionType();
-    Checks.oneOf("connectionType", connectionType, List.of("INTERNET", "VPC_LINK"));
     if (connectionType.equals("VPC_LINK")) {
       Checks.required("connectionId", in.connectionId());
     }

@@ -8,6 +8,7 @@ import dev.archway.model.v2.Integration.TlsConfig;
 import dev.archway.model.v2.Route;
 import dev.archway.store.Store;
 import dev.archway.store.V2Kinds;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,11 +71,31 @@ final class IntegrationsHandler {
     return store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       Integration integration = V2Drafts.integration(docs, api.apiId(), call.label("integrationId"));
-      Integration updated = IntegrationRules.check(api, Updates.merge(integration, call, UPDATABLE, Integration.class));
+      Integration merged = Updates.merge(integration, call, UPDATABLE, Integration.class);
+      Integration updated = IntegrationRules.check(api, merged.withRequestParameters(
+          requestParameters(integration.requestParameters(), Updates.has(call, "requestParameters") ? merged.requestParameters() : null)));
       docs.put(V2Kinds.INTEGRATION, api.apiId(), updated.integrationId(), updated);
       deployer.changed(docs, api);
       return updated;
     });
+  }
+
+  /**
+   * As on AWS, an update's requestParameters are merged into the integration's: a key with a value sets
+   * that mapping, a key with an empty value removes it (Terraform removes mappings this way).
+   */
+  private static Map<String, String> requestParameters(Map<String, String> current, Map<String, String> changes) {
+    Map<String, String> merged = new LinkedHashMap<>(current == null ? Map.of() : current);
+    if (changes != null) {
+      changes.forEach((key, value) -> {
+        if (value == null || value.isEmpty()) {
+          merged.remove(key);
+        } else {
+          merged.put(key, value);
+        }
+      });
+    }
+    return merged.isEmpty() ? null : merged;
   }
 
   /** Refused while a route targets the integration: a deployment must never name a missing integration. */

@@ -28,7 +28,7 @@ final class QuickCreate {
         Route.TARGET_PREFIX + integration.integrationId()));
     docs.put(V2Kinds.ROUTE, api.apiId(), route.routeId(), route);
     String now = V2Drafts.now();
-    Stage stage = new Stage(null, true, true, null, now, new Stage.RouteSettings(false, false, null, null, null),
+    Stage stage = new Stage(null, true, true, null, now, new Stage.RouteSettings(null, false, null, null, null),
         null, null, null, now, Map.of(), Stage.DEFAULT, Map.of(), Map.of());
     deployer.deploy(docs, api, List.of(stage));
   }

@@ -37,6 +37,7 @@ final class StageRules {
       V2Drafts.deployment(docs, api.apiId(), stage.deploymentId());
     }
     settings("defaultRouteSettings", stage.defaultRouteSettings());
+    Map<String, RouteSettings> routeSettings = new LinkedHashMap<>();
     if (stage.routeSettings() != null && !stage.routeSettings().isEmpty()) {
       Set<String> keys = docs.list(V2Kinds.ROUTE, api.apiId()).stream().map(Route::routeKey).collect(Collectors.toSet());
       stage.routeSettings().forEach((key, settings) -> {
@@ -44,6 +45,7 @@ final class StageRules {
           throw ApiException.notFound("Unable to find Route by key " + key + " within the provided RouteSettings");
         }
         settings("routeSettings." + key, settings);
+        routeSettings.put(key, api.isHttp() ? http(settings) : settings);
       });
     }
     if (stage.accessLogSettings() != null) {
@@ -51,7 +53,26 @@ final class StageRules {
       Checks.required("accessLogSettings.format", stage.accessLogSettings().format());
       Checks.length("accessLogSettings.format", stage.accessLogSettings().format(), 1, 1024);
     }
-    return stage;
+    if (!api.isHttp()) {
+      return stage;
+    }
+    RouteSettings defaults = http(stage.defaultRouteSettings() == null ? new RouteSettings(null, false, null, null, null)
+        : stage.defaultRouteSettings());
+    return new Stage(stage.accessLogSettings(), stage.apiGatewayManaged(), stage.autoDeploy(), stage.clientCertificateId(),
+        stage.createdDate(), defaults, stage.deploymentId(), stage.description(), stage.lastDeploymentStatusMessage(),
+        stage.lastUpdatedDate(), routeSettings, stage.stageName(), stage.stageVariables(), stage.tags());
+  }
+
+  /**
+   * Route settings of an HTTP API hold what AWS answers for them: detailedMetricsEnabled (false unless set)
+   * and the throttle. HTTP APIs have no execution logs: asking for them is refused, as AWS refuses it.
+   */
+  private static RouteSettings http(RouteSettings settings) {
+    if (Boolean.TRUE.equals(settings.dataTraceEnabled()) || (settings.loggingLevel() != null && !"OFF".equals(settings.loggingLevel()))) {
+      throw ApiException.badRequest("Execution logs are not supported on protocolType HTTP");
+    }
+    return new RouteSettings(null, Boolean.TRUE.equals(settings.detailedMetricsEnabled()), null,
+        settings.throttlingBurstLimit(), settings.throttlingRateLimit());
   }
 
   /** {@code current} with {@code changes} applied: a new value sets a variable, an empty one removes it. */
@@ -83,6 +104,5 @@ final class StageRules {
     }
     Checks.range(member + ".throttlingBurstLimit", settings.throttlingBurstLimit(), 0, Integer.MAX_VALUE);
     Checks.range(member + ".throttlingRateLimit", settings.throttlingRateLimit(), 0, Long.MAX_VALUE);
-    Checks.oneOf(member + ".loggingLevel", settings.loggingLevel(), List.of("ERROR", "INFO", "OFF"));
   }
 }

@@ -74,6 +74,9 @@ public final class PatchOperations {
    * it removes the old item and appends the new one, so the new item ends up last.
    */
   private static void replace(ObjectNode doc, PatchRules rules, PatchTarget target, String value) {
+    if (target.kind() == Kind.OBJECT) {
+      throw rules.unsupportedOp("replace", target);
+    }
     if (target.kind() != Kind.STRING_LIST) {
       target.write(doc, value);
       return;

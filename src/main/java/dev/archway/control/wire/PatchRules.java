@@ -21,10 +21,13 @@ public final class PatchRules {
     /** An object of booleans, e.g. a Method's requestParameters ("true" = required). */
     BOOLEAN_MAP,
     /** A list of strings; the item is named by the path's last element or, if absent, the value. */
-    STRING_LIST;
+    STRING_LIST,
+    /** A nested object that is only removed whole ({@code remove /accessLogSettings}); its members have rules of their own. */
+    OBJECT;
 
+    /** Sits at exactly its path (no key or item after it). */
     boolean isScalar() {
-      return this == STRING || this == BOOLEAN || this == INTEGER || this == NUMBER;
+      return this == STRING || this == BOOLEAN || this == INTEGER || this == NUMBER || this == OBJECT;
     }
   }
 
@@ -133,6 +136,11 @@ public final class PatchRules {
 
     public Builder stringList(String name) {
       return add(name, Kind.STRING_LIST, false);
+    }
+
+    /** A nested object whose members are declared separately; the object itself can only be removed. */
+    public Builder removableObject(String name) {
+      return add(name, Kind.OBJECT, false);
     }
 
     /** Use AWS's longer message that names the valid paths, as AWS does for Resource. */

@@ -38,6 +38,9 @@ record PatchTarget(Rule rule, String path, String element) {
 
   /** What AWS would list as the valid ops here; used only in error messages. */
   String supportedOps() {
+    if (kind() == Kind.OBJECT) {
+      return "[remove]";
+    }
     if (kind().isScalar()) {
       return rule.required() ? "[replace]" : "[replace, remove]";
     }
@@ -47,7 +50,7 @@ record PatchTarget(Rule rule, String path, String element) {
   /** The current value as the string a client would send, or null when there is none. */
   String read(ObjectNode doc) {
     JsonNode container = container(doc, false);
-    if (container == null) {
+    if (container == null || kind() == Kind.OBJECT) {
       return null;
     }
     if (kind() == Kind.STRING_LIST) {

@@ -24,6 +24,8 @@ final class PatchValues {
       case BOOLEAN, BOOLEAN_MAP -> NODES.booleanNode(bool(value, path));
       case INTEGER -> NODES.numberNode(integer(value, path));
       case NUMBER -> NODES.numberNode(number(value, path));
+      case OBJECT -> throw ApiException.badRequest("Invalid patch value for path " + path
+          + ": an object is only removed whole");
     };
   }
 

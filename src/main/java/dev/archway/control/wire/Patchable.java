@@ -14,7 +14,8 @@ public final class Patchable {
       .string("apiKeySource").string("policy")
       .integer("minimumCompressionSize").bool("disableExecuteApiEndpoint")
       .stringList("binaryMediaTypes")
-      .stringList("endpointConfiguration/types").stringList("endpointConfiguration/vpcEndpointIds")
+      .stringList("endpointConfiguration/types").string("endpointConfiguration/ipAddressType")
+      .stringList("endpointConfiguration/vpcEndpointIds")
       .build();
 
   /** AWS answers bad Resource paths with the longer message that lists the valid ones. */
@@ -56,6 +57,7 @@ public final class Patchable {
       .requiredString("deploymentId").string("description").string("clientCertificateId")
       .stringMap("variables").bool("tracingEnabled").string("documentationVersion")
       .bool("cacheClusterEnabled").string("cacheClusterSize")
+      .removableObject("accessLogSettings")
       .string("accessLogSettings/destinationArn").string("accessLogSettings/format")
       .string("canarySettings/deploymentId").number("canarySettings/percentTraffic")
       .bool("canarySettings/useStageCache").stringMap("canarySettings/stageVariableOverrides")

@@ -56,6 +56,12 @@ public record HttpApi(
         routeSelectionExpression, tags, version, warnings);
   }
 
+  public HttpApi withRouteSelectionExpression(String expression) {
+    return new HttpApi(apiEndpoint, apiGatewayManaged, apiId, apiKeySelectionExpression, corsConfiguration, createdDate,
+        description, disableSchemaValidation, disableExecuteApiEndpoint, ipAddressType, name, protocolType,
+        expression, tags, version, warnings);
+  }
+
   public HttpApi withTags(Map<String, String> newTags) {
     return new HttpApi(apiEndpoint, apiGatewayManaged, apiId, apiKeySelectionExpression, corsConfiguration, createdDate,
         description, disableSchemaValidation, disableExecuteApiEndpoint, ipAddressType, name, protocolType,

@@ -26,4 +26,11 @@ public record Integration(
     TlsConfig tlsConfig) {
 
   public record TlsConfig(String serverNameToVerify) {}
+
+  public Integration withRequestParameters(Map<String, String> parameters) {
+    return new Integration(apiGatewayManaged, connectionId, connectionType, contentHandlingStrategy, credentialsArn,
+        description, integrationId, integrationMethod, integrationResponseSelectionExpression, integrationSubtype,
+        integrationType, integrationUri, passthroughBehavior, payloadFormatVersion, parameters, requestTemplates,
+        responseParameters, templateSelectionExpression, timeoutInMillis, tlsConfig);
+  }
 }
