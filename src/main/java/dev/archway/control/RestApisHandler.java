@@ -118,6 +118,9 @@ final class RestApisHandler {
   /** AWS's checks of a patched endpoint configuration; an API made PRIVATE becomes dualstack unless told otherwise. */
   private static RestApi patchedEndpoint(RestApi before, RestApi patched) {
     EndpointConfiguration endpoint = patched.endpointConfiguration();
+    if (endpoint == null && before.endpointConfiguration() == null) {
+      return patched; // stored without one, and the patch did not add one
+    }
     if (endpoint == null || endpoint.types() == null || endpoint.types().isEmpty()) {
       throw ApiException.badRequest("REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.");
     }
@@ -160,8 +163,8 @@ final class RestApisHandler {
     if (api.name() == null || api.name().isBlank()) {
       throw ApiException.badRequest("Invalid REST API name specified");
     }
-    List<String> types = api.endpointConfiguration().types();
-    if (types.size() != 1) {
+    List<String> types = api.endpointConfiguration() == null ? List.of() : api.endpointConfiguration().types();
+    if (types.size() > 1) {
       throw ApiException.badRequest("Cannot create an api with multiple Endpoint Types.");
     }
     if (types.contains("PRIVATE") && "ipv4".equals(api.endpointConfiguration().ipAddressType())) {
