@@ -10,6 +10,7 @@ import dev.archway.config.OsReason;
 import dev.archway.cloudwatch.AwsServicesEndpoint;
 import dev.archway.cloudwatch.logs.LogLimits;
 import dev.archway.cloudwatch.logs.LogsService;
+import dev.archway.cloudwatch.monitoring.CloudWatchService;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
 import dev.archway.control.Serving;
@@ -64,15 +65,17 @@ public final class Archway implements AutoCloseable {
   private final ManagementServer management;
   private final AccessSync access;
   private final LogsService logs;
+  private final CloudWatchService monitoring;
 
   private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access,
-      LogsService logs) {
+      LogsService logs, CloudWatchService monitoring) {
     this.vertx = vertx;
     this.store = store;
     this.execute = execute;
     this.management = management;
     this.access = access;
     this.logs = logs;
+    this.monitoring = monitoring;
   }
 
   /**
@@ -81,6 +84,14 @@ public final class Archway implements AutoCloseable {
    * @throws StartFailure naming the file, directory or listener that cannot be used, and why
    */
   public static Archway start(Settings settings) {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(Settings)}, CloudWatch and CloudWatch Logs reading {@code telemetryClock}
+   * (alarm evaluation, metric and log ages): tests move it to drive alarms without waiting.
+   */
+  public static Archway start(Settings settings, Clock telemetryClock) {
     Map<String, dev.archway.auth.Credential> credentials = credentials(settings.credentialsFile());
     Store store = openStore(settings.dataDir());
     // Native epoll where it loads (Linux): fewer syscalls and copies per request than NIO.
@@ -108,9 +119,10 @@ public final class Archway implements AutoCloseable {
       StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis,
           new WebSocketCompiler(http, aws, routeThrottles, live), new LiveWebSocketApis());
       sync.start().await();
-      LogsService logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, Clock.systemUTC());
+      LogsService logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
+      CloudWatchService monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
       AwsServicesEndpoint cloudWatch = new AwsServicesEndpoint(vertx, credentials, Clock.systemUTC(), settings.accountId(),
-          settings.region(), List.of(logs.service()));
+          settings.region(), List.of(monitoring.service(), logs.service()));
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
           ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis));
       ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
@@ -122,7 +134,7 @@ public final class Archway implements AutoCloseable {
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management, usage, logs);
+      return new Archway(vertx, store, execute, management, usage, logs, monitoring);
     } catch (RuntimeException e) {
       vertx.close().await();
       store.close();
@@ -213,6 +225,7 @@ public final class Archway implements AutoCloseable {
     vertx.close().await();
     // After the listeners stopped: the quota counted since the last flush survives the restart.
     access.stop();
+    monitoring.close();
     logs.close();
     store.close();
   }

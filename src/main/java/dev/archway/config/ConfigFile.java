@@ -25,6 +25,9 @@ import java.util.TreeMap;
  * aws:
  *   endpoints:
  *     sqs: http://localhost:4566             # AWS service integrations by signing name
+ * sns:
+ *   topics:
+ *     arn:aws:sns:us-east-1:000000000000:alerts: https://hooks.example.com/cw   # where alarm notifications go
  * cognito:
  *   issuers:
  *     us-east-1_AbC123: http://localhost:9400/realms/dev   # the iss of this user pool's tokens
@@ -38,6 +41,7 @@ public final class ConfigFile {
   private static final String LAMBDA_REGION = "lambda.endpoints.";
   private static final String AWS_SERVICE = "aws.endpoints.";
   private static final String COGNITO_ISSUER = "cognito.issuers.";
+  private static final String SNS_TOPIC = "sns.topics.";
 
   private ConfigFile() {}
 
@@ -48,6 +52,7 @@ public final class ConfigFile {
     Map<String, URI> regions = new TreeMap<>();
     Map<String, URI> services = new TreeMap<>();
     Map<String, URI> issuers = new TreeMap<>();
+    Map<String, URI> topics = new TreeMap<>();
     for (Map.Entry<String, String> entry : flat.entrySet()) {
       String key = entry.getKey();
       String where = "--config " + file + ": " + key;
@@ -59,13 +64,16 @@ public final class ConfigFile {
         services.put(key.substring(AWS_SERVICE.length()), Endpoints.uri(where, entry.getValue()));
       } else if (key.startsWith(COGNITO_ISSUER) && key.length() > COGNITO_ISSUER.length()) {
         issuers.put(key.substring(COGNITO_ISSUER.length()), Endpoints.uri(where, entry.getValue()));
+      } else if (key.startsWith(SNS_TOPIC) && key.length() > SNS_TOPIC.length()) {
+        topics.put(key.substring(SNS_TOPIC.length()), Endpoints.uri(where, entry.getValue()));
       } else {
         throw new IllegalArgumentException("--config " + file + ": unknown key " + key + " (expected: " + LAMBDA_ENDPOINT + ", "
-            + LAMBDA_REGION + "<region>, " + AWS_SERVICE + "<service> or " + COGNITO_ISSUER + "<user pool id>)");
+            + LAMBDA_REGION + "<region>, " + AWS_SERVICE + "<service>, " + COGNITO_ISSUER + "<user pool id> or " + SNS_TOPIC
+            + "<topic ARN>)");
       }
     }
     try {
-      return new Endpoints(lambda, regions, services, issuers);
+      return new Endpoints(lambda, regions, services, issuers, topics);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--config " + file + ": " + e.getMessage(), e);
     }

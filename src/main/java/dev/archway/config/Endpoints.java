@@ -12,16 +12,24 @@ import java.util.regex.Pattern;
  * ({@code sqs}, {@code dynamodb}...), and the issuer of Cognito user pools by pool id (so a local
  * OpenID provider can stand in for Cognito). Validated once; immutable.
  */
-public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String, URI> services, Map<String, URI> cognitoIssuers) {
+public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String, URI> services, Map<String, URI> cognitoIssuers,
+    Map<String, URI> snsTopics) {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
 
   private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
-  public static final Endpoints NONE = new Endpoints(null, Map.of(), Map.of(), Map.of());
+  /** An SNS topic ARN: CloudWatch alarm actions name one, and the config maps it to a webhook. */
+  private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
+
+  public static final Endpoints NONE = new Endpoints(null, Map.of(), Map.of(), Map.of(), Map.of());
+
+  public Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String, URI> services, Map<String, URI> cognitoIssuers) {
+    this(lambda, lambdaByRegion, services, cognitoIssuers, Map.of());
+  }
 
   public Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String, URI> services) {
-    this(lambda, lambdaByRegion, services, Map.of());
+    this(lambda, lambdaByRegion, services, Map.of(), Map.of());
   }
 
   public Endpoints {
@@ -31,6 +39,18 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
     lambdaByRegion = frozen(lambdaByRegion, "lambda.endpoints.", REGION, "an AWS region name such as us-east-1");
     services = frozen(services, "--aws-endpoint ", SERVICE, "a lower-case AWS signing name such as sqs");
     cognitoIssuers = frozen(cognitoIssuers, "cognito.issuers.", POOL_ID, "a user pool id such as us-east-1_AbC123");
+    snsTopics = frozen(snsTopics, "sns.topics.", TOPIC_ARN, "an SNS topic ARN such as arn:aws:sns:us-east-1:000000000000:alerts");
+  }
+
+  /** The webhook that stands in for an SNS topic (CloudWatch alarm actions), or null when none is configured. */
+  public URI snsTopic(String topicArn) {
+    return snsTopics.get(topicArn);
+  }
+
+  public Endpoints withSnsTopic(String topicArn, URI webhook) {
+    Map<String, URI> topics = new TreeMap<>(snsTopics);
+    topics.put(topicArn, webhook);
+    return new Endpoints(lambda, lambdaByRegion, services, cognitoIssuers, topics);
   }
 
   /**
@@ -46,7 +66,7 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
   public Endpoints withCognitoIssuer(String poolId, URI issuer) {
     Map<String, URI> issuers = new TreeMap<>(cognitoIssuers);
     issuers.put(poolId, issuer);
-    return new Endpoints(lambda, lambdaByRegion, services, issuers);
+    return new Endpoints(lambda, lambdaByRegion, services, issuers, snsTopics);
   }
 
   /** The Lambda endpoint for a function in {@code region}, or null when none is configured. */
@@ -60,7 +80,7 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
   }
 
   public Endpoints withLambda(URI endpoint) {
-    return new Endpoints(endpoint, lambdaByRegion, services, cognitoIssuers);
+    return new Endpoints(endpoint, lambdaByRegion, services, cognitoIssuers, snsTopics);
   }
 
   /** These endpoints with {@code other}'s entries on top: command-line flags over the config file. */
@@ -71,7 +91,9 @@ public record Endpoints(URI lambda, Map<String, URI> lambdaByRegion, Map<String,
     byService.putAll(other.services);
     Map<String, URI> issuers = new TreeMap<>(cognitoIssuers);
     issuers.putAll(other.cognitoIssuers);
-    return new Endpoints(other.lambda != null ? other.lambda : lambda, regions, byService, issuers);
+    Map<String, URI> topics = new TreeMap<>(snsTopics);
+    topics.putAll(other.snsTopics);
+    return new Endpoints(other.lambda != null ? other.lambda : lambda, regions, byService, issuers, topics);
   }
 
   /**

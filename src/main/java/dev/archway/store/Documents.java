@@ -101,6 +101,25 @@ public final class Documents {
     }
   }
 
+  /**
+   * Deletes the documents of a kind, in every scope, whose id sorts before {@code id} (kinds keyed
+   * by time, such as alarm history, drop what has aged out). Returns how many.
+   */
+  public int deleteIdsBefore(Kind<?> kind, String id) {
+    try (PreparedStatement s = connection.prepareStatement("DELETE FROM documents WHERE kind = ? AND id < ?")) {
+      s.setString(1, kind.name());
+      s.setString(2, id);
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("deleteIdsBefore " + kind + " " + id, e);
+    }
+  }
+
+  /** The CloudWatch metric tables, in this same transaction. */
+  public MetricRows metrics() {
+    return new MetricRows(connection);
+  }
+
   List<Change> changes() {
     return changes;
   }

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * writer at a time; one connection behind a lock is both simplest and fast enough for a control plane.
  */
 public final class SqliteStore implements Store {
-  private static final List<String> MIGRATIONS = List.of("db/V1__documents.sql");
+  private static final List<String> MIGRATIONS = List.of("db/V1__documents.sql", "db/V2__metrics.sql");
 
   private final Connection connection;
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
  */
 public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback {
   private final UnaryOperator<Settings> configure;
+  private final Clock clock;
   private Path dataDir;
   private Archway archway;
   private ApiGatewayClient client;
@@ -33,13 +35,19 @@ public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback 
 
   /** @param configure adjusts the test settings when the server starts (e.g. endpoints of backends started first) */
   public ArchwayServer(UnaryOperator<Settings> configure) {
+    this(configure, Clock.systemUTC());
+  }
+
+  /** @param clock what CloudWatch and CloudWatch Logs read as now (a {@link MovableClock} drives alarms) */
+  public ArchwayServer(UnaryOperator<Settings> configure, Clock clock) {
     this.configure = configure;
+    this.clock = clock;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("archway-test");
-    archway = Archway.start(configure.apply(Settings.forTests(dataDir)));
+    archway = Archway.start(configure.apply(Settings.forTests(dataDir)), clock);
   }
 
   @Override
