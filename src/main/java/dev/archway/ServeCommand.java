@@ -67,7 +67,8 @@ public final class ServeCommand implements Callable<Integer> {
   List<String> awsEndpoints;
 
   @Option(names = "--config", defaultValue = "${env:ARCHWAY_CONFIG}",
-      description = "YAML file with lambda.endpoint, lambda.endpoints.<region> and aws.endpoints.<service>;"
+      description = "YAML file with lambda.endpoint, lambda.endpoints.<region>, aws.endpoints.<service>, cognito.issuers.<pool>"
+          + " and sns.topics.<topic ARN> (alarm webhooks);"
           + " flags win over it (ARCHWAY_CONFIG). Default: none")
   Path config;
 

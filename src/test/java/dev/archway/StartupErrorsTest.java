@@ -69,7 +69,7 @@ class StartupErrorsTest {
     Path config = Files.writeString(dir.resolve("archway.yaml"), "lambda:\n  endpont: http://localhost:9001\n");
     assertThat(serve("--config", config.toString())).isEqualTo(new Outcome(2,
         line("archway serve: --config " + config + ": unknown key lambda.endpont (expected: lambda.endpoint,"
-            + " lambda.endpoints.<region>, aws.endpoints.<service> or cognito.issuers.<user pool id>)")));
+            + " lambda.endpoints.<region>, aws.endpoints.<service>, cognito.issuers.<user pool id> or sns.topics.<topic ARN>)")));
   }
 
   @Test

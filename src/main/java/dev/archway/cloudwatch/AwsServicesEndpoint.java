@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class AwsServicesEndpoint {
   private static final Logger log = LoggerFactory.getLogger(AwsServicesEndpoint.class);
   private static final String CBOR_PATH = "/service/";
+  /** As the apigateway side: far above what any operation here accepts (1 MB batches), far below a flood. */
+  private static final long MAX_BODY_BYTES = 6L * 1024 * 1024;
 
   private final Vertx vertx;
   private final List<AwsService> services;
@@ -46,10 +48,14 @@ public final class AwsServicesEndpoint {
         s -> new InputValidator(s.model()))));
   }
 
-  /** Mounts the services' routes; anything that is not theirs goes on to the apigateway routes. */
+  /**
+   * Mounts the services' routes ahead of the listener's body handler: these bodies are read here
+   * (a query form is decoded on a worker, never by the event loop's form decoder), and anything
+   * that is not theirs goes on, untouched, to the apigateway routes.
+   */
   public void mount(Router router) {
-    router.post("/").handler(this::handle);
-    router.post(CBOR_PATH + "*").handler(this::handle);
+    router.post("/").order(-2).handler(this::handle);
+    router.post(CBOR_PATH + "*").order(-1).handler(this::handle);
   }
 
   /** What a request is: the service, the protocol and, unless it is in a query form, the operation. */
@@ -61,16 +67,46 @@ public final class AwsServicesEndpoint {
       ctx.next();
       return;
     }
-    Buffer raw = ctx.body().buffer();
-    byte[] body = raw == null ? new byte[0] : raw.getBytes();
     String requestId = UUID.randomUUID().toString();
     HttpServerRequest request = ctx.request();
-    vertx.executeBlocking(() -> run(target, request, body, requestId), false)
-        .onSuccess(answer -> write(ctx, answer))
-        .onFailure(error -> {
-          log.error("{} request failed", target.service().signingName(), error);
-          ctx.response().setStatusCode(500).end();
-        });
+    String length = request.getHeader("Content-Length");
+    if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > MAX_BODY_BYTES) {
+      tooLarge(ctx, target, requestId);
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    boolean[] refused = new boolean[1];
+    request.handler(chunk -> {
+      if (refused[0]) {
+        return;
+      }
+      if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+        refused[0] = true;
+        tooLarge(ctx, target, requestId);
+        return;
+      }
+      body.appendBuffer(chunk);
+    });
+    request.exceptionHandler(error -> refused[0] = true);
+    request.endHandler(v -> {
+      if (refused[0]) {
+        return;
+      }
+      vertx.executeBlocking(() -> run(target, request, body.getBytes(), requestId), false)
+          .onSuccess(answer -> write(ctx, answer))
+          .onFailure(error -> {
+            log.error("{} request failed", target.service().signingName(), error);
+            ctx.response().setStatusCode(500).end();
+          });
+    });
+    request.resume();
+  }
+
+  private static void tooLarge(RoutingContext ctx, Target target, String requestId) {
+    ServiceModel model = target.service().model();
+    AwsServiceException error = new AwsServiceException(413, "RequestEntityTooLarge",
+        "Request body larger than " + MAX_BODY_BYTES + " bytes");
+    write(ctx, target.protocol().error(model, error, requestId));
   }
 
   private Target target(HttpServerRequest request) {
@@ -153,6 +189,9 @@ public final class AwsServicesEndpoint {
   }
 
   private static void write(RoutingContext ctx, WireAnswer answer) {
+    if (ctx.response().ended()) {
+      return;
+    }
     var response = ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType());
     answer.headers().forEach(response::putHeader);
     response.end(Buffer.buffer(answer.body()));

@@ -36,6 +36,8 @@ public final class CloudWatchErrors {
 
   /** Epoch milliseconds as a timestamp member (epoch seconds). */
   public static JsonNode timestamp(long millis) {
-    return DecimalNode.valueOf(BigDecimal.valueOf(millis, 3).stripTrailingZeros());
+    BigDecimal seconds = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+    // Plain digits (1796295840, not 1.79629584E+9): what AWS's JSON answers hold.
+    return DecimalNode.valueOf(seconds.scale() < 0 ? seconds.setScale(0) : seconds);
   }
 }

@@ -51,10 +51,24 @@ class ConfigFileTest {
   }
 
   @Test
+  void snsTopicsMapToWebhooks() throws Exception {
+    Endpoints endpoints = ConfigFile.endpoints(file(
+        "sns:\n  topics:\n    arn:aws:sns:us-east-1:000000000000:alerts: https://hooks.example.com/cw\n"
+            + "sns.topics.arn:aws:sns:eu-west-1:123456789012:orders.fifo: http://localhost:9000/hook\n"));
+    assertThat(endpoints.snsTopic("arn:aws:sns:us-east-1:000000000000:alerts")).hasToString("https://hooks.example.com/cw");
+    assertThat(endpoints.snsTopic("arn:aws:sns:eu-west-1:123456789012:orders.fifo")).hasToString("http://localhost:9000/hook");
+    assertThat(endpoints.snsTopic("arn:aws:sns:us-east-1:000000000000:other")).isNull();
+    assertThatThrownBy(() -> ConfigFile.endpoints(file("sns.topics.alerts: http://a:1\n")))
+        .hasMessageContaining("sns.topics.alerts (expected: an SNS topic ARN");
+    assertThatThrownBy(() -> ConfigFile.endpoints(file("sns.topics.arn:aws:sns:us-east-1:000000000000:a: mailto:me\n")))
+        .hasMessageContaining("expected: an absolute http or https URL");
+  }
+
+  @Test
   void mistakesFailNamingTheFileTheKeyAndTheExpectation() throws Exception {
     assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda.endpont: http://a:1\n")))
         .hasMessageContaining("lambda.endpont (expected: lambda.endpoint, lambda.endpoints.<region>, aws.endpoints.<service>"
-            + " or cognito.issuers.<user pool id>)");
+            + ", cognito.issuers.<user pool id> or sns.topics.<topic ARN>)");
     assertThatThrownBy(() -> ConfigFile.endpoints(file("cognito.issuers.not-a-pool: http://a:1\n")))
         .hasMessageContaining("cognito.issuers.not-a-pool (expected: a user pool id");
     assertThatThrownBy(() -> ConfigFile.endpoints(file("lambda.endpoint: ftp://a\n")))

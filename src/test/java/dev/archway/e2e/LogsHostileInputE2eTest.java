@@ -46,6 +46,7 @@ class LogsHostileInputE2eTest {
         "SerializationException");
     error(call("PutLogEvents", "{\"logGroupName\": \"g\", \"logStreamName\": \"s\", \"logEvents\": [{\"timestamp\": \"soon\"}]}", null),
         400, "SerializationException");
+    error(call("PutLogEvents", "{\"logGroupName\": \"" + "x".repeat(7 * 1024 * 1024) + "\"}", null), 413, "RequestEntityTooLarge");
     JsonNode missing = error(call("CreateLogGroup", "{}", null), 400, "InvalidParameterException");
     assertThat(missing.path("message").asText())
         .isEqualTo("1 validation error detected: Value null at 'logGroupName' failed to satisfy constraint: Member must not be null");

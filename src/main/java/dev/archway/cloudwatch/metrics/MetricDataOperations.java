@@ -11,6 +11,7 @@ import dev.archway.cloudwatch.CloudWatchErrors;
 import dev.archway.cloudwatch.metrics.MathValue.Many;
 import dev.archway.cloudwatch.metrics.MathValue.Scalar;
 import dev.archway.cloudwatch.metrics.MathValue.Series;
+import dev.archway.cloudwatch.PageOffset;
 import dev.archway.control.Caller;
 import dev.archway.model.Json;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class MetricDataOperations {
     List<Result> results = evaluate(caller.scope(), queries, start, end);
     boolean ascending = "TimestampAscending".equals(input.path("ScanBy").asText("TimestampDescending"));
     int max = input.path("MaxDatapoints").asInt(100_800);
-    int skip = MetricsOperations.offset(input.path("NextToken").asText(null));
+    int skip = PageOffset.read(input.path("NextToken").asText(null));
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("MetricDataResults");
     int seen = 0;

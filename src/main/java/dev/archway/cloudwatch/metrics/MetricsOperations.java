@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.cloudwatch.CloudWatchErrors;
+import dev.archway.cloudwatch.PageOffset;
 import dev.archway.control.Caller;
 import dev.archway.model.Json;
 import dev.archway.store.MetricRows;
@@ -217,7 +218,7 @@ public final class MetricsOperations {
         .map(s -> new MetricId(s.namespace(), s.metricName(), MetricId.parseKey(s.dimensions())))
         .filter(m -> matches(m, filters))
         .toList();
-    int from = offset(input.path("NextToken").asText(null));
+    int from = PageOffset.read(input.path("NextToken").asText(null));
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode metrics = out.putArray("Metrics");
     matching.stream().skip(from).limit(500).forEach(m -> metrics.add(m.toWire()));
@@ -237,16 +238,6 @@ public final class MetricsOperations {
     return true;
   }
 
-  static int offset(String token) {
-    if (token == null) {
-      return 0;
-    }
-    try {
-      return Math.max(0, Integer.parseInt(token));
-    } catch (NumberFormatException e) {
-      throw CloudWatchErrors.invalidToken();
-    }
-  }
 
   public MetricQuery query() {
     return query;

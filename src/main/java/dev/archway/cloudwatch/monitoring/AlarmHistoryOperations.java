@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.cloudwatch.CloudWatchErrors;
+import dev.archway.cloudwatch.PageOffset;
 import dev.archway.control.Caller;
 import dev.archway.model.Json;
 import dev.archway.store.Store;
@@ -41,7 +42,7 @@ final class AlarmHistoryOperations {
       Collections.reverse(items);
     }
     int max = input.path("MaxRecords").asInt(100);
-    int skip = AlarmsOperations.offset(input.path("NextToken").asText(null));
+    int skip = PageOffset.read(input.path("NextToken").asText(null));
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("AlarmHistoryItems");
     items.stream().skip(skip).limit(max).forEach(list::add);

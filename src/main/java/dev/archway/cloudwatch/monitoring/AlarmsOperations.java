@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.cloudwatch.AwsServiceException;
 import dev.archway.cloudwatch.CloudWatchErrors;
 import dev.archway.cloudwatch.metrics.MetricId;
+import dev.archway.cloudwatch.PageOffset;
 import dev.archway.control.Caller;
 import dev.archway.model.Json;
 import dev.archway.store.Store;
@@ -101,7 +102,7 @@ final class AlarmsOperations {
         && (state == null || state.equals(a.state()))
         && (actionPrefix == null || hasAction(a.alarm(), actionPrefix))) : List.of();
     int max = input.path("MaxRecords").asInt(50);
-    int from = offset(input.path("NextToken").asText(null));
+    int from = PageOffset.read(input.path("NextToken").asText(null));
     ObjectNode out = Json.MAPPER.createObjectNode();
     if (contains(types, "CompositeAlarm")) {
       out.putArray("CompositeAlarms");
@@ -217,14 +218,4 @@ final class AlarmsOperations {
     return out;
   }
 
-  static int offset(String token) {
-    if (token == null) {
-      return 0;
-    }
-    try {
-      return Math.max(0, Integer.parseInt(token));
-    } catch (NumberFormatException e) {
-      throw CloudWatchErrors.invalidToken();
-    }
-  }
 }

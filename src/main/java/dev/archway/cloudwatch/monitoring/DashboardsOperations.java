@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.cloudwatch.AwsServiceException;
 import dev.archway.cloudwatch.CloudWatchErrors;
+import dev.archway.cloudwatch.PageOffset;
 import dev.archway.control.Caller;
 import dev.archway.model.Json;
 import dev.archway.store.Store;
@@ -76,7 +77,7 @@ final class DashboardsOperations {
     String prefix = input.path("DashboardNamePrefix").asText("");
     List<Dashboard> matching = store.read(docs -> docs.list(CloudWatchKinds.DASHBOARD, scope(caller))).stream()
         .filter(d -> d.name().startsWith(prefix)).sorted(Comparator.comparing(Dashboard::name)).toList();
-    int skip = AlarmsOperations.offset(input.path("NextToken").asText(null));
+    int skip = PageOffset.read(input.path("NextToken").asText(null));
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode entries = out.putArray("DashboardEntries");
     matching.stream().skip(skip).limit(1000).forEach(d -> {
