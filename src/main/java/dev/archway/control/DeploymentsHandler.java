@@ -35,11 +35,12 @@ final class DeploymentsHandler {
 
   record CreateRequest(
       String stageName, String stageDescription, String description, Boolean cacheClusterEnabled,
-      String cacheClusterSize, Map<String, String> variables, Boolean tracingEnabled) {}
+      String cacheClusterSize, Map<String, String> variables, Boolean tracingEnabled, Object canarySettings) {}
 
   Object create(Call call) {
     String apiId = call.label("restapi_id");
     CreateRequest req = call.bodyAs(CreateRequest.class);
+    Unserved.canary(req.canarySettings());
     if (req.stageName() != null) {
       StagesHandler.checkStageName(req.stageName());
       StagesHandler.checkVariables(req.variables());
@@ -59,6 +60,10 @@ final class DeploymentsHandler {
       }
       return deployment;
     });
+    if (req.stageName() != null) {
+      new Unserved.Ignored("stage " + req.stageName() + " of REST API " + apiId)
+          .cache(req.cacheClusterEnabled(), req.cacheClusterSize()).tracing(req.tracingEnabled()).warn();
+    }
     return withoutSummary(created);
   }
 

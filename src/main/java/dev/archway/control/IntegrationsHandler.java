@@ -1,6 +1,7 @@
 package dev.archway.control;
 
 import dev.archway.control.wire.ApiException;
+import dev.archway.control.wire.PatchOperation;
 import dev.archway.control.wire.Patchable;
 import dev.archway.control.wire.ServiceModel;
 import dev.archway.model.Integration;
@@ -54,7 +55,9 @@ final class IntegrationsHandler {
         req.timeoutInMillis() == null ? 29000 : req.timeoutInMillis(),
         req.cacheNamespace() == null ? resourceId : req.cacheNamespace(),
         req.cacheKeyParameters() == null ? List.of() : req.cacheKeyParameters(), null, req.tlsConfig()));
-    return edit(call, current -> integration.withResponses(current == null ? null : current.integrationResponses()));
+    Integration put = edit(call, current -> integration.withResponses(current == null ? null : current.integrationResponses()));
+    ignored(call).tls(req.tlsConfig() != null && Boolean.TRUE.equals(req.tlsConfig().insecureSkipVerification())).warn();
+    return put;
   }
 
   Object get(Call call) {
@@ -63,11 +66,18 @@ final class IntegrationsHandler {
   }
 
   Object update(Call call) {
-    return edit(call, current -> {
+    Integration updated = edit(call, current -> {
       Integration present = require(current);
       return validate(Drafts.patch(present, call, Patchable.INTEGRATION, Integration.class)
           .withResponses(present.integrationResponses()));
     });
+    ignored(call).integrationPatch(PatchOperation.listFrom(call.body())).warn();
+    return updated;
+  }
+
+  private static Unserved.Ignored ignored(Call call) {
+    return new Unserved.Ignored("integration of " + MethodsHandler.httpMethod(call) + " on resource "
+        + call.label("resource_id") + " of REST API " + call.label("restapi_id"));
   }
 
   Object delete(Call call) {

@@ -2,8 +2,8 @@ package dev.archway.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.control.wire.ApiException;
-import dev.archway.control.wire.PatchOperation;
 import dev.archway.control.wire.Paging;
+import dev.archway.control.wire.PatchOperation;
 import dev.archway.control.wire.Patchable;
 import dev.archway.control.wire.ServiceModel;
 import dev.archway.model.Json;
@@ -49,13 +49,14 @@ final class RestApisHandler {
     if ("".equals(req.description())) {
       throw ApiException.badRequest("Description cannot be an empty string");
     }
+    Unserved.cloneFrom(req.cloneFrom());
     String id = customId(req.tags());
     RestApi api = validate(new RestApi(id, req.name(), req.description(), Drafts.now(), req.version(), null,
         req.binaryMediaTypes(), req.minimumCompressionSize(),
         req.apiKeySource() == null ? "HEADER" : req.apiKeySource(), endpoint(req.endpointConfiguration()), req.policy(),
         req.tags() == null || req.tags().isEmpty() ? null : req.tags(),
         Boolean.TRUE.equals(req.disableExecuteApiEndpoint()), Ids.shortId()));
-    return store.write(docs -> {
+    RestApi created = store.write(docs -> {
       // v2 APIs share the id namespace: an invoke URL must name one API.
       if (docs.scopeOf(Kind.REST_API, id).isPresent() || docs.scopeOf(V2Kinds.API, id).isPresent()) {
         throw ApiException.conflict("A REST API with the id " + id + " already exists");
@@ -65,6 +66,9 @@ final class RestApisHandler {
       ModelsHandler.builtIns().forEach(model -> docs.put(Kind.MODEL, id, model.name(), model));
       return api;
     });
+    new Unserved.Ignored("REST API " + id).compression(req.minimumCompressionSize())
+        .executeApiEndpoint(req.disableExecuteApiEndpoint()).warn();
+    return created;
   }
 
   /** One endpoint type (EDGE when none is given); ipAddressType defaults to ipv4, dualstack for PRIVATE. */
@@ -93,7 +97,7 @@ final class RestApisHandler {
 
   /** AWS answers an update with {@code tags: {}} when the API has none (unlike CreateRestApi and GetRestApi). */
   Object update(Call call) {
-    return store.write(docs -> {
+    RestApi updated = store.write(docs -> {
       RestApi api = Drafts.api(docs, call.caller(), call.label("restapi_id"));
       List<PatchOperation> ops = PatchOperation.listFrom(call.body());
       ops.stream().filter(op -> "/minimumCompressionSize".equals(op.path())).forEach(RestApisHandler::checkCompressionOp);
@@ -104,6 +108,8 @@ final class RestApisHandler {
       docs.put(Kind.REST_API, call.caller().scope(), api.id(), patched);
       return patched.tags() == null ? patched.withTags(Map.of()) : patched;
     });
+    new Unserved.Ignored("REST API " + updated.id()).restApiPatch(PatchOperation.listFrom(call.body())).warn();
+    return updated;
   }
 
   Object delete(Call call) {

@@ -34,7 +34,8 @@ final class StagesHandler {
     CreateRequest req = call.bodyAs(CreateRequest.class);
     checkStageName(req.stageName());
     checkVariables(req.variables());
-    return store.write(docs -> {
+    Unserved.canary(req.canarySettings());
+    Stage created = store.write(docs -> {
       Drafts.api(docs, call.caller(), apiId);
       requireDeployment(docs, apiId, req.deploymentId());
       if (docs.get(Kind.STAGE, apiId, req.stageName()).isPresent()) {
@@ -47,6 +48,9 @@ final class StagesHandler {
       docs.put(Kind.STAGE, apiId, stage.stageName(), stage);
       return stage;
     });
+    new Unserved.Ignored("stage " + created.stageName() + " of REST API " + apiId)
+        .cache(req.cacheClusterEnabled(), req.cacheClusterSize()).tracing(req.tracingEnabled()).warn();
+    return created;
   }
 
   Object get(Call call) {
@@ -65,9 +69,10 @@ final class StagesHandler {
 
   Object update(Call call) {
     String apiId = call.label("restapi_id");
-    return store.write(docs -> {
+    List<PatchOperation> ops = PatchOperation.listFrom(call.body());
+    Unserved.stagePatch(ops);
+    Stage written = store.write(docs -> {
       Stage stage = stage(docs, call);
-      List<PatchOperation> ops = PatchOperation.listFrom(call.body());
       List<PatchOperation> methodOps = ops.stream().filter(MethodSettingsPatch::handles).toList();
       Stage p = Drafts.patch(stage, ops.stream().filter(op -> !MethodSettingsPatch.handles(op)).toList(), Patchable.STAGE, Stage.class);
       requireDeployment(docs, apiId, p.deploymentId());
@@ -82,6 +87,8 @@ final class StagesHandler {
       docs.put(Kind.STAGE, apiId, stage.stageName(), updated);
       return updated;
     });
+    new Unserved.Ignored("stage " + written.stageName() + " of REST API " + apiId).stagePatch(ops).warn();
+    return written;
   }
 
   Object delete(Call call) {

@@ -2,6 +2,7 @@ package dev.archway.control.v2;
 
 import dev.archway.control.Call;
 import dev.archway.control.Caller;
+import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
 import dev.archway.model.v2.ApiMapping;
 import dev.archway.store.Documents;
@@ -32,13 +33,15 @@ final class ApiMappingsHandler {
 
   Object create(Call call) {
     CreateRequest req = call.bodyAs(CreateRequest.class);
-    return store.write(docs -> {
+    ApiMapping created = store.write(docs -> {
       String domain = DomainNamesHandler.domain(docs, call.caller(), call.label("domainName")).domainName();
       ApiMapping mapping = check(docs, call.caller(), domain,
           new ApiMapping(req.apiId(), V2Ids.childId(), req.apiMappingKey() == null ? "" : req.apiMappingKey(), req.stage()));
       docs.put(V2Kinds.API_MAPPING, scope(call.caller(), domain), mapping.apiMappingId(), mapping);
       return mapping;
     });
+    ignored(call).warn();
+    return created;
   }
 
   Object get(Call call) {
@@ -53,13 +56,19 @@ final class ApiMappingsHandler {
   }
 
   Object update(Call call) {
-    return store.write(docs -> {
+    ApiMapping written = store.write(docs -> {
       ApiMapping mapping = mapping(docs, call);
       String domain = call.label("domainName");
       ApiMapping updated = check(docs, call.caller(), domain, Updates.merge(mapping, call, UPDATABLE, ApiMapping.class));
       docs.put(V2Kinds.API_MAPPING, scope(call.caller(), domain), updated.apiMappingId(), updated);
       return updated;
     });
+    ignored(call).warn();
+    return written;
+  }
+
+  private static Unserved.Ignored ignored(Call call) {
+    return new Unserved.Ignored("API mapping of domain name " + call.label("domainName")).customDomain();
   }
 
   Object delete(Call call) {

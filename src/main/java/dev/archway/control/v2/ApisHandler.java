@@ -1,6 +1,7 @@
 package dev.archway.control.v2;
 
 import dev.archway.control.Call;
+import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.HttpApi.Cors;
@@ -59,7 +60,7 @@ final class ApisHandler {
         req.name(), req.protocolType(),
         req.routeSelectionExpression(),
         req.tags() == null ? Map.of() : req.tags(), req.version(), null));
-    return endpoints.render(store.write(docs -> {
+    HttpApi created = store.write(docs -> {
       if (docs.scopeOf(V2Kinds.API, id).isPresent() || docs.scopeOf(Kind.REST_API, id).isPresent()) {
         throw ApiException.conflict("An API with the id " + id + " already exists");
       }
@@ -68,7 +69,9 @@ final class ApisHandler {
         QuickCreate.create(deployer, docs, api, req.target(), req.routeKey(), req.credentialsArn());
       }
       return api;
-    }));
+    });
+    new Unserved.Ignored("API " + id).executeApiEndpoint(req.disableExecuteApiEndpoint()).warn();
+    return endpoints.render(created);
   }
 
   Object get(Call call) {
@@ -81,7 +84,7 @@ final class ApisHandler {
   }
 
   Object update(Call call) {
-    return endpoints.render(store.write(docs -> {
+    HttpApi written = store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       HttpApi updated = validate(Updates.merge(api, call, UPDATABLE, HttpApi.class));
       docs.put(V2Kinds.API, call.caller().scope(), api.apiId(), updated);
@@ -90,7 +93,10 @@ final class ApisHandler {
       }
       deployer.changed(docs, updated);
       return updated;
-    }));
+    });
+    new Unserved.Ignored("API " + written.apiId())
+        .executeApiEndpoint(Updates.has(call, "disableExecuteApiEndpoint") ? written.disableExecuteApiEndpoint() : null).warn();
+    return endpoints.render(written);
   }
 
   Object delete(Call call) {

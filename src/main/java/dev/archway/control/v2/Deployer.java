@@ -1,5 +1,6 @@
 package dev.archway.control.v2;
 
+import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
 import dev.archway.deploy.CompileException;
 import dev.archway.deploy.HttpApiCompiler;
@@ -40,6 +41,7 @@ final class Deployer {
 
   /** Freezes the draft; fails with BadRequest when the API has no route or does not compile. */
   Deployment freeze(Documents docs, HttpApi api, String description, boolean autoDeployed) {
+    Unserved.webSocketDeployment(api);
     String apiId = api.apiId();
     List<Route> routes = docs.list(V2Kinds.ROUTE, apiId);
     if (routes.isEmpty()) {

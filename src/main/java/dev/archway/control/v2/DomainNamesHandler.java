@@ -2,6 +2,7 @@ package dev.archway.control.v2;
 
 import dev.archway.control.Call;
 import dev.archway.control.Caller;
+import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
 import dev.archway.model.v2.DomainName;
 import dev.archway.model.v2.DomainName.DomainNameConfiguration;
@@ -17,12 +18,19 @@ import java.util.regex.Pattern;
 
 /**
  * CreateDomainName, GetDomainName, GetDomainNames, UpdateDomainName, DeleteDomainName. Stored and
- * returned with AWS's defaults (a regional endpoint, TLS 1.2, status AVAILABLE); not served yet.
+ * returned with AWS's defaults (a regional endpoint, TLS 1.2, status AVAILABLE); not served yet
+ * (see {@link Unserved}).
  */
 final class DomainNamesHandler {
   private static final Pattern NAME = Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
   private static final Set<String> UPDATABLE = Set.of("domainNameConfigurations", "mutualTlsAuthentication", "routingMode");
   private static final List<String> ROUTING_MODES = List.of("API_MAPPING_ONLY", "ROUTING_RULE_ONLY", "ROUTING_RULE_THEN_API_MAPPING");
+
+  /**
+   * AVAILABLE, as tools wait for it (Terraform polls until it reads so), but the status message
+   * says what the WARN line at creation said: Archway routes nothing by custom domain names yet.
+   */
+  static final String NOT_SERVED = "Archway does not serve custom domain names yet: call each API at its own endpoint";
 
   private final Store store;
   private final ApiEndpoints endpoints;
@@ -48,13 +56,15 @@ final class DomainNamesHandler {
         "arn:aws:apigateway:" + region + "::/domainnames/" + name,
         configurations(req.domainNameConfigurations()), mutualTls(req.mutualTlsAuthentication()),
         req.routingMode() == null ? ROUTING_MODES.get(0) : req.routingMode(), req.tags() == null ? Map.of() : req.tags()));
-    return store.write(docs -> {
+    DomainName created = store.write(docs -> {
       if (docs.get(V2Kinds.DOMAIN_NAME, call.caller().scope(), name).isPresent()) {
         throw ApiException.conflict("The domain name resource already exists.");
       }
       docs.put(V2Kinds.DOMAIN_NAME, call.caller().scope(), name, domain);
       return domain;
     });
+    new Unserved.Ignored("domain name " + name).customDomain().warn();
+    return created;
   }
 
   Object get(Call call) {
@@ -66,7 +76,7 @@ final class DomainNamesHandler {
   }
 
   Object update(Call call) {
-    return store.write(docs -> {
+    DomainName written = store.write(docs -> {
       DomainName domain = domain(docs, call.caller(), call.label("domainName"));
       DomainName merged = Updates.merge(domain, call, UPDATABLE, DomainName.class);
       DomainName updated = check(new DomainName(merged.apiMappingSelectionExpression(), domain.domainName(),
@@ -75,6 +85,8 @@ final class DomainNamesHandler {
       docs.put(V2Kinds.DOMAIN_NAME, call.caller().scope(), domain.domainName(), updated);
       return updated;
     });
+    new Unserved.Ignored("domain name " + written.domainName()).customDomain().warn();
+    return written;
   }
 
   /** Deletes the domain name and its API mappings. */
@@ -117,7 +129,7 @@ final class DomainNamesHandler {
       }
       out.add(new DomainNameConfiguration(
           c.apiGatewayDomainName() == null ? endpoints.url().domainName("d-" + V2Ids.apiId()) : c.apiGatewayDomainName(),
-          c.certificateArn(), c.certificateName(), c.certificateUploadDate(), "AVAILABLE", null,
+          c.certificateArn(), c.certificateName(), c.certificateUploadDate(), "AVAILABLE", NOT_SERVED,
           c.endpointType() == null ? "REGIONAL" : c.endpointType(),
           c.hostedZoneId() == null ? "Z1UJRXOUMOOFQ8" : c.hostedZoneId(),
           c.ipAddressType() == null ? "ipv4" : c.ipAddressType(),

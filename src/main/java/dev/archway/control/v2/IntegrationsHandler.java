@@ -1,6 +1,7 @@
 package dev.archway.control.v2;
 
 import dev.archway.control.Call;
+import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Integration;
@@ -38,7 +39,7 @@ final class IntegrationsHandler {
 
   Object create(Call call) {
     CreateRequest req = call.bodyAs(CreateRequest.class);
-    return store.write(docs -> {
+    Integration created = store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       Integration integration = IntegrationRules.check(api, new Integration(null, req.connectionId(),
           req.connectionType(), req.contentHandlingStrategy(), req.credentialsArn(), req.description(),
@@ -50,6 +51,8 @@ final class IntegrationsHandler {
       deployer.changed(docs, api);
       return integration;
     });
+    ignored(call, created).warn();
+    return created;
   }
 
   Object get(Call call) {
@@ -68,7 +71,7 @@ final class IntegrationsHandler {
   }
 
   Object update(Call call) {
-    return store.write(docs -> {
+    Integration written = store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       Integration integration = V2Drafts.integration(docs, api.apiId(), call.label("integrationId"));
       Integration merged = Updates.merge(integration, call, UPDATABLE, Integration.class);
@@ -78,6 +81,14 @@ final class IntegrationsHandler {
       deployer.changed(docs, api);
       return updated;
     });
+    ignored(call, written).warn();
+    return written;
+  }
+
+  /** The settings of the request that are stored, not applied. */
+  private static Unserved.Ignored ignored(Call call, Integration integration) {
+    return new Unserved.Ignored("integration " + integration.integrationId() + " of API " + call.label("apiId"))
+        .tls(Updates.has(call, "tlsConfig") && integration.tlsConfig() != null && integration.tlsConfig().serverNameToVerify() != null);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.archway.control.v2;
 
 import dev.archway.control.Call;
+import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Stage;
@@ -39,10 +40,11 @@ final class StagesHandler {
   Object create(Call call) {
     CreateRequest req = call.bodyAs(CreateRequest.class);
     Checks.tags(req.tags());
+    Unserved.clientCertificate(req.clientCertificateId());
     if (Boolean.TRUE.equals(req.autoDeploy()) && req.deploymentId() != null) {
       throw ApiException.badRequest("deploymentId cannot be set on a stage with autoDeploy enabled");
     }
-    return store.write(docs -> {
+    Stage created = store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       String now = V2Drafts.now();
       Stage stage = StageRules.check(docs, api, new Stage(req.accessLogSettings(), null,
@@ -60,6 +62,8 @@ final class StagesHandler {
       docs.put(V2Kinds.STAGE, api.apiId(), stage.stageName(), stage);
       return stage;
     });
+    ignored(call, created).warn();
+    return created;
   }
 
   Object get(Call call) {
@@ -78,11 +82,14 @@ final class StagesHandler {
   }
 
   Object update(Call call) {
-    return store.write(docs -> {
+    Stage written = store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       Stage stage = V2Drafts.stage(docs, api.apiId(), call.label("stageName"));
       refuseManaged(stage);
       Stage merged = Updates.merge(stage, call, UPDATABLE, Stage.class);
+      if (Updates.has(call, "clientCertificateId")) {
+        Unserved.clientCertificate(merged.clientCertificateId());
+      }
       if (merged.autoDeploys() && Updates.has(call, "deploymentId")) {
         throw ApiException.badRequest("deploymentId cannot be set on a stage with autoDeploy enabled");
       }
@@ -99,6 +106,23 @@ final class StagesHandler {
       docs.put(V2Kinds.STAGE, api.apiId(), updated.stageName(), updated);
       return updated;
     });
+    ignored(call, written).warn();
+    return written;
+  }
+
+  /** The settings the request set that are stored, not applied: access logs, and logging and metrics route settings. */
+  private static Unserved.Ignored ignored(Call call, Stage stage) {
+    Unserved.Ignored ignored = new Unserved.Ignored("stage " + stage.stageName() + " of API " + call.label("apiId"));
+    if (Updates.has(call, "accessLogSettings")) {
+      ignored.accessLogs(stage.accessLogSettings());
+    }
+    if (Updates.has(call, "defaultRouteSettings")) {
+      ignored.routeSettings("defaultRouteSettings", stage.defaultRouteSettings());
+    }
+    if (Updates.has(call, "routeSettings")) {
+      ignored.routeSettings(stage.routeSettings());
+    }
+    return ignored;
   }
 
   Object delete(Call call) {

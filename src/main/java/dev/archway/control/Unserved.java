@@ -1,0 +1,204 @@
+package dev.archway.control;
+
+import dev.archway.control.wire.ApiException;
+import dev.archway.control.wire.PatchOperation;
+import dev.archway.model.v2.HttpApi;
+import dev.archway.model.v2.Stage.RouteSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settings of the AWS model that Archway does not serve yet, all in one place: when a feature
+ * lands, delete its lines here (and its row in the README's compatibility tables). Each setting is
+ * either
+ * <ul>
+ *   <li><b>refused</b> (400 BadRequestException "... is not supported by Archway yet") when serving
+ *       without it would do the opposite of what was asked: a canary would move all traffic, a
+ *       WebSocket deployment would say DEPLOYED and answer nothing, a clone would be empty; or
+ *   <li><b>accepted with a WARN line</b> naming what is ignored, when AWS tools set it routinely and
+ *       serving without it answers the same requests the same way (caches, logs, metrics, tracing,
+ *       compression, custom domains): stored and returned, so Terraform and CloudFormation see no drift.
+ * </ul>
+ */
+public final class Unserved {
+  private static final Logger LOG = LoggerFactory.getLogger(Unserved.class);
+
+  private Unserved() {}
+
+  /** 400: {@code what} is not supported by Archway yet. */
+  public static ApiException refusal(String what) {
+    return ApiException.badRequest(what + " is not supported by Archway yet");
+  }
+
+  // --- Refused --------------------------------------------------------------------------------
+
+  /** Canary releases (CreateDeployment, CreateStage): the stage would serve the new deployment to everyone. */
+  static void canary(Object canarySettings) {
+    if (canarySettings != null) {
+      throw refusal("canarySettings (canary releases)");
+    }
+  }
+
+  /**
+   * UpdateStage: any canary path but removing the canary ({@code copy} from it is AWS's "promote"),
+   * and a client certificate.
+   */
+  static void stagePatch(List<PatchOperation> ops) {
+    for (PatchOperation op : ops) {
+      boolean removesCanary = "remove".equals(op.op()) && "/canarySettings".equals(op.path());
+      if (!removesCanary && (isCanary(op.path()) || isCanary(op.from()))) {
+        throw refusal("canarySettings (canary releases)");
+      }
+      if ("/clientCertificateId".equals(op.path()) && !"remove".equals(op.op())) {
+        clientCertificate(op.value());
+      }
+    }
+  }
+
+  /** Client certificates cannot be generated here, so no stage can name one. */
+  public static void clientCertificate(String clientCertificateId) {
+    if (clientCertificateId != null && !clientCertificateId.isEmpty()) {
+      throw refusal("clientCertificateId (client certificates)");
+    }
+  }
+
+  /** CreateRestApi: the clone would be an empty API. */
+  static void cloneFrom(String cloneFrom) {
+    if (cloneFrom != null) {
+      throw refusal("cloneFrom");
+    }
+  }
+
+  /** CreateDeployment and auto-deploy of a WebSocket API: nothing would serve it. */
+  public static void webSocketDeployment(HttpApi api) {
+    if (!api.isHttp()) {
+      throw refusal("Deploying WebSocket APIs");
+    }
+  }
+
+  // --- Accepted with a warning ----------------------------------------------------------------
+
+  /** Collects the ignored settings one request sets, and logs them in one WARN line. */
+  public static final class Ignored {
+    private final String resource;
+    private final List<String> settings = new ArrayList<>();
+
+    /** @param resource what the request writes, e.g. {@code "stage dev of REST API a1b2c3"} */
+    public Ignored(String resource) {
+      this.resource = resource;
+    }
+
+    /** Stage cache (REST): {@code cacheClusterEnabled}, {@code cacheClusterSize}. */
+    public Ignored cache(Boolean enabled, String size) {
+      return add(Boolean.TRUE.equals(enabled), "cacheClusterEnabled").add(size != null, "cacheClusterSize");
+    }
+
+    /** X-Ray tracing. */
+    public Ignored tracing(Boolean enabled) {
+      return add(Boolean.TRUE.equals(enabled), "tracingEnabled");
+    }
+
+    /** Access logs (REST and HTTP API stages). */
+    public Ignored accessLogs(Object settings) {
+      return add(settings != null, "accessLogSettings");
+    }
+
+    /** HTTP API route settings: execution logs, data traces, detailed metrics (throttles are served). */
+    public Ignored routeSettings(String key, RouteSettings settings) {
+      if (settings == null) {
+        return this;
+      }
+      return add(Boolean.TRUE.equals(settings.dataTraceEnabled()), key + ".dataTraceEnabled")
+          .add(Boolean.TRUE.equals(settings.detailedMetricsEnabled()), key + ".detailedMetricsEnabled")
+          .add(settings.loggingLevel() != null && !"OFF".equals(settings.loggingLevel()), key + ".loggingLevel");
+    }
+
+    /** HTTP API route settings by route key. */
+    public Ignored routeSettings(Map<String, RouteSettings> byRoute) {
+      if (byRoute != null) {
+        byRoute.forEach((key, settings) -> routeSettings("routeSettings." + key, settings));
+      }
+      return this;
+    }
+
+    /** Response compression. */
+    public Ignored compression(Integer minimumCompressionSize) {
+      return add(minimumCompressionSize != null, "minimumCompressionSize");
+    }
+
+    /** The default endpoint cannot be switched off: it is how Archway serves every API. */
+    public Ignored executeApiEndpoint(Boolean disabled) {
+      return add(Boolean.TRUE.equals(disabled), "disableExecuteApiEndpoint");
+    }
+
+    /** Backend TLS options: certificates are always verified, for the host name called. */
+    public Ignored tls(boolean set) {
+      return add(set, "tlsConfig");
+    }
+
+    /** Custom domain names and their API mappings: stored, but no request is routed by them. */
+    public Ignored customDomain() {
+      return add(true, "serving its traffic (call each API at its own endpoint)");
+    }
+
+    /**
+     * UpdateStage (REST): cache, tracing and access-log paths, and the method settings of caching,
+     * execution logging and metrics; throttling is served.
+     */
+    public Ignored stagePatch(List<PatchOperation> ops) {
+      for (PatchOperation op : ops) {
+        String path = op.path() == null ? "" : op.path();
+        boolean sets = !"remove".equals(op.op());
+        boolean on = sets && !"false".equalsIgnoreCase(String.valueOf(op.value())) && !"OFF".equals(op.value());
+        add(on && (path.equals("/cacheClusterEnabled") || path.equals("/tracingEnabled")), path.substring(1));
+        add(sets && (path.equals("/cacheClusterSize") || path.startsWith("/accessLogSettings")), path.substring(1));
+        add(on && (path.contains("/caching/") || path.endsWith("/logging/loglevel") || path.endsWith("/logging/dataTrace")
+            || path.endsWith("/metrics/enabled")), "methodSettings " + path);
+      }
+      return this;
+    }
+
+    /** UpdateRestApi: compression and the default endpoint. */
+    public Ignored restApiPatch(List<PatchOperation> ops) {
+      for (PatchOperation op : ops) {
+        boolean sets = !"remove".equals(op.op());
+        add(sets && "/minimumCompressionSize".equals(op.path()) && op.value() != null && !op.value().isEmpty(),
+            "minimumCompressionSize");
+        add(sets && "/disableExecuteApiEndpoint".equals(op.path()) && "true".equalsIgnoreCase(op.value()),
+            "disableExecuteApiEndpoint");
+      }
+      return this;
+    }
+
+    /** UpdateIntegration (REST): backend TLS options. */
+    public Ignored integrationPatch(List<PatchOperation> ops) {
+      for (PatchOperation op : ops) {
+        add(!"remove".equals(op.op()) && op.path() != null && op.path().startsWith("/tlsConfig")
+            && "true".equalsIgnoreCase(op.value()), "tlsConfig");
+      }
+      return this;
+    }
+
+    /** Logs one WARN line when the request set any of them. */
+    public void warn() {
+      if (!settings.isEmpty()) {
+        LOG.warn("{}: stored, not applied (not supported by Archway yet): {}", resource,
+            String.join(", ", settings.stream().distinct().toList()));
+      }
+    }
+
+    private Ignored add(boolean set, String setting) {
+      if (set) {
+        settings.add(setting);
+      }
+      return this;
+    }
+  }
+
+  private static boolean isCanary(String path) {
+    return path != null && (path.equals("/canarySettings") || path.startsWith("/canarySettings/"));
+  }
+}

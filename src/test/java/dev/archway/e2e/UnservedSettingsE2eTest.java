@@ -1,0 +1,187 @@
+package dev.archway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.archway.testing.ArchwayServer;
+import dev.archway.testing.V2Clients;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
+import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
+
+/**
+ * No silent acceptance: settings Archway does not serve yet are refused (400 "... is not supported
+ * by Archway yet", nothing changed) or stored with one WARN line naming what is ignored.
+ */
+class UnservedSettingsE2eTest {
+  @RegisterExtension static final ArchwayServer server = new ArchwayServer();
+  private static final String NOT_YET = " is not supported by Archway yet";
+  private static ApiGatewayClient aws;
+  private static ApiGatewayV2Client v2;
+  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  private final Logger logger = (Logger) LoggerFactory.getLogger("dev.archway.control.Unserved");
+
+  @BeforeAll
+  static void clients() {
+    aws = server.client();
+    v2 = V2Clients.of(server);
+  }
+
+  @AfterAll
+  static void close() {
+    v2.close();
+  }
+
+  @BeforeEach
+  void capture() {
+    log.start();
+    logger.addAppender(log);
+  }
+
+  @AfterEach
+  void release() {
+    logger.detachAppender(log);
+  }
+
+  private List<String> warnings() {
+    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  @Test
+  void aCanaryDeploymentIsRefusedAndTheStageKeepsServingWhatItServed() throws Exception {
+    String apiId = Fixtures.mockApi(aws, "canary", "{\"version\":1}");
+    String first = aws.createDeployment(r -> r.restApiId(apiId).stageName("live")).id();
+    Fixtures.setMockBody(aws, apiId, Fixtures.resourceId(aws, apiId, "/hello"), "{\"version\":2}");
+
+    assertThatThrownBy(() -> aws.createDeployment(r -> r.restApiId(apiId).stageName("live")
+        .canarySettings(c -> c.percentTraffic(50.0))))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageStartingWith("canarySettings (canary releases)" + NOT_YET);
+
+    assertThat(aws.getStage(r -> r.restApiId(apiId).stageName("live")).deploymentId()).isEqualTo(first);
+    assertThat(aws.getDeployments(r -> r.restApiId(apiId)).items()).extracting(d -> d.id()).containsExactly(first);
+    HttpResponse<String> served = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(server.pathStyle(apiId, "live", "/hello")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(served.body()).isEqualTo("{\"version\":1}");
+  }
+
+  @Test
+  void canaryClientCertificateAndCloneSettingsAreRefused() {
+    String apiId = Fixtures.mockApi(aws, "refusals", "{}");
+    String deployment = aws.createDeployment(r -> r.restApiId(apiId).stageName("dev")).id();
+
+    assertThatThrownBy(() -> aws.createStage(r -> r.restApiId(apiId).stageName("canary").deploymentId(deployment)
+        .canarySettings(c -> c.percentTraffic(10.0).deploymentId(deployment))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("canarySettings (canary releases)" + NOT_YET);
+    assertThat(aws.getStages(r -> r.restApiId(apiId)).item()).extracting(s -> s.stageName()).containsExactly("dev");
+    assertThatThrownBy(() -> aws.updateStage(r -> r.restApiId(apiId).stageName("dev")
+        .patchOperations(p -> p.op(Op.REPLACE).path("/canarySettings/percentTraffic").value("25"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("canarySettings");
+    assertThatThrownBy(() -> aws.updateStage(r -> r.restApiId(apiId).stageName("dev")
+        .patchOperations(p -> p.op(Op.COPY).from("/canarySettings/deploymentId").path("/deploymentId"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("canarySettings");
+    assertThatThrownBy(() -> aws.updateStage(r -> r.restApiId(apiId).stageName("dev")
+        .patchOperations(p -> p.op(Op.REPLACE).path("/clientCertificateId").value("abc123"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("clientCertificateId (client certificates)" + NOT_YET);
+    assertThatThrownBy(() -> aws.createRestApi(r -> r.name("clone").cloneFrom(apiId)))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("cloneFrom" + NOT_YET);
+    assertThat(aws.getRestApis(r -> r.limit(500)).items()).extracting(a -> a.name()).doesNotContain("clone");
+  }
+
+  @Test
+  void deployingAWebSocketApiIsRefused() {
+    String apiId = v2.createApi(r -> r.name("chat").protocolType(ProtocolType.WEBSOCKET)
+        .routeSelectionExpression("$request.body.action")).apiId();
+    String integration = v2.createIntegration(r -> r.apiId(apiId).integrationType("MOCK")).integrationId();
+    v2.createRoute(r -> r.apiId(apiId).routeKey("$default").target("integrations/" + integration));
+
+    assertThatThrownBy(() -> v2.createDeployment(r -> r.apiId(apiId)))
+        .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class)
+        .hasMessageContaining("Deploying WebSocket APIs" + NOT_YET);
+    assertThat(v2.getDeployments(r -> r.apiId(apiId)).items()).isEmpty();
+  }
+
+  @Test
+  void restStageCacheLoggingAndMetricsAreStoredWithOneWarning() {
+    String apiId = Fixtures.mockApi(aws, "warned", "{}");
+    aws.createDeployment(r -> r.restApiId(apiId).stageName("dev"));
+    assertThat(warnings()).isEmpty();
+
+    var updated = aws.updateStage(r -> r.restApiId(apiId).stageName("dev").patchOperations(
+        p -> p.op(Op.REPLACE).path("/cacheClusterEnabled").value("true"),
+        p -> p.op(Op.REPLACE).path("/*/*/caching/enabled").value("true"),
+        p -> p.op(Op.REPLACE).path("/*/*/logging/loglevel").value("INFO"),
+        p -> p.op(Op.REPLACE).path("/*/*/throttling/rateLimit").value("100"),
+        p -> p.op(Op.REPLACE).path("/description").value("cached")));
+
+    assertThat(updated.cacheClusterEnabled()).isTrue();
+    assertThat(updated.methodSettings().get("*/*").cachingEnabled()).isTrue();
+    assertThat(warnings()).containsExactly("stage dev of REST API " + apiId + ": stored, not applied (not supported by"
+        + " Archway yet): cacheClusterEnabled, methodSettings /*/*/caching/enabled, methodSettings /*/*/logging/loglevel");
+
+    log.list.clear();
+    aws.updateStage(r -> r.restApiId(apiId).stageName("dev").patchOperations(
+        p -> p.op(Op.REPLACE).path("/cacheClusterEnabled").value("false"),
+        p -> p.op(Op.REPLACE).path("/*/*/logging/loglevel").value("OFF")));
+    assertThat(warnings()).isEmpty();
+
+    aws.createRestApi(r -> r.name("compressed").minimumCompressionSize(1024));
+    assertThat(warnings()).singleElement().asString().endsWith(": minimumCompressionSize");
+  }
+
+  @Test
+  void httpApiAccessLogsRouteLoggingAndCustomDomainsAreStoredWithOneWarning() {
+    String apiId = v2.createApi(r -> r.name("logged").protocolType(ProtocolType.HTTP)).apiId();
+    var stage = v2.createStage(r -> r.apiId(apiId).stageName("dev")
+        .accessLogSettings(a -> a.destinationArn("arn:aws:logs:us-east-1:000000000000:log-group:x").format("$context.requestId"))
+        .defaultRouteSettings(s -> s.detailedMetricsEnabled(true).throttlingBurstLimit(10).throttlingRateLimit(5.0)));
+    assertThat(stage.accessLogSettings().format()).isEqualTo("$context.requestId");
+    assertThat(warnings()).containsExactly("stage dev of API " + apiId + ": stored, not applied (not supported by"
+        + " Archway yet): accessLogSettings, defaultRouteSettings.detailedMetricsEnabled");
+
+    log.list.clear();
+    var domain = v2.createDomainName(r -> r.domainName("unserved.example.com"));
+    assertThat(domain.domainNameConfigurations().get(0).domainNameStatusAsString()).isEqualTo("AVAILABLE");
+    assertThat(domain.domainNameConfigurations().get(0).domainNameStatusMessage())
+        .isEqualTo("Archway does not serve custom domain names yet: call each API at its own endpoint");
+    v2.createApiMapping(r -> r.domainName("unserved.example.com").apiId(apiId).stage("dev"));
+    assertThat(warnings()).containsExactly(
+        "domain name unserved.example.com: stored, not applied (not supported by Archway yet): serving its traffic"
+            + " (call each API at its own endpoint)",
+        "API mapping of domain name unserved.example.com: stored, not applied (not supported by Archway yet): serving"
+            + " its traffic (call each API at its own endpoint)");
+  }
+
+  @Test
+  void backendTlsOptionsAreStoredWithAWarning() {
+    String apiId = v2.createApi(r -> r.name("tls").protocolType(ProtocolType.HTTP)).apiId();
+    v2.createIntegration(r -> r.apiId(apiId).integrationType("HTTP_PROXY").integrationMethod("ANY")
+        .integrationUri("https://backend.example.com").payloadFormatVersion("1.0")
+        .tlsConfig(t -> t.serverNameToVerify("other.example.com")));
+    assertThat(warnings()).singleElement().asString().endsWith(": tlsConfig");
+
+    log.list.clear();
+    String restApi = Fixtures.mockApi(aws, "tls", "{}");
+    String hello = Fixtures.resourceId(aws, restApi, "/hello");
+    aws.updateIntegration(r -> r.restApiId(restApi).resourceId(hello).httpMethod("GET")
+        .patchOperations(p -> p.op(Op.REPLACE).path("/tlsConfig/insecureSkipVerification").value("true")));
+    assertThat(warnings()).singleElement().asString().endsWith(": tlsConfig");
+  }
+}
