@@ -99,6 +99,8 @@ public final class Archway implements AutoCloseable {
     if (!vertx.isNativeTransportEnabled()) {
       log.info("native transport unavailable, using NIO: {}", String.valueOf(vertx.unavailableNativeTransportCause()));
     }
+    LogsService logs = null;
+    CloudWatchService monitoring = null;
     try {
       LiveStages stages = new LiveStages();
       HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
@@ -119,8 +121,8 @@ public final class Archway implements AutoCloseable {
       StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis,
           new WebSocketCompiler(http, aws, routeThrottles, live), new LiveWebSocketApis());
       sync.start().await();
-      LogsService logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
-      CloudWatchService monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
+      logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
+      monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
       AwsServicesEndpoint cloudWatch = new AwsServicesEndpoint(vertx, credentials, Clock.systemUTC(), settings.accountId(),
           settings.region(), List.of(monitoring.service(), logs.service()));
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
@@ -136,6 +138,13 @@ public final class Archway implements AutoCloseable {
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
       return new Archway(vertx, store, execute, management, usage, logs, monitoring);
     } catch (RuntimeException e) {
+      // Their threads write to the store: they stop before it closes.
+      if (monitoring != null) {
+        monitoring.close();
+      }
+      if (logs != null) {
+        logs.close();
+      }
       vertx.close().await();
       store.close();
       throw e;

@@ -91,8 +91,4 @@ public final class LogStorage {
       oldest.log().drop(oldest.segment());
     }
   }
-
-  public LogLimits limits() {
-    return limits;
-  }
 }

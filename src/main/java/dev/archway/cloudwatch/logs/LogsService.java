@@ -89,10 +89,6 @@ public final class LogsService implements AutoCloseable {
     return sink;
   }
 
-  public LogStorage storage() {
-    return storage;
-  }
-
   /** Retention, the disk cap, and the files of groups deleted while the server was down. */
   public void enforce() {
     try {

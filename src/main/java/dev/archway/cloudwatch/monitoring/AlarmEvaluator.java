@@ -33,6 +33,9 @@ final class AlarmEvaluator {
   private final Clock clock;
   private final Map<String, Long> evaluatedMinute = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
+  /** The clock minute of the last look, and whether an alarm changed since: with neither, a look reads nothing. */
+  private volatile long lookedMinute = Long.MIN_VALUE;
+  private volatile boolean changedSince = true;
   private long timer = -1;
   private long prunedDay;
 
@@ -63,11 +66,19 @@ final class AlarmEvaluator {
   /** Forgets when an alarm was evaluated, so a new or changed alarm is evaluated at the next look. */
   void changed(String scope, String name) {
     evaluatedMinute.remove(scope + "\n" + name);
+    changedSince = true;
   }
 
   void evaluateDue() {
     long minute = Math.floorDiv(clock.millis(), 60_000L);
-    for (StoredAlarm alarm : store.read(docs -> docs.listAll(CloudWatchKinds.ALARM))) {
+    if (minute == lookedMinute && !changedSince) {
+      return;
+    }
+    lookedMinute = minute;
+    changedSince = false;
+    List<StoredAlarm> alarms = store.read(docs -> docs.listAll(CloudWatchKinds.ALARM));
+    evaluatedMinute.keySet().retainAll(alarms.stream().map(a -> AlarmStates.scopeOf(a.alarm()) + "\n" + a.name()).toList());
+    for (StoredAlarm alarm : alarms) {
       String scope = AlarmStates.scopeOf(alarm.alarm());
       String key = scope + "\n" + alarm.name();
       if (evaluatedMinute.getOrDefault(key, Long.MIN_VALUE) == minute) {
