@@ -141,14 +141,16 @@ public final class AwsServicesEndpoint {
     ServiceModel model = service.model();
     Protocol protocol = target.protocol();
     try {
-      String operation = target.operation() != null ? target.operation() : queryAction(model, body);
+      // The signature covers the body as sent; the operation reads it decompressed.
       Caller caller = authenticate(service, request, body);
+      byte[] payload = RequestBodies.decoded(request.getHeader("Content-Encoding"), body, MAX_BODY_BYTES);
+      String operation = target.operation() != null ? target.operation() : queryAction(model, payload);
       Operation handler = service.operations().get(operation);
       if (handler == null || !model.hasOperation(operation)) {
         throw AwsServiceException.badRequest("UnknownOperationException",
             "Could not find operation " + operation + " for version " + model.metadata("apiVersion"));
       }
-      JsonNode input = protocol.read(model, operation, body);
+      JsonNode input = protocol.read(model, operation, payload);
       String inputShape = model.input(operation);
       if (inputShape != null) {
         List<InputValidator.Violation> violations = validators.get(service.signingName()).check(inputShape, input);

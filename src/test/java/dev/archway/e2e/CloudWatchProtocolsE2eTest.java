@@ -97,7 +97,14 @@ class CloudWatchProtocolsE2eTest {
     HttpResponse<byte[]> put = json("PutMetricData", "{\"Namespace\":\"Proto\",\"MetricData\":[{\"MetricName\":\"Json\",\"Timestamp\":"
         + MINUTE + ",\"Value\":2.5}]}");
     assertThat(put.statusCode()).isEqualTo(200);
-    HttpResponse<byte[]> got = json("ListMetrics", "{\"Namespace\":\"Proto\",\"MetricName\":\"Json\"}");
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write("{\"Namespace\":\"Proto\",\"MetricName\":\"Json\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    HttpResponse<byte[]> got = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/"))
+        .header("Content-Type", "application/x-amz-json-1.0").header("X-Amz-Target", "GraniteServiceVersion20100801.ListMetrics")
+        .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
     assertThat(got.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
     assertThat(Json.MAPPER.readTree(got.body()).path("Metrics").get(0).path("MetricName").asText()).isEqualTo("Json");
   }
@@ -144,6 +151,16 @@ class CloudWatchProtocolsE2eTest {
         .contains("must not have a size greater than 1000");
     assertThat(query("Action=PutMetricData&Version=2010-08-01&Namespace=N&MetricData.member.x.MetricName=m").body())
         .contains("<Code>InvalidParameterValue</Code>");
+    java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bomb)) {
+      gzip.write(("{\"Namespace\":\"" + "x".repeat(8 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    HttpResponse<byte[]> inflated = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/"))
+        .header("Content-Type", "application/x-amz-json-1.0").header("X-Amz-Target", "GraniteServiceVersion20100801.ListMetrics")
+        .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bomb.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(bomb.size()).isLessThan(100_000);
+    assertThat(inflated.statusCode()).isEqualTo(413);
     String foreign = "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/logs/aws4_request, SignedHeaders=host;x-amz-date, Signature="
         + "0".repeat(64);
     HttpResponse<byte[]> signedForLogs = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/"))

@@ -86,6 +86,24 @@ class MetricsE2eTest {
   }
 
   @Test
+  void largeBatchesArriveGzippedAsTheModelAsks() {
+    // Over 10 KB the SDK compresses PutMetricData (the model's requestcompression trait).
+    java.util.List<software.amazon.awssdk.services.cloudwatch.model.MetricDatum> data = new java.util.ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      int n = i;
+      data.add(software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName("Batch")
+          .dimensions(Dimension.builder().name("Shard").value("shard-" + n % 10).build()).timestamp(MINUTE).value((double) n).build());
+    }
+    cw.putMetricData(r -> r.namespace("Big").metricData(data));
+    assertThat(cw.listMetrics(r -> r.namespace("Big")).metrics()).hasSize(10);
+    Datapoint shard3 = cw.getMetricStatistics(r -> r.namespace("Big").metricName("Batch")
+        .dimensions(Dimension.builder().name("Shard").value("shard-3").build()).startTime(MINUTE).endTime(MINUTE.plusSeconds(60))
+        .period(60).statistics(Statistic.SAMPLE_COUNT, Statistic.SUM)).datapoints().get(0);
+    assertThat(shard3.sampleCount()).isEqualTo(100.0);
+    assertThat(shard3.sum()).isEqualTo(49_800.0); // 3 + 13 + ... + 993
+  }
+
+  @Test
   void listMetricsFiltersByNamespaceNameAndDimensions() {
     cw.putMetricData(r -> r.namespace("Inventory").metricData(
         d -> d.metricName("Count").dimensions(API, Dimension.builder().name("Stage").value("prod").build()).timestamp(MINUTE).value(1.0),

@@ -35,14 +35,42 @@ final class EventPage implements Consumer<StoredEvent> {
 
   @Override
   public void accept(StoredEvent event) {
-    if (event.key().compareTo(from) <= 0 || event.key().compareTo(to) >= 0) {
-      return;
+    if (wants(event.key())) {
+      kept.add(event);
+      if (kept.size() > limit) {
+        kept.poll();
+      }
     }
-    kept.add(event);
-    if (kept.size() > limit) {
-      kept.poll();
-      more = true;
+  }
+
+  /** Whether an event at {@code key} would make the page: asked before the (costly) filter pattern runs. */
+  boolean wants(EventKey key) {
+    if (key.compareTo(from) <= 0 || key.compareTo(to) >= 0) {
+      return false;
     }
+    if (kept.size() < limit) {
+      return true;
+    }
+    more = true;
+    int order = key.compareTo(kept.peek().key());
+    return forward ? order < 0 : order > 0;
+  }
+
+  /**
+   * Whether events with timestamps in [min, max] could still make the page: once it is full, a
+   * segment entirely past its worst event need not be read (there is more, though).
+   */
+  boolean wantsSpan(long min, long max) {
+    if (kept.size() < limit) {
+      return true;
+    }
+    more = true;
+    long worst = kept.peek().timestamp();
+    return forward ? min <= worst : max >= worst;
+  }
+
+  boolean forward() {
+    return forward;
   }
 
   /** The page in ascending order, trimmed to 1 MB of messages from the end it was taken at. */

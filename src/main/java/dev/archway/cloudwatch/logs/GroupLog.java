@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -94,6 +96,32 @@ final class GroupLog {
     long next = segments.isEmpty() ? 1 : segments.get(segments.size() - 1).number() + 1;
     active = Segment.create(dir, next);
     segments.add(active);
+  }
+
+  /**
+   * Fills a page with the events of [from, to] of the given streams that {@code matches} accepts:
+   * segments are read from the page's end (oldest first for a forward page), and the scan stops
+   * reading segments that can no longer improve a full page.
+   */
+  void scan(long from, long to, Set<String> streamIds, EventPage page, Predicate<StoredEvent> matches) {
+    List<Segment> ordered = new ArrayList<>(segments);
+    ordered.sort(page.forward() ? Comparator.comparingLong((Segment s) -> s.summary().minTimestamp())
+        : Comparator.comparingLong((Segment s) -> s.summary().maxTimestamp()).reversed());
+    for (Segment segment : ordered) {
+      SegmentSummary summary = segment.summary();
+      if (!summary.overlaps(from, to) || streamIds != null && streamIds.stream().noneMatch(summary.streams()::containsKey)) {
+        continue;
+      }
+      if (!page.wantsSpan(summary.minTimestamp(), summary.maxTimestamp())) {
+        continue;
+      }
+      segment.forEach(event -> {
+        if (event.timestamp() >= from && event.timestamp() <= to && (streamIds == null || streamIds.contains(event.streamId()))
+            && page.wants(event.key()) && matches.test(event)) {
+          page.accept(event);
+        }
+      });
+    }
   }
 
   /**

@@ -130,7 +130,7 @@ final class LogEventsOperations {
       }
     }
     EventPage page = new EventPage(from, to, forward, input.path("limit").asInt(10_000));
-    scan(group, start, end, Set.of(stream.id()), page);
+    scan(group, start, end, Set.of(stream.id()), page, event -> true);
     List<StoredEvent> events = page.events();
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("events");
@@ -169,11 +169,7 @@ final class LogEventsOperations {
       from = at.compareTo(from) > 0 ? at : from;
     }
     EventPage page = new EventPage(from, EventKey.after(end), true, input.path("limit").asInt(10_000));
-    scan(group, start, end, names.keySet(), event -> {
-      if (pattern.test(event.message())) {
-        page.accept(event);
-      }
-    });
+    scan(group, start, end, names.keySet(), page, event -> pattern.test(event.message()));
     List<StoredEvent> events = page.events();
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("events");
@@ -201,10 +197,11 @@ final class LogEventsOperations {
     return out;
   }
 
-  private void scan(LogGroup group, long start, long end, Set<String> streamIds, java.util.function.Consumer<StoredEvent> page) {
+  private void scan(LogGroup group, long start, long end, Set<String> streamIds, EventPage page,
+      java.util.function.Predicate<StoredEvent> matches) {
     GroupLog log = storage.existing(group.storageId());
     if (log != null && !streamIds.isEmpty()) {
-      log.scan(start, end, streamIds, page);
+      log.scan(start, end, streamIds, page, matches);
     }
   }
 
