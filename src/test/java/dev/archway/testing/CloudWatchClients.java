@@ -13,19 +13,27 @@ public final class CloudWatchClients {
   private CloudWatchClients() {}
 
   public static CloudWatchLogsClient logs(int adminPort) {
+    return logs(adminPort, "AKIDTEST", "secret");
+  }
+
+  public static CloudWatchLogsClient logs(int adminPort, String accessKey, String secretKey) {
     return CloudWatchLogsClient.builder()
         .endpointOverride(URI.create("http://127.0.0.1:" + adminPort))
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .httpClient(ApacheHttpClient.create())
         .build();
   }
 
   public static CloudWatchClient cloudWatch(int adminPort) {
+    return cloudWatch(adminPort, "AKIDTEST", "secret");
+  }
+
+  public static CloudWatchClient cloudWatch(int adminPort, String accessKey, String secretKey) {
     return CloudWatchClient.builder()
         .endpointOverride(URI.create("http://127.0.0.1:" + adminPort))
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .httpClient(ApacheHttpClient.create())
         .build();
   }
