@@ -18,7 +18,7 @@
 #     (subset filter; "direct" = the backend itself)
 #   DEPLOY_CHECKS=5 (CreateDeployment -> traffic delay, measured under load)  STARTUP_APIS=100 (restart with that many
 #   APIs deployed and time it to ready; 0 skips)  SUSTAIN=120 (seconds of rest-proxy load for the heap check; 0 skips)
-#   JAVA_OPTS="-Xms512m -Xmx512m -XX:+UseParallelGC"  ARCHWAY_JFR=<file.jfr> (record a profile of the run)
+#   JAVA_OPTS="" (flags added to bin/archway's, which starts Archway as the README does)  ARCHWAY_JFR=<file.jfr> (a profile)
 #   ARCHWAY_PROFILE=<file.html> (an async-profiler CPU flame graph of the run, kernel frames included;
 #     async-profiler comes from Maven Central, tools.profiler:async-profiler, Linux x64 only)
 #   SKIP_BUILD=1 (reuse target/archway.jar)  ARCHWAY_JAR=<jar> (measure another build, e.g. before/after)
@@ -45,7 +45,7 @@ SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock rest-apikey-thro
 DEPLOY_CHECKS=${DEPLOY_CHECKS:-5}
 STARTUP_APIS=${STARTUP_APIS:-100}
 SUSTAIN=${SUSTAIN:-120}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m -XX:+UseParallelGC"}  # the collector the README recommends
+JAVA_OPTS=${JAVA_OPTS:-}  # JVM flags added to bin/archway's own (the collector the README's command uses)
 MAX_SECONDS=${MAX_SECONDS:-1800}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -177,13 +177,12 @@ if [[ -n "${ARCHWAY_PROFILE:-}" ]]; then
   JFR_OPT+=("-agentpath:$WORK/linux-x64/libasyncProfiler.so=start,event=cpu,interval=1ms,file=$ARCHWAY_PROFILE")
 fi
 t0=$(date +%s%N)
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 printf 'cognito:\n  issuers:\n    %s: http://127.0.0.1:%s/pool\n' "$POOL" "$P_BACKEND" > "$WORK/archway.yaml"
 ADMIN="http://127.0.0.1:$P_ADMIN"
 start_archway() { # log-file: starts Archway on the data directory, sets ARCHWAY_PID, waits for /health/ready
   # The account throttle (AWS's 10,000 rps) is raised far above the load, as a quota increase would on AWS.
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  taskset -c "$PROXY_CPU" java $JAVA_OPTS "${JFR_OPT[@]}" -jar "$JAR" serve \
+  # bin/archway, as the README starts it: the same collector and flags, JAVA_OPTS and profilers added.
+  taskset -c "$PROXY_CPU" env ARCHWAY_JAR="$JAR" ARCHWAY_JAVA_OPTS="$JAVA_OPTS ${JFR_OPT[*]}" "$ROOT/bin/archway" serve \
     --data-dir "$WORK/data" --port "$P_ARCHWAY" --admin-port "$P_ADMIN" --account-throttle 10000000,10000000 \
     --lambda-endpoint "http://127.0.0.1:$P_BACKEND" --config "$WORK/archway.yaml" >"$1" 2>&1 &
   ARCHWAY_PID=$!; PIDS+=($ARCHWAY_PID)

@@ -32,6 +32,9 @@ import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.LambdaInvoker;
 import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.ExecuteServer;
+import dev.archway.runtime.FrontDoor;
+import dev.archway.runtime.RequestLogSink;
+import dev.archway.runtime.front.WebSocketUpgrade;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.store.SqliteStore;
 import dev.archway.store.Store;
@@ -47,8 +50,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +71,12 @@ public final class Archway implements AutoCloseable {
   private final AccessSync access;
   private final LogsService logs;
   private final CloudWatchService monitoring;
+  /** Set when the server stops taking traffic: {@code /health/ready} answers 503 from then on. */
+  private final AtomicBoolean draining;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access,
-      LogsService logs, CloudWatchService monitoring) {
+      LogsService logs, CloudWatchService monitoring, AtomicBoolean draining) {
     this.vertx = vertx;
     this.store = store;
     this.execute = execute;
@@ -76,6 +84,7 @@ public final class Archway implements AutoCloseable {
     this.access = access;
     this.logs = logs;
     this.monitoring = monitoring;
+    this.draining = draining;
   }
 
   /**
@@ -84,7 +93,12 @@ public final class Archway implements AutoCloseable {
    * @throws StartFailure naming the file, directory or listener that cannot be used, and why
    */
   public static Archway start(Settings settings) {
-    return start(settings, Clock.systemUTC());
+    return start(settings, ExecuteLimits.AWS, Clock.systemUTC());
+  }
+
+  /** The same, with the execute listener's limits and deadlines ({@code --header-timeout}, {@code --idle-timeout}). */
+  public static Archway start(Settings settings, ExecuteLimits limits) {
+    return start(settings, limits, Clock.systemUTC());
   }
 
   /**
@@ -92,6 +106,11 @@ public final class Archway implements AutoCloseable {
    * (alarm evaluation, metric and log ages): tests move it to drive alarms without waiting.
    */
   public static Archway start(Settings settings, Clock telemetryClock) {
+    return start(settings, ExecuteLimits.AWS, telemetryClock);
+  }
+
+  private static Archway start(Settings settings, ExecuteLimits limits, Clock telemetryClock) {
+    AtomicBoolean draining = new AtomicBoolean();
     Map<String, dev.archway.auth.Credential> credentials = credentials(settings.credentialsFile());
     Store store = openStore(settings.dataDir());
     // Native epoll where it loads (Linux): fewer syscalls and copies per request than NIO.
@@ -126,17 +145,19 @@ public final class Archway implements AutoCloseable {
       AwsServicesEndpoint cloudWatch = new AwsServicesEndpoint(vertx, credentials, Clock.systemUTC(), settings.accountId(),
           settings.region(), List.of(monitoring.service(), logs.service()));
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
-          ExecuteServer.start(vertx, settings.host(), settings.port(), stages, ExecuteLimits.AWS, httpApis));
+          ExecuteServer.start(vertx, settings.host(), settings.port(),
+              new FrontDoor(stages, httpApis, limits, RequestLogSink.NONE), Runtime.getRuntime().availableProcessors(),
+              WebSocketUpgrade.NONE));
       ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
           ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas,
-              settings.accountThrottle()),
+              settings.accountThrottle(), draining::get),
           settings.publicUrl().at(execute.port()), compiler, httpCompiler, authorization, cloudWatch::mount));
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management, usage, logs, monitoring);
+      return new Archway(vertx, store, execute, management, usage, logs, monitoring, draining);
     } catch (RuntimeException e) {
       // Their threads write to the store: they stop before it closes.
       if (monitoring != null) {
@@ -231,11 +252,33 @@ public final class Archway implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     vertx.close().await();
     // After the listeners stopped: the quota counted since the last flush survives the restart.
     access.stop();
     monitoring.close();
     logs.close();
     store.close();
+  }
+
+  /**
+   * Stops gracefully: {@code /health/ready} answers 503 at once, the execute listener stops
+   * accepting, its idle connections close, and the requests in flight are answered (each answer
+   * closing its connection) for up to {@code timeout}; then everything closes. One log line when
+   * draining starts, one when it is done.
+   */
+  public void drain(Duration timeout) {
+    if (!draining.compareAndSet(false, true)) {
+      return;
+    }
+    long started = System.nanoTime();
+    log.info("draining: new connections are refused, /health/ready answers 503, requests in flight have up to {} s",
+        timeout.toSeconds());
+    int cut = execute.drain(timeout).await();
+    close();
+    log.info("stopped: drained in {} ms{}", (System.nanoTime() - started) / 1_000_000,
+        cut == 0 ? "" : ", " + cut + " connection(s) still busy at the drain timeout were closed");
   }
 }

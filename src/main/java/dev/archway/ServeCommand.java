@@ -4,11 +4,14 @@ import dev.archway.config.ConfigFile;
 import dev.archway.config.Endpoints;
 import dev.archway.config.PublicUrl;
 import dev.archway.config.Settings;
+import dev.archway.runtime.ExecuteLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,17 +85,51 @@ public final class ServeCommand implements Callable<Integer> {
           + " with .execute-api.; {port} is the execute listener's port (ARCHWAY_PUBLIC_URL). Default: http://{apiId}.execute-api.localhost:{port}")
   String publicUrl;
 
+  @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "${env:ARCHWAY_HEADER_TIMEOUT:-10}",
+      description = "Seconds a client has to send a request's head, from its first byte; then 408 and the connection"
+          + " closes. A body gets as long plus a second per 500 bytes (ARCHWAY_HEADER_TIMEOUT). Default: ${DEFAULT-VALUE}")
+  int headerTimeout;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:ARCHWAY_IDLE_TIMEOUT:-60}",
+      description = "Seconds a keep-alive connection may wait for its next request, or a client may leave its answer"
+          + " unread, before it is closed (ARCHWAY_IDLE_TIMEOUT). Default: ${DEFAULT-VALUE}")
+  int idleTimeout;
+
+  @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "${env:ARCHWAY_DRAIN_TIMEOUT:-30}",
+      description = "On SIGTERM or Ctrl-C, seconds the requests in flight have to finish before the rest are cut"
+          + " (ARCHWAY_DRAIN_TIMEOUT). Default: ${DEFAULT-VALUE}")
+  int drainTimeout;
+
   @Override
   public Integer call() throws Exception {
-    Archway archway = Archway.start(settings());
-    CountDownLatch stopped = new CountDownLatch(1);
+    ExecuteLimits limits = limits();
+    Archway archway = Archway.start(settings(), limits);
+    // SIGTERM and Ctrl-C drain (a second one stops at once); any other end of the JVM still closes.
+    CountDownLatch stop = new CountDownLatch(1);
+    for (String name : List.of("TERM", "INT")) {
+      Signal.handle(new Signal(name), signal -> {
+        if (stop.getCount() == 0) {
+          Runtime.getRuntime().halt(128 + signal.getNumber());
+        }
+        stop.countDown();
+      });
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       archway.close();
       Main.flushLogs();
-      stopped.countDown();
     }, "archway-shutdown"));
-    stopped.await();
+    stop.await();
+    archway.drain(Duration.ofSeconds(drainTimeout));
     return 0;
+  }
+
+  /** The execute listener's deadlines; a value out of range is a usage error. */
+  private ExecuteLimits limits() {
+    if (headerTimeout < 1 || idleTimeout < 1 || drainTimeout < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--header-timeout " + headerTimeout + ", --idle-timeout "
+          + idleTimeout + ", --drain-timeout " + drainTimeout + " (expected: seconds, >= 1, >= 1 and >= 0)");
+    }
+    return ExecuteLimits.AWS.withTimeouts(Duration.ofSeconds(headerTimeout), Duration.ofSeconds(idleTimeout));
   }
 
   /** The flags, environment and config file as validated settings; a bad value is a usage error (one line, exit 2). */

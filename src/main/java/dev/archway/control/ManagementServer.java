@@ -80,6 +80,10 @@ public final class ManagementServer {
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
     router.get("/health/ready").handler(ctx -> {
+      if (serving.draining().getAsBoolean()) {
+        json(ctx, 503, Map.of("status", "draining"));
+        return;
+      }
       List<String> missing = serving.notReady().get();
       json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
     });

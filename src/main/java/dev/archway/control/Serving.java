@@ -5,6 +5,7 @@ import dev.archway.model.ThrottleSettings;
 import dev.archway.traffic.QuotaCounters;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -14,12 +15,20 @@ import java.util.function.Supplier;
  * {@code quotas} are the data plane's quota counters, so GetUsage sees requests still counted in
  * memory and UpdateUsage reaches the running meters; null means the store's counters alone.
  * {@code accountThrottle} is the account-level limit the data plane enforces, which GetAccount reports.
+ * {@code draining} turns true when the server stops taking traffic: {@code /health/ready} then
+ * answers 503 at once, so load balancers take the node out.
  */
 public record Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas,
-    ThrottleSettings accountThrottle) {
+    ThrottleSettings accountThrottle, BooleanSupplier draining) {
 
   public Serving {
     accountThrottle = accountThrottle == null ? Account.defaults().throttleSettings() : accountThrottle;
+    draining = draining == null ? () -> false : draining;
+  }
+
+  public Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas,
+      ThrottleSettings accountThrottle) {
+    this(notReady, settled, quotas, accountThrottle, null);
   }
 
   public Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas) {

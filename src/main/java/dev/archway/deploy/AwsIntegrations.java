@@ -61,7 +61,7 @@ public final class AwsIntegrations {
       return new ConfigurationErrorStep("AWS_PROXY to Lambda needs integration httpMethod POST, not " + integration.httpMethod());
     }
     return new LambdaProxyStep(lambda, uri, accountId, resourceId, resourcePath,
-        BinaryMediaTypes.of(api == null ? null : api.binaryMediaTypes()), timeoutMillis, clock);
+        BinaryMediaTypes.of(api == null ? null : api.binaryMediaTypes()), timeoutMillis);
   }
 
   /** AWS (non-proxy): Lambda when the URI names the Invoke API, else an AWS service; then the integration responses. */

@@ -55,8 +55,12 @@ final class DeploymentAuth {
     this.policy = text == null || text.isBlank() ? null : PolicyDocument.parse(text, r -> MethodArn.expand(r, apiArn));
   }
 
-  /** The method's steps with its access control in front. @throws IllegalArgumentException naming what cannot be served */
-  List<Step> prepend(String resourceId, String path, Method method, List<Step> rest) {
+  /**
+   * The method's resource policy and authorization steps, in AWS order.
+   *
+   * @throws IllegalArgumentException naming what cannot be served
+   */
+  List<Step> steps(String resourceId, String path, Method method) {
     String type = method.authorizationType() == null ? "NONE" : method.authorizationType();
     List<Step> steps = new ArrayList<>();
     switch (type) {
@@ -72,7 +76,6 @@ final class DeploymentAuth {
       default -> throw new IllegalArgumentException("authorizationType: " + type
           + " (expected: NONE, AWS_IAM, CUSTOM or COGNITO_USER_POOLS)");
     }
-    steps.addAll(rest);
     return steps;
   }
 
@@ -104,7 +107,7 @@ final class DeploymentAuth {
         "TOKEN".equals(authorizer.type()) ? validation : null,
         // A REQUEST authorizer without identity sources cannot be keyed: AWS allows that only uncached.
         identity.isEmpty() ? Duration.ZERO : Duration.ofSeconds(ttl), guarded);
-    return new LambdaAuthorizerStep(settings, parts.lambda(), parts.cache(), parts.clock());
+    return new LambdaAuthorizerStep(settings, parts.lambda(), parts.cache());
   }
 
   private Step cognito(Authorizer authorizer, Predicate<String> validation, List<String> scopes) {

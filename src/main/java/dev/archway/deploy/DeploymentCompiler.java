@@ -18,6 +18,7 @@ import dev.archway.runtime.Pipeline;
 import dev.archway.runtime.Step;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.runtime.route.RouteTable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class DeploymentCompiler {
     }
     MappingContext mapping = MappingContext.of(templates, api);
     String unmappable = UnmappableHeaders.refusal(integration);
-    List<Step> steps = unmappable != null ? List.of(new ConfigurationErrorStep(unmappable)) : switch (integration.type()) {
+    List<Step> integrationSteps = unmappable != null ? List.of(new ConfigurationErrorStep(unmappable)) : switch (integration.type()) {
       case "MOCK" -> nonProxy.mock(method, integration, mapping);
       case "HTTP" -> nonProxy.http(method, integration, mapping, timeout(integration));
       case "HTTP_PROXY" -> List.of(httpProxy(integration));
@@ -138,11 +139,14 @@ public final class DeploymentCompiler {
       default -> throw new IllegalArgumentException("integration type: " + integration.type()
           + " (expected: MOCK, HTTP, HTTP_PROXY, AWS or AWS_PROXY)");
     };
-    // AWS order: resource policy and authorizer, then API key, throttle and quota, then validation.
-    steps = controls.prepend(path, httpMethod, method, validations.prepend(method, steps));
+    // AWS order: resource policy and authorizer, API key, throttle and quota, validation, the integration.
+    List<Step> steps = new ArrayList<>();
     if (accessControl != null) {
-      steps = accessControl.prepend(resourceId, path, method, steps);
+      steps.addAll(accessControl.steps(resourceId, path, method));
     }
+    steps.addAll(controls.steps(path, httpMethod, method));
+    steps.addAll(validations.steps(method));
+    steps.addAll(integrationSteps);
     return new CompiledRoute(path, httpMethod, new Pipeline(steps), resourceId);
   }
 

@@ -150,7 +150,7 @@ public final class HttpApiCompiler {
       }
       case "AWS_PROXY" -> {
         return new HttpApiLambdaStep(aws.lambda(), lambdaUri(uri), integration.payloadFormatVersion(), routeKey, path,
-            aws.accountId(), timeout, aws.clock());
+            aws.accountId(), timeout);
       }
       default -> throw new IllegalArgumentException("integrationType: " + integration.integrationType()
           + " (expected for HTTP APIs: HTTP_PROXY or AWS_PROXY)");

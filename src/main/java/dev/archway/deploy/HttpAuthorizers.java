@@ -76,7 +76,7 @@ public final class HttpAuthorizers {
     String version = authorizer.authorizerPayloadFormatVersion() == null ? "2.0" : authorizer.authorizerPayloadFormatVersion();
     return new LambdaAuthorizerStep(new LambdaAuthorizerStep.Settings(authorizer.authorizerId(),
         HttpApiCompiler.lambdaUri(authorizer.authorizerUri()), version, Boolean.TRUE.equals(authorizer.enableSimpleResponses()),
-        identity, Duration.ofSeconds(ttl), key, path, apiArn, accountId), access.lambda(), cache, access.clock());
+        identity, Duration.ofSeconds(ttl), key, path, apiArn, accountId), access.lambda(), cache);
   }
 
   @Override

@@ -55,13 +55,13 @@ final class RequestValidations {
   }
 
   /**
-   * The method's steps with its request validation in front, or unchanged when the method has no
-   * validator (or names one that was deleted: AWS then validates nothing) or the validator checks nothing.
+   * The method's request validation step; none when the method has no validator (or names one
+   * that was deleted: AWS then validates nothing) or the validator checks nothing.
    */
-  List<Step> prepend(Method method, List<Step> steps) {
+  List<Step> steps(Method method) {
     RequestValidator validator = method.requestValidatorId() == null ? null : validators.get(method.requestValidatorId());
     if (validator == null || !validator.body() && !validator.parameters()) {
-      return steps;
+      return List.of();
     }
     List<RequiredParameter> required = validator.parameters() ? required(method) : List.of();
     Map<String, JsonSchema> models = new LinkedHashMap<>();
@@ -71,10 +71,7 @@ final class RequestValidations {
       requestModels.forEach((type, name) -> models.put(type, schema(name)));
       fallback = requestModels.isEmpty() ? schema("Empty") : null;
     }
-    List<Step> all = new ArrayList<>();
-    all.add(new RequestValidationStep(required, models, fallback, validator.body()));
-    all.addAll(steps);
-    return all;
+    return List.of(new RequestValidationStep(required, models, fallback, validator.body()));
   }
 
   private JsonSchema schema(String name) {

@@ -68,10 +68,10 @@ public final class UsageControls {
       this.source = source;
     }
 
-    /** The method's steps with its access control in front. */
-    List<Step> prepend(String resourcePath, String httpMethod, Method method, List<Step> steps) {
+    /** The method's API key, throttle and quota steps, in AWS order; none without usage controls. */
+    List<Step> steps(String resourcePath, String httpMethod, Method method) {
       if (access == null) {
-        return steps;
+        return List.of();
       }
       boolean keyRequired = Boolean.TRUE.equals(method.apiKeyRequired());
       List<Step> all = new ArrayList<>();
@@ -82,7 +82,6 @@ public final class UsageControls {
       if (keyRequired) {
         all.add(new QuotaStep());
       }
-      all.addAll(steps);
       return all;
     }
 

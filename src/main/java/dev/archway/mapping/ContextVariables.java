@@ -112,15 +112,26 @@ public final class ContextVariables {
 
     /** {@code requestTime} in CLF ({@code dd/MMM/yyyy:HH:mm:ss +0000}) and {@code requestTimeEpoch} in milliseconds. */
     public Builder requestTime(Instant time) {
-      put("requestTime", CLF.format(time));
-      return put("requestTimeEpoch", time.toEpochMilli());
+      return requestTime(CLF.format(time), time.toEpochMilli());
+    }
+
+    /** {@code requestTime} as already formatted and {@code requestTimeEpoch}. */
+    public Builder requestTime(String clf, long epochMillis) {
+      put("requestTime", clf);
+      return put("requestTimeEpoch", epochMillis);
     }
 
     /** {@code domainName}, and {@code domainPrefix} as its first label. */
     public Builder domainName(String v) {
-      put("domainName", v);
-      return put("domainPrefix", v == null ? null : v.substring(0, v.indexOf('.') < 0 ? v.length() : v.indexOf('.')));
+      return domainName(v, v == null ? null : v.substring(0, v.indexOf('.') < 0 ? v.length() : v.indexOf('.')));
     }
+
+    public Builder domainName(String name, String prefix) {
+      put("domainName", name);
+      return put("domainPrefix", prefix);
+    }
+
+    public Builder deploymentId(String v) { return put("deploymentId", v); }
 
     /** One {@code $context.identity.*} variable; the name must be one AWS documents. */
     public Builder identity(String name, String value) {

@@ -54,7 +54,7 @@ public final class ApiKeyStep implements Step {
       }
       return FORBIDDEN;
     }
-    exchange.apiKey(key);
+    exchange.apiKey(key, value);
     return Future.succeededFuture();
   }
 

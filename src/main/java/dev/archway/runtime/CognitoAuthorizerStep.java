@@ -58,7 +58,9 @@ public final class CognitoAuthorizerStep implements Step {
     if (validator == null) {
       return unauthorized(exchange, "the token is not from a user pool of this authorizer");
     }
+    long started = System.nanoTime();
     return validator.validate(token).transform(ar -> {
+      exchange.requestLog().authorizerLatency(System.nanoTime() - started);
       if (ar.failed()) {
         if (ar.cause() instanceof KeysUnavailableException e) {
           LOG.warn("request {}: authorizer {}: signing keys unavailable: {}", exchange.requestId(), authorizerId, e.getMessage());

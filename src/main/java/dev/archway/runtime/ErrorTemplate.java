@@ -1,15 +1,18 @@
 package dev.archway.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.archway.mapping.ContextVariables;
 import dev.archway.model.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A gateway response body template, parsed once at deploy time. AWS renders these with simple
- * variable substitution, not VTL: {@code $context.*} and {@code $stageVariables.*} (also in the
+ * variable substitution, not VTL: {@code $context.*} (the request's one {@link RequestContext}, as
+ * mapping templates see it, plus {@code error.*}) and {@code $stageVariables.*} (also in the
  * {@code ${...}} form) are replaced, everything else is copied as written. An unknown variable
  * renders as nothing.
  */
@@ -64,31 +67,34 @@ public final class ErrorTemplate {
   /** @param exchange the request being answered, or null before a stage was found */
   public String render(GatewayResponse error, Exchange exchange) {
     StringBuilder out = new StringBuilder();
+    ContextVariables context = null; // made on the first $context variable that is not an error's
     for (Part part : parts) {
       if (part instanceof Text t) {
         out.append(t.text());
-      } else if (part instanceof Variable v) {
-        String value = v.root().equals("stageVariables")
-            ? (exchange == null ? null : exchange.stage().variables().get(v.name()))
-            : context(v.name(), error, exchange);
-        out.append(value == null ? "" : value);
+        continue;
       }
+      Variable v = (Variable) part;
+      String value;
+      if (v.root().equals("stageVariables")) {
+        value = exchange == null ? null : exchange.stage().variables().get(v.name());
+      } else if (v.name().startsWith("error.")) {
+        value = error(v.name(), error);
+      } else {
+        context = context != null || exchange == null ? context : Templates.context(exchange, null);
+        Object found = context == null ? null : context.get(v.name());
+        value = found == null || found instanceof Map<?, ?> ? null : String.valueOf(found);
+      }
+      out.append(value == null ? "" : value);
     }
     return out.toString();
   }
 
-  private static String context(String name, GatewayResponse error, Exchange exchange) {
+  private static String error(String name, GatewayResponse error) {
     return switch (name) {
       case "error.message" -> error.message();
       case "error.messageString" -> quoted(error.message());
       case "error.responseType" -> error.type();
       case "error.validationErrorString" -> error.validationErrorString();
-      case "requestId", "extendedRequestId" -> exchange == null ? null : exchange.requestId();
-      case "apiId" -> exchange == null ? null : exchange.stage().apiId();
-      case "stage" -> exchange == null ? null : exchange.stage().stageName();
-      case "deploymentId" -> exchange == null ? null : exchange.stage().deploymentId();
-      case "httpMethod" -> exchange == null ? null : exchange.methodRequest().httpMethod();
-      case "path" -> exchange == null ? null : "/" + exchange.stage().stageName() + exchange.methodRequest().path();
       default -> null;
     };
   }

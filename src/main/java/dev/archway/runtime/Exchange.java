@@ -5,37 +5,74 @@ import dev.archway.auth.Principal;
 import dev.archway.auth.policy.Decision;
 import dev.archway.integration.BackendResponse;
 import dev.archway.mapping.Overrides;
-import java.time.Instant;
 import dev.archway.traffic.PlanKey;
+import io.vertx.core.MultiMap;
 
 /**
  * The typed context of one request: what was asked, what the integration answered, what the
  * client gets. Named fields only; each step reads what earlier steps wrote. Used on one event loop.
  */
 public final class Exchange {
-  private final String requestId;
+  private final RequestContext context;
   private final CompiledStage stage;
   private final MethodRequest methodRequest;
+  private final RequestLog requestLog;
   private BackendResponse endpointResponse;
   private MethodResponse methodResponse;
   private Overrides overrides = Overrides.NONE;
-  /** When the request arrived: {@code $context.requestTime} reads the same instant in every template. */
-  private final Instant requestTime = Instant.now();
-  private CompiledRoute route;
   private ExecutionLog executionLog = ExecutionLog.OFF;
   private PlanKey apiKey;
+  private String apiKeyValue;
   private AuthorizerResult authorizer;
   private Principal caller;
   private Decision resourcePolicy;
 
-  public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
-    this.requestId = requestId;
+  /** A request as the front door received it: its context and its log were made when its head arrived. */
+  public Exchange(RequestContext context, CompiledStage stage, MethodRequest methodRequest, RequestLog requestLog) {
+    this.context = context;
     this.stage = stage;
     this.methodRequest = methodRequest;
+    this.requestLog = requestLog;
+  }
+
+  /**
+   * A request that did not come through the front door (TestInvokeMethod, TestInvokeAuthorizer):
+   * its context is made now from the method request and {@code route} (null when none).
+   */
+  public Exchange(String requestId, CompiledStage stage, CompiledRoute route, MethodRequest methodRequest) {
+    this(simulated(requestId, stage, route, methodRequest), stage, methodRequest, new RequestLog(System.nanoTime()));
+    requestLog.context(context);
+  }
+
+  /** The same without a route. */
+  public Exchange(String requestId, CompiledStage stage, MethodRequest methodRequest) {
+    this(requestId, stage, null, methodRequest);
+  }
+
+  private static RequestContext simulated(String requestId, CompiledStage stage, CompiledRoute route, MethodRequest request) {
+    String stageName = stage == null ? null : stage.stageName();
+    MultiMap headers = request == null || request.headers() == null ? MultiMap.caseInsensitiveMultiMap() : request.headers();
+    String path = request == null || request.path() == null || request.path().isEmpty() ? "/" : request.path();
+    return RequestContext.arrived(stage == null ? null : stage.apiId(), stageName, stage == null ? null : stage.deploymentId(),
+        headers.get("Host"), "/" + stageName + path,
+        route == null ? null : route.resourcePath(), route == null ? null : route.resourceId(), null,
+        request == null ? null : request.httpMethod(), "HTTP/1.1", request == null ? null : request.sourceIp(),
+        headers.get("User-Agent"), headers.get("X-Amzn-Trace-Id"), 0)
+        .withRequestId(requestId);
+  }
+
+  /** Every {@code $context} value the request itself determines. */
+  public RequestContext context() {
+    return context;
+  }
+
+  /** Where the request's timings, key and outcome are recorded for metrics and access logs. */
+  public RequestLog requestLog() {
+    return requestLog;
   }
 
   public String requestId() {
-    return requestId;
+    return context.requestId();
   }
 
   public CompiledStage stage() {
@@ -73,19 +110,6 @@ public final class Exchange {
     this.overrides = latest;
   }
 
-  public Instant requestTime() {
-    return requestTime;
-  }
-
-  /** The method being served ({@code $context.resourcePath}, {@code resourceId}); null before routing. */
-  public CompiledRoute route() {
-    return route;
-  }
-
-  public void route(CompiledRoute matched) {
-    this.route = matched;
-  }
-
   /** Where steps describe what they did, AWS execution-log style; {@link ExecutionLog#OFF} unless a test invoke reads it. */
   public ExecutionLog executionLog() {
     return executionLog;
@@ -107,6 +131,18 @@ public final class Exchange {
 
   public void apiKey(PlanKey key) {
     this.apiKey = key;
+    requestLog.apiKeyId(key == null ? null : key.keyId());
+  }
+
+  /** The key and the value the client presented ({@code $context.identity.apiKey}). */
+  public void apiKey(PlanKey key, String value) {
+    apiKey(key);
+    this.apiKeyValue = value;
+  }
+
+  /** The value of the accepted API key, or null when the method needs none. */
+  public String apiKeyValue() {
+    return apiKeyValue;
   }
 
   /**

@@ -1,15 +1,23 @@
 package dev.archway.runtime;
 
+import java.time.Duration;
+
 /**
- * Data-plane limits of the execute listener. {@link #AWS} holds API Gateway's REST values.
+ * Data-plane limits of the execute listener. {@link #AWS} holds API Gateway's REST values and the
+ * default deadlines.
  *
  * @param maxBodyBytes payload limit; larger bodies get 413 REQUEST_TOO_LARGE
- * @param maxInitialLineBytes request line limit (AWS: 10,240-character URL)
- * @param maxHeaderBytes all headers together (AWS: 10,240 bytes)
- * @param idleTimeoutSeconds closes connections silent this long; above the 29 s integration timeout
+ * @param maxInitialLineBytes request line limit (AWS: 10,240-character URL); longer lines get 414
+ * @param maxHeaderBytes all header fields together (AWS: 10,240 bytes); more get 431
+ * @param headerTimeout a request head must be complete this long after its first byte, else 408
+ *     ({@code --header-timeout}); a body gets as long, plus a second per 500 bytes it brings
+ * @param idleTimeout a keep-alive connection without a request closes after it ({@code --idle-timeout}),
+ *     and so does one whose client does not read its answer
  */
-public record ExecuteLimits(long maxBodyBytes, int maxInitialLineBytes, int maxHeaderBytes, int idleTimeoutSeconds) {
-  public static final ExecuteLimits AWS = new ExecuteLimits(10L * 1024 * 1024, 10_240, 10_240, 60);
+public record ExecuteLimits(long maxBodyBytes, int maxInitialLineBytes, int maxHeaderBytes, Duration headerTimeout,
+    Duration idleTimeout) {
+  public static final ExecuteLimits AWS =
+      new ExecuteLimits(10L * 1024 * 1024, 10_240, 10_240, Duration.ofSeconds(10), Duration.ofSeconds(60));
 
   public ExecuteLimits {
     if (maxBodyBytes < 0) {
@@ -19,8 +27,24 @@ public record ExecuteLimits(long maxBodyBytes, int maxInitialLineBytes, int maxH
       throw new IllegalArgumentException("maxInitialLineBytes/maxHeaderBytes: " + maxInitialLineBytes + "/"
           + maxHeaderBytes + " (expected: >= 64)");
     }
-    if (idleTimeoutSeconds < 1) {
-      throw new IllegalArgumentException("idleTimeoutSeconds: " + idleTimeoutSeconds + " (expected: >= 1)");
+    if (headerTimeout == null || headerTimeout.isNegative() || headerTimeout.isZero()) {
+      throw new IllegalArgumentException("header timeout: " + headerTimeout + " (expected: > 0)");
     }
+    if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idle timeout: " + idleTimeout + " (expected: > 0)");
+    }
+  }
+
+  /** The same limits with other deadlines. */
+  public ExecuteLimits withTimeouts(Duration header, Duration idle) {
+    return new ExecuteLimits(maxBodyBytes, maxInitialLineBytes, maxHeaderBytes, header, idle);
+  }
+
+  public long headerTimeoutNanos() {
+    return headerTimeout.toNanos();
+  }
+
+  public long idleTimeoutNanos() {
+    return idleTimeout.toNanos();
   }
 }

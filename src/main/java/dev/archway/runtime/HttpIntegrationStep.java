@@ -40,6 +40,7 @@ public final class HttpIntegrationStep implements Step {
       if (!headers.contains("User-Agent")) {
         headers.set("User-Agent", "AmazonAPIGateway_" + exchange.stage().apiId());
       }
+      BackendHeaders.stamp(headers, exchange.context());
       if (body.body().length() > 0 && !headers.contains("Content-Type")) {
         headers.set("Content-Type", body.contentType());
       }
@@ -56,6 +57,7 @@ public final class HttpIntegrationStep implements Step {
       log.add("Sending request to " + url);
       long started = System.nanoTime();
       return backend.send(new BackendRequest(method, url, headers, body.body()), timeoutMillis).transform(ar -> {
+        exchange.requestLog().integrationLatency(System.nanoTime() - started);
         if (ar.failed()) {
           return Future.failedFuture(failure(exchange, ar.cause()));
         }

@@ -55,6 +55,7 @@ public final class HttpProxyStep implements Step {
     exchange.executionLog().add("Endpoint request headers: ", outbound.headers(), EndpointLog::headers);
     long started = System.nanoTime();
     return backend.send(outbound, timeoutMillis).transform(ar -> {
+      exchange.requestLog().integrationLatency(System.nanoTime() - started);
       if (ar.failed()) {
         return Future.failedFuture(failure(ar.cause()));
       }
@@ -98,6 +99,7 @@ public final class HttpProxyStep implements Step {
         out.add(header.getKey(), header.getValue());
       }
     }
+    BackendHeaders.stamp(out, exchange.context());
     for (Map.Entry<String, ParameterSource> mapping : headerMappings.entrySet()) {
       String value = mapping.getValue().valueFrom(exchange);
       if (value != null) {

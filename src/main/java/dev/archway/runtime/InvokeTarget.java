@@ -1,38 +1,39 @@
 package dev.archway.runtime;
 
-import java.util.Locale;
-
 /**
- * Which API, stage and path an invoke URL names. Two URL styles, as AWS and LocalStack accept:
- * host style {@code Host: {apiId}.execute-api.<anything>} + {@code /{stage}/{path}}, and path style
- * {@code /restapis/{apiId}/{stage}/_user_request_/{path}} with any Host.
+ * Which API, stage and path an invoke URL names, read once for REST and HTTP APIs alike. Two URL
+ * styles, as AWS and LocalStack accept: host style {@code Host: {apiId}.execute-api.<anything>} +
+ * {@code /{stage}/{path}}, and path style {@code /restapis/{apiId}/{stage}/_user_request_/{path}}
+ * with any Host.
  *
+ * @param stageName the first path segment (host style: a REST stage, or an HTTP API stage if one
+ *     has that name) or the stage the path style names; null when a path-style URL lacks
+ *     {@code /_user_request_}
  * @param path the raw (still percent-encoded) path after the stage: "" or starting with "/"
+ * @param wholePath host style only: the whole request path, which an HTTP API's {@code $default}
+ *     stage serves when no stage has the first segment's name; null for the path style
  */
-public record InvokeTarget(String apiId, String stageName, String path) {
+public record InvokeTarget(String apiId, String stageName, String path, String wholePath) {
   private static final String HOST_MARKER = ".execute-api.";
   private static final String PATH_PREFIX = "/restapis/";
   private static final String USER_REQUEST = "/_user_request_";
 
-  /** @return the target, or null when the URL names no API and stage */
+  /** @return the target, or null when the URL names no API */
   public static InvokeTarget of(String host, String rawPath) {
     if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
       return null;
     }
-    if (host != null) {
-      int marker = host.toLowerCase(Locale.ROOT).indexOf(HOST_MARKER);
-      if (marker > 0) {
-        return hostStyle(host.substring(0, marker), rawPath);
+    int marker = host == null ? -1 : indexOfIgnoreCase(host, HOST_MARKER);
+    if (marker > 0) {
+      String apiId = host.substring(0, marker);
+      if (!isApiId(apiId)) {
+        return null;
       }
+      int slash = rawPath.indexOf('/', 1);
+      return new InvokeTarget(apiId, slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash),
+          slash < 0 ? "" : rawPath.substring(slash), rawPath);
     }
     return rawPath.startsWith(PATH_PREFIX) ? pathStyle(rawPath) : null;
-  }
-
-  private static InvokeTarget hostStyle(String apiId, String rawPath) {
-    int slash = rawPath.indexOf('/', 1);
-    String stage = slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash);
-    String rest = slash < 0 ? "" : rawPath.substring(slash);
-    return valid(apiId, stage) ? new InvokeTarget(apiId, stage, rest) : null;
   }
 
   private static InvokeTarget pathStyle(String rawPath) {
@@ -40,22 +41,33 @@ public record InvokeTarget(String apiId, String stageName, String path) {
     if (apiEnd < 0) {
       return null;
     }
+    String apiId = rawPath.substring(PATH_PREFIX.length(), apiEnd);
+    if (!isApiId(apiId)) {
+      return null;
+    }
     int stageEnd = rawPath.indexOf('/', apiEnd + 1);
     if (stageEnd < 0 || !rawPath.startsWith(USER_REQUEST, stageEnd)) {
-      return null;
+      return new InvokeTarget(apiId, null, rawPath, null);
     }
     String rest = rawPath.substring(stageEnd + USER_REQUEST.length());
     if (!rest.isEmpty() && rest.charAt(0) != '/') {
-      return null;
+      return new InvokeTarget(apiId, null, rawPath, null);
     }
-    String apiId = rawPath.substring(PATH_PREFIX.length(), apiEnd);
-    String stage = rawPath.substring(apiEnd + 1, stageEnd);
-    return valid(apiId, stage) ? new InvokeTarget(apiId, stage, rest) : null;
+    return new InvokeTarget(apiId, rawPath.substring(apiEnd + 1, stageEnd), rest, null);
   }
 
-  /** Ids and stage names are plain words on AWS; anything else cannot name a stage we serve. */
-  private static boolean valid(String apiId, String stage) {
-    return isApiId(apiId) && isStageName(stage);
+  /** The stage a REST API would serve this from, or null when the URL cannot name one. */
+  public String restStage() {
+    return stageName != null && isStageName(stageName) ? stageName : null;
+  }
+
+  private static int indexOfIgnoreCase(String text, String part) {
+    for (int i = 0; i + part.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, part, 0, part.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** {@code [A-Za-z0-9]{1,64}}, checked without a regex: every request asks. */

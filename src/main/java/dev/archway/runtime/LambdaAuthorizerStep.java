@@ -14,7 +14,6 @@ import dev.archway.integration.LambdaFunctionUri;
 import dev.archway.model.Json;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -39,14 +38,12 @@ public final class LambdaAuthorizerStep implements Step {
   private final Settings settings;
   private final LambdaAuthorizerInvoker invoker;
   private final AuthorizerCache<LambdaAuthorizerResponse> cache;
-  private final Clock clock;
 
   public LambdaAuthorizerStep(Settings settings, LambdaAuthorizerInvoker invoker,
-      AuthorizerCache<LambdaAuthorizerResponse> cache, Clock clock) {
+      AuthorizerCache<LambdaAuthorizerResponse> cache) {
     this.settings = settings;
     this.invoker = invoker;
     this.cache = cache;
-    this.clock = clock;
   }
 
   @Override
@@ -90,8 +87,11 @@ public final class LambdaAuthorizerStep implements Step {
           exchange.requestId(), settings.authorizerId(), e.getMessage());
       return Future.failedFuture(new GatewayResponse.AuthorizerConfigurationError().failure());
     }
-    return invoker.invoke(function, event).transform(ar -> ar.succeeded()
-        ? Future.succeededFuture(ar.result()) : Future.failedFuture(failure(exchange, ar.cause())));
+    long started = System.nanoTime();
+    return invoker.invoke(function, event).transform(ar -> {
+      exchange.requestLog().authorizerLatency(System.nanoTime() - started);
+      return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(failure(exchange, ar.cause()));
+    });
   }
 
   /** The cached or fresh policy against this request's method; a resource policy's Allow covers "no match" (AWS table A). */
@@ -126,7 +126,7 @@ public final class LambdaAuthorizerStep implements Step {
     }
     event.put("type", "REQUEST");
     event.put("methodArn", methodArn);
-    ObjectNode proxy = LambdaProxyEvent.of(exchange, settings.method().route(), clock.instant(), exchange.requestId());
+    ObjectNode proxy = LambdaProxyEvent.of(exchange, settings.method().route());
     proxy.remove("body");
     proxy.remove("isBase64Encoded");
     event.setAll(proxy);

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,7 +18,8 @@ import java.util.TreeMap;
  * The payload 1.0 event of a REST AWS_PROXY integration, as AWS documents it ("Input format of a
  * Lambda function for proxy integration"): single- and multi-value headers and query (the single
  * map keeps the last value), null for absent maps, {@code path} without and
- * {@code requestContext.path} with the stage, binary bodies base64-encoded.
+ * {@code requestContext.path} with the stage, binary bodies base64-encoded. Every
+ * {@code requestContext} value comes from the request's one {@link RequestContext}.
  */
 public final class LambdaProxyEvent {
   /** Never forwarded, not even to a proxy integration (AWS-BEHAVIOUR A.7). */
@@ -30,8 +28,6 @@ public final class LambdaProxyEvent {
       "www-authenticate", "keep-alive", "proxy-connection");
   /** AWS_PROXY title-cases these (they pass through CloudFront); other names keep the client's casing. */
   private static final Map<String, String> TITLE_CASED = Map.of("authorization", "Authorization", "user-agent", "User-Agent");
-  private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** What the event says about the route, fixed at deploy time. */
@@ -39,14 +35,14 @@ public final class LambdaProxyEvent {
 
   private LambdaProxyEvent() {}
 
-  public static ObjectNode of(Exchange exchange, Route route, Instant now, String extendedRequestId) {
+  public static ObjectNode of(Exchange exchange, Route route) {
     MethodRequest request = exchange.methodRequest();
     CompiledStage stage = exchange.stage();
     ObjectNode event = JSON.objectNode();
     event.put("resource", route.resourcePath());
     event.put("path", request.path().isEmpty() ? "/" : request.path());
     event.put("httpMethod", request.httpMethod());
-    Map<String, List<String>> headers = headers(request.headers());
+    Map<String, List<String>> headers = headers(request.headers(), exchange.context());
     event.set("headers", single(headers));
     event.set("multiValueHeaders", multi(headers));
     Map<String, List<String>> query = grouped(request.queryParameters());
@@ -54,7 +50,7 @@ public final class LambdaProxyEvent {
     event.set("multiValueQueryStringParameters", multi(query));
     event.set("pathParameters", request.pathParameters().isEmpty() ? JSON.nullNode() : strings(request.pathParameters()));
     event.set("stageVariables", stage.variables().isEmpty() ? JSON.nullNode() : strings(stage.variables()));
-    event.set("requestContext", requestContext(exchange, route, now, extendedRequestId));
+    event.set("requestContext", requestContext(exchange, route));
     if (request.body().length() == 0) {
       event.putNull("body");
       event.put("isBase64Encoded", false);
@@ -68,39 +64,41 @@ public final class LambdaProxyEvent {
     return event;
   }
 
-  private static ObjectNode requestContext(Exchange exchange, Route route, Instant now, String extendedRequestId) {
-    MethodRequest request = exchange.methodRequest();
-    CompiledStage stage = exchange.stage();
-    String host = request.headers().get("Host");
+  private static ObjectNode requestContext(Exchange exchange, Route route) {
+    RequestContext request = exchange.context();
     ObjectNode context = JSON.objectNode();
     context.put("resourceId", route.resourceId());
     context.put("resourcePath", route.resourcePath());
     context.put("httpMethod", request.httpMethod());
-    context.put("extendedRequestId", extendedRequestId);
-    context.put("requestTime", REQUEST_TIME.format(now));
-    context.put("path", "/" + stage.stageName() + (request.path().isEmpty() ? "/" : request.path()));
+    context.put("extendedRequestId", request.extendedRequestId());
+    context.put("requestTime", request.requestTime());
+    context.put("path", request.path());
     context.put("accountId", route.accountId());
-    context.put("protocol", "HTTP/1.1");
-    context.put("stage", stage.stageName());
-    context.put("domainPrefix", host == null ? null : host.split("\\.", 2)[0]);
-    context.put("requestTimeEpoch", now.toEpochMilli());
-    context.put("requestId", exchange.requestId());
+    context.put("protocol", request.protocol());
+    context.put("stage", request.stage());
+    context.put("domainPrefix", request.domainPrefix());
+    context.put("requestTimeEpoch", request.requestTimeEpoch());
+    context.put("requestId", request.requestId());
     ObjectNode identity = context.putObject("identity");
-    for (String absent : List.of("cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "apiKey",
-        "apiKeyId", "principalOrgId")) {
+    for (String absent : List.of("cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller")) {
       identity.putNull(absent);
     }
+    if (exchange.apiKey() != null) { // AWS leaves both out when no key was used
+      identity.put("apiKey", exchange.apiKeyValue());
+      identity.put("apiKeyId", exchange.apiKey().keyId());
+    }
+    identity.putNull("principalOrgId");
     identity.put("sourceIp", request.sourceIp());
     for (String absent : List.of("cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn")) {
       identity.putNull(absent);
     }
-    identity.put("userAgent", request.headers().get("User-Agent"));
+    identity.put("userAgent", request.userAgent());
     identity.putNull("user");
     identity.putNull("accessKey");
     authorization(exchange, context, identity);
-    context.put("domainName", host);
-    context.put("deploymentId", stage.deploymentId());
-    context.put("apiId", stage.apiId());
+    context.put("domainName", request.domainName());
+    context.put("deploymentId", request.deploymentId());
+    context.put("apiId", request.apiId());
     return context;
   }
 
@@ -129,8 +127,11 @@ public final class LambdaProxyEvent {
     }
   }
 
-  /** Header names grouped case-insensitively under the first casing seen, hop-by-hop headers dropped. */
-  private static Map<String, List<String>> headers(MultiMap headers) {
+  /**
+   * Header names grouped case-insensitively under the first casing seen, hop-by-hop headers
+   * dropped; then what AWS adds: the trace id it passes on and {@code X-Forwarded-For/-Port/-Proto}.
+   */
+  private static Map<String, List<String>> headers(MultiMap headers, RequestContext context) {
     Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Map<String, List<String>> ordered = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : headers) {
@@ -145,7 +146,29 @@ public final class LambdaProxyEvent {
       });
       values.add(header.getValue());
     }
+    set(byName, ordered, "X-Amzn-Trace-Id", context.traceId());
+    if (context.sourceIp() != null) {
+      List<String> forwarded = byName.get("X-Forwarded-For");
+      set(byName, ordered, "X-Forwarded-For", forwarded == null ? context.sourceIp()
+          : forwarded.get(forwarded.size() - 1) + ", " + context.sourceIp());
+    }
+    if (context.port() > 0) {
+      set(byName, ordered, "X-Forwarded-Port", Integer.toString(context.port()));
+    }
+    set(byName, ordered, "X-Forwarded-Proto", "http");
     return ordered;
+  }
+
+  /** Replaces a header's values, keeping the casing the client used for it. */
+  private static void set(Map<String, List<String>> byName, Map<String, List<String>> ordered, String name, String value) {
+    List<String> values = byName.get(name);
+    if (values == null) {
+      values = new ArrayList<>();
+      byName.put(name, values);
+      ordered.put(name, values);
+    }
+    values.clear();
+    values.add(value);
   }
 
   private static Map<String, List<String>> grouped(MultiMap parameters) {

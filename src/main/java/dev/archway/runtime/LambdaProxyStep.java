@@ -7,9 +7,6 @@ import dev.archway.integration.LambdaInvoker;
 import dev.archway.model.Json;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +17,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class LambdaProxyStep implements Step {
   private static final Logger LOG = LoggerFactory.getLogger(LambdaProxyStep.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final LambdaInvoker lambda;
   private final LambdaFunctionUri uri;
   private final LambdaProxyEvent.Route route;
   private final long timeoutMillis;
-  private final Clock clock;
 
   public LambdaProxyStep(LambdaInvoker lambda, LambdaFunctionUri uri, String accountId, String resourceId,
-      String resourcePath, BinaryMediaTypes binaryMediaTypes, long timeoutMillis, Clock clock) {
+      String resourcePath, BinaryMediaTypes binaryMediaTypes, long timeoutMillis) {
     this.lambda = lambda;
     this.uri = uri;
     this.route = new LambdaProxyEvent.Route(accountId, resourceId, resourcePath, binaryMediaTypes);
     this.timeoutMillis = timeoutMillis;
-    this.clock = clock;
   }
 
   @Override
@@ -43,13 +37,14 @@ public final class LambdaProxyStep implements Step {
     Buffer event;
     try {
       function = uri.function(exchange.stage().variables());
-      event = Buffer.buffer(Json.MAPPER.writeValueAsBytes(
-          LambdaProxyEvent.of(exchange, route, clock.instant(), extendedRequestId())));
+      event = Buffer.buffer(Json.MAPPER.writeValueAsBytes(LambdaProxyEvent.of(exchange, route)));
     } catch (IllegalArgumentException | JsonProcessingException e) {
       LOG.warn("request {}: Execution failed due to configuration error: {}", exchange.requestId(), e.getMessage());
       return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
     }
+    long started = System.nanoTime();
     return lambda.invoke(function, event, timeoutMillis).transform(ar -> {
+      exchange.requestLog().integrationLatency(System.nanoTime() - started);
       if (ar.failed()) {
         return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));
       }
@@ -59,8 +54,11 @@ public final class LambdaProxyStep implements Step {
         return Future.failedFuture(new GatewayResponse.MalformedLambdaResponse().failure());
       }
       try {
-        exchange.methodResponse(LambdaProxyResponse.parse(ar.result().payload(),
-            exchange.methodRequest().headers().get("Accept"), route.binaryMediaTypes()));
+        MethodResponse response = LambdaProxyResponse.parse(ar.result().payload(),
+            exchange.methodRequest().headers().get("Accept"), route.binaryMediaTypes());
+        // Lambda answers carry the trace id on AWS (MOCK ones do not: AWS-BEHAVIOUR E).
+        response.headers().set("X-Amzn-Trace-Id", exchange.context().traceId());
+        exchange.methodResponse(response);
       } catch (GatewayResponse.Failure malformed) {
         LOG.info("request {}: Execution failed due to configuration error: Malformed Lambda proxy response from {}",
             exchange.requestId(), function);
@@ -68,13 +66,6 @@ public final class LambdaProxyStep implements Step {
       }
       return Future.succeededFuture();
     });
-  }
-
-  /** AWS's look: 12 base64 characters, unique per request. */
-  private static String extendedRequestId() {
-    byte[] bytes = new byte[9];
-    RANDOM.nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
   }
 
   @Override

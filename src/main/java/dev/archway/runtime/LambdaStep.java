@@ -46,6 +46,7 @@ public final class LambdaStep implements Step {
       exchange.executionLog().add("Endpoint request body after transformations: ", event, EndpointLog::body);
       long started = System.nanoTime();
       return lambda.invoke(function, event, timeoutMillis).transform(ar -> {
+        exchange.requestLog().integrationLatency(System.nanoTime() - started);
         if (ar.failed()) {
           return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));
         }

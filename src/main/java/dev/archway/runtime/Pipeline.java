@@ -38,7 +38,8 @@ public final class Pipeline {
       }
       if (!current.succeeded()) {
         int following = index + 1;
-        return current.compose(ignored -> next(exchange, following));
+        // The last step's future is the pipeline's: no listener to add (the proxy path's common case).
+        return following == steps.size() ? current : current.compose(ignored -> next(exchange, following));
       }
       // Done already (keys, throttles, policies): on to the next step without a listener.
     }

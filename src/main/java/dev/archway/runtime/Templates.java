@@ -52,33 +52,29 @@ public final class Templates {
 
   /** {@code $context} for this request as AWS documents it, with the overrides set so far. */
   public static ContextVariables context(Exchange exchange, String accountId) {
-    MethodRequest request = exchange.methodRequest();
-    CompiledStage stage = exchange.stage();
-    CompiledRoute route = exchange.route();
-    String host = request.headers().get("Host");
+    RequestContext request = exchange.context();
     ContextVariables.Builder builder = ContextVariables.builder()
         .accountId(accountId)
-        .apiId(stage.apiId())
-        .stage(stage.stageName())
-        .requestId(exchange.requestId())
-        .extendedRequestId(exchange.requestId())
+        .apiId(request.apiId())
+        .stage(request.stage())
+        .deploymentId(request.deploymentId())
+        .requestId(request.requestId())
+        .extendedRequestId(request.extendedRequestId())
         .httpMethod(request.httpMethod())
-        .resourcePath(route == null ? null : route.resourcePath())
-        .resourceId(route == null ? null : route.resourceId())
-        .path("/" + stage.stageName() + (request.path().isEmpty() ? "/" : request.path()))
-        .protocol("HTTP/1.1")
-        .requestTime(exchange.requestTime())
-        .domainName(host == null ? null : hostWithoutPort(host))
+        .resourcePath(request.resourcePath())
+        .resourceId(request.resourceId())
+        .path(request.path())
+        .protocol(request.protocol())
+        .requestTime(request.requestTime(), request.requestTimeEpoch())
+        .domainName(request.domainName(), request.domainPrefix())
         .sourceIp(request.sourceIp())
-        .userAgent(request.headers().get("User-Agent"))
+        .userAgent(request.userAgent())
         .overrides(exchange.overrides());
+    if (exchange.apiKey() != null) {
+      builder.identity("apiKey", exchange.apiKeyValue()).identity("apiKeyId", exchange.apiKey().keyId());
+    }
     authorization(exchange, builder);
     return builder.build();
-  }
-
-  private static String hostWithoutPort(String host) {
-    int colon = host.lastIndexOf(':');
-    return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
   }
 
   /** {@code $context.authorizer.*} from the method's authorizer, {@code $context.identity.*} from a SigV4 caller. */

@@ -54,8 +54,7 @@ public final class TestInvocation {
     new QueryStringDecoder(target, StandardCharsets.UTF_8).parameters().forEach(queryParameters::add);
     MethodRequest request = new MethodRequest(httpMethod, path, pathParameters, query, queryParameters, headers,
         body == null ? Buffer.buffer() : Buffer.buffer(body), SOURCE_IP);
-    Exchange exchange = new Exchange(requestId, stage, request);
-    exchange.route(route);
+    Exchange exchange = new Exchange(requestId, stage, route, request);
     ExecutionLog log = ExecutionLog.recording();
     exchange.executionLog(log);
     log.add("Starting execution for request: " + requestId);

@@ -75,6 +75,8 @@ class LambdaProxyTrafficE2eTest {
     proxy(aws, apiId, resource(aws, apiId, api.rootResourceId(), "missing"), "GET", "POST", FUNCTIONS + "nobody", null);
     proxy(aws, apiId, resource(aws, apiId, api.rootResourceId(), "throttled"), "GET", "POST", FUNCTIONS + "throttled", null);
     proxy(aws, apiId, resource(aws, apiId, api.rootResourceId(), "get"), "GET", "GET", FUNCTIONS + "echo", null);
+    proxy(aws, apiId, resource(aws, apiId, resource(aws, apiId, api.rootResourceId(), "greedy"), "{proxy+}"), "GET", "POST",
+        FUNCTIONS + "echo", null);
     proxy(aws, apiId, resource(aws, apiId, api.rootResourceId(), "staged"), "GET", "POST",
         FUNCTIONS + "${stageVariables.fn}:live", null);
     aws.createDeployment(r -> r.restApiId(apiId).stageName("test").variables(Map.of("fn", "echo", "color", "blue")));
@@ -255,6 +257,46 @@ class LambdaProxyTrafficE2eTest {
     HttpRequest.Builder request = HttpRequest.newBuilder(server.pathStyle(api, "test", path)).GET();
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theEventCarriesTheTraceIdForwardedHeadersAndTheApiIdAsDomainPrefixAndNoKeyWhenNoneWasUsed() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/echo/1"))
+        .header("X-Forwarded-For", "203.0.113.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+    JsonObject event = new JsonObject(response.body());
+    JsonObject headers = event.getJsonObject("headers");
+    assertThat(headers.getString("X-Amzn-Trace-Id")).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}")
+        .isEqualTo(response.headers().firstValue("X-Amzn-Trace-Id").orElseThrow());
+    assertThat(headers.getString("X-Forwarded-For")).isEqualTo("203.0.113.9, 127.0.0.1");
+    assertThat(headers.getString("X-Forwarded-Port")).isEqualTo(String.valueOf(server.port()));
+    assertThat(headers.getString("X-Forwarded-Proto")).isEqualTo("http");
+    assertThat(event.getJsonObject("multiValueHeaders").getJsonArray("X-Forwarded-For").getList())
+        .containsExactly("203.0.113.9, 127.0.0.1");
+    JsonObject context = event.getJsonObject("requestContext");
+    assertThat(context.getString("domainPrefix")).isEqualTo(apiId);
+    assertThat(context.getJsonObject("identity").fieldNames()).doesNotContain("apiKey", "apiKeyId");
+    assertThat(response.headers().firstValue("x-amz-apigw-id")).hasValueSatisfying(id -> assertThat(id).hasSize(16));
+    assertThat(response.headers().firstValue("Connection")).hasValue("keep-alive");
+  }
+
+  @Test
+  void aClientTraceRootIsKeptAndGivenAParent() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/echo/1"))
+        .header("X-Amzn-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(new JsonObject(response.body()).getJsonObject("headers").getString("X-Amzn-Trace-Id"))
+        .matches("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=[0-9a-f]{16}");
+  }
+
+  @Test
+  void aDoubleSlashBeforeTheStageCollapsesOneAfterItIsKeptAndThePathIsNotDecoded() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        + "//restapis/" + apiId + "/test/_user_request_/greedy/a//b%2Bc")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    JsonObject event = new JsonObject(response.body());
+    assertThat(event.getString("path")).isEqualTo("/greedy/a//b%2Bc");
+    assertThat(event.getJsonObject("requestContext").getString("path")).isEqualTo("/test/greedy/a//b%2Bc");
+    assertThat(event.getJsonObject("pathParameters").getString("proxy")).isEqualTo("a//b+c");
+    assertThat(event.getString("resource")).isEqualTo("/greedy/{proxy+}");
   }
 
   static String resource(ApiGatewayClient aws, String api, String parent, String pathPart) {

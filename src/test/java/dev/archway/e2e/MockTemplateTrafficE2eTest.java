@@ -70,7 +70,8 @@ class MockTemplateTrafficE2eTest {
     assertThat(body.getString("protocol")).isEqualTo("HTTP/1.1");
     assertThat(body.getString("requestId")).isEqualTo(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
     assertThat(body.getString("extendedRequestId")).isNotEmpty();
-    assertThat(body.getString("domainName")).isEqualTo("127.0.0.1");
+    // "the same as the incoming Host header" (AWS): with the port the client named, as Lambda events see it
+    assertThat(body.getString("domainName")).isEqualTo("127.0.0.1:" + server.port());
     assertThat(body.getString("sourceIp")).isEqualTo("127.0.0.1");
     assertThat(body.getString("userAgent")).isEqualTo("e2e-agent");
     assertThat(body.getLong("epoch")).isGreaterThan(1_600_000_000_000L);

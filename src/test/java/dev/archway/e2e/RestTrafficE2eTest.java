@@ -130,6 +130,19 @@ class RestTrafficE2eTest {
   }
 
   @Test
+  void theBackendGetsTheTraceIdAndTheApiIdAndTheClientAnIdAndAConnectionHeader() throws Exception {
+    HttpResponse<String> r = get("/restapis/api1/dev/_user_request_/proxy/traced");
+    JsonNode headers = json(r).get("headers");
+    assertThat(headers.get("x-amzn-trace-id").asText()).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+    assertThat(headers.get("x-amzn-apigateway-api-id").asText()).isEqualTo("api1");
+    assertThat(r.headers().firstValue("x-amz-apigw-id")).hasValueSatisfying(id -> assertThat(id).hasSize(16));
+    assertThat(r.headers().firstValue("Connection")).hasValue("keep-alive");
+    HttpResponse<String> refused = get("/restapis/api1/dev/_user_request_/nowhere");
+    assertThat(refused.headers().firstValue("x-amz-apigw-id")).isPresent();
+    assertThat(refused.headers().firstValue("Connection")).hasValue("keep-alive");
+  }
+
+  @Test
   void httpProxyReturnsBackendStatusAndRemapsReservedHeaders() throws Exception {
     HttpResponse<String> r = get("/restapis/api1/dev/_user_request_/proxy/x?status=418");
     assertThat(r.statusCode()).isEqualTo(418);

@@ -20,8 +20,6 @@ import dev.archway.runtime.Step;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
@@ -45,14 +43,13 @@ public final class HttpApiLambdaStep implements Step {
   private final String resourcePath;
   private final String accountId;
   private final long timeoutMillis;
-  private final Clock clock;
 
   /**
    * @param payloadFormatVersion "1.0" or "2.0"
    * @param resourcePath the route's path ({@code /pets/{id}}), or {@code $default}
    */
   public HttpApiLambdaStep(LambdaInvoker lambda, LambdaFunctionUri uri, String payloadFormatVersion, String routeKey,
-      String resourcePath, String accountId, long timeoutMillis, Clock clock) {
+      String resourcePath, String accountId, long timeoutMillis) {
     this.lambda = lambda;
     this.uri = uri;
     this.v2 = "2.0".equals(payloadFormatVersion);
@@ -60,7 +57,6 @@ public final class HttpApiLambdaStep implements Step {
     this.resourcePath = resourcePath;
     this.accountId = accountId;
     this.timeoutMillis = timeoutMillis;
-    this.clock = clock;
   }
 
   @Override
@@ -69,15 +65,16 @@ public final class HttpApiLambdaStep implements Step {
     Buffer event;
     try {
       function = uri.function(exchange.stage().variables());
-      Instant now = clock.instant();
       event = Buffer.buffer(Json.MAPPER.writeValueAsBytes(v2
-          ? LambdaEventV2.of(exchange, routeKey, accountId, now)
-          : eventV1(exchange, now)));
+          ? LambdaEventV2.of(exchange, routeKey, accountId)
+          : eventV1(exchange)));
     } catch (IllegalArgumentException | JsonProcessingException e) {
       LOG.warn("request {}: Execution failed due to configuration error: {}", exchange.requestId(), e.getMessage());
       return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
     }
+    long started = System.nanoTime();
     return lambda.invoke(function, event, timeoutMillis).transform(ar -> {
+      exchange.requestLog().integrationLatency(System.nanoTime() - started);
       if (ar.failed()) {
         return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));
       }
@@ -95,9 +92,8 @@ public final class HttpApiLambdaStep implements Step {
     });
   }
 
-  private ObjectNode eventV1(Exchange exchange, Instant now) {
-    ObjectNode rest = LambdaProxyEvent.of(exchange, new LambdaProxyEvent.Route(accountId, null, resourcePath, ALL),
-        now, exchange.requestId());
+  private ObjectNode eventV1(Exchange exchange) {
+    ObjectNode rest = LambdaProxyEvent.of(exchange, new LambdaProxyEvent.Route(accountId, null, resourcePath, ALL));
     ObjectNode event = JsonNodeFactory.instance.objectNode().put("version", "1.0");
     event.setAll(rest);
     String rawPath = LambdaEventV2.rawPath(exchange);

@@ -59,7 +59,9 @@ public final class HttpApiProxyStep implements Step {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
     }
+    long started = System.nanoTime();
     return backend.send(outbound, timeoutMillis).transform(ar -> {
+      exchange.requestLog().integrationLatency(System.nanoTime() - started);
       if (ar.failed()) {
         return Future.failedFuture(ar.cause() instanceof BackendTimeoutException
             ? new GatewayResponse.IntegrationTimeout().failure()
@@ -125,6 +127,7 @@ public final class HttpApiProxyStep implements Step {
       out.set("X-Forwarded-For", forwarded == null ? request.sourceIp() : forwarded + ", " + request.sourceIp());
     }
     out.set("X-Forwarded-Proto", "http");
+    out.set("X-Amzn-Trace-Id", exchange.context().traceId());
     parameters.apply(exchange, routeKey, out, new ArrayList<>());
     return out;
   }

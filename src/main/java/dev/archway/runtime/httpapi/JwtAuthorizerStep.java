@@ -39,7 +39,9 @@ public final class JwtAuthorizerStep implements Step {
     if (token == null || token.isEmpty()) {
       return Future.failedFuture(new GatewayResponse.Unauthorized().failure());
     }
+    long started = System.nanoTime();
     return validator.validate(token).transform(ar -> {
+      exchange.requestLog().authorizerLatency(System.nanoTime() - started);
       if (ar.failed()) {
         String reason = ar.cause() instanceof JwtRejectedException ? ar.cause().getMessage() : "unable to fetch the issuer's signing keys";
         LOG.info("request {}: JWT authorizer {} refused the token: {}", exchange.requestId(), authorizerId, ar.cause().getMessage());

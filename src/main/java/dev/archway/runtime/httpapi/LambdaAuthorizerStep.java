@@ -23,7 +23,6 @@ import dev.archway.runtime.LambdaProxyEvent;
 import dev.archway.runtime.Step;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,13 +54,11 @@ public final class LambdaAuthorizerStep implements Step {
   private final Settings settings;
   private final LambdaAuthorizerInvoker invoker;
   private final AuthorizerCache<Decided> cache;
-  private final Clock clock;
 
-  public LambdaAuthorizerStep(Settings settings, LambdaAuthorizerInvoker invoker, AuthorizerCache<Decided> cache, Clock clock) {
+  public LambdaAuthorizerStep(Settings settings, LambdaAuthorizerInvoker invoker, AuthorizerCache<Decided> cache) {
     this.settings = settings;
     this.invoker = invoker;
     this.cache = cache;
-    this.clock = clock;
   }
 
   @Override
@@ -112,8 +109,12 @@ public final class LambdaAuthorizerStep implements Step {
     }
     String sourceIp = exchange.methodRequest().sourceIp();
     boolean simple = isV2() && settings.simpleResponses();
+    long started = System.nanoTime();
     return invoker.invoke(function, event, payload -> simple ? simple(payload) : policy(payload, arn, sourceIp))
-        .transform(ar -> ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(failure(exchange, ar.cause())));
+        .transform(ar -> {
+          exchange.requestLog().authorizerLatency(System.nanoTime() - started);
+          return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(failure(exchange, ar.cause()));
+        });
   }
 
   private boolean isV2() {
@@ -121,7 +122,7 @@ public final class LambdaAuthorizerStep implements Step {
   }
 
   private ObjectNode eventV2(Exchange exchange, List<String> identity, String routeArn) {
-    ObjectNode base = LambdaEventV2.of(exchange, settings.routeKey(), settings.accountId(), clock.instant());
+    ObjectNode base = LambdaEventV2.of(exchange, settings.routeKey(), settings.accountId());
     base.remove("body");
     base.remove("isBase64Encoded");
     ObjectNode event = JsonNodeFactory.instance.objectNode();
@@ -135,7 +136,7 @@ public final class LambdaAuthorizerStep implements Step {
 
   private ObjectNode eventV1(Exchange exchange, List<String> identity, String methodArn) {
     ObjectNode base = LambdaProxyEvent.of(exchange, new LambdaProxyEvent.Route(settings.accountId(), null,
-        settings.resourcePath(), BinaryMediaTypes.NONE), clock.instant(), exchange.requestId());
+        settings.resourcePath(), BinaryMediaTypes.NONE));
     base.remove("body");
     base.remove("isBase64Encoded");
     ObjectNode event = JsonNodeFactory.instance.objectNode();

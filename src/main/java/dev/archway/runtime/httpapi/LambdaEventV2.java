@@ -6,11 +6,9 @@ import dev.archway.auth.AuthorizerResult;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.Exchange;
 import dev.archway.runtime.MethodRequest;
+import dev.archway.runtime.RequestContext;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,14 +28,13 @@ import java.util.TreeMap;
 public final class LambdaEventV2 {
   private static final Set<String> DROPPED_HEADERS = Set.of("connection", "keep-alive", "proxy-authenticate",
       "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "expect", "cookie");
-  static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private LambdaEventV2() {}
 
-  public static ObjectNode of(Exchange exchange, String routeKey, String accountId, Instant now) {
+  public static ObjectNode of(Exchange exchange, String routeKey, String accountId) {
     MethodRequest request = exchange.methodRequest();
+    RequestContext arrived = exchange.context();
     CompiledStage stage = exchange.stage();
     ObjectNode event = JSON.objectNode();
     event.put("version", "2.0");
@@ -49,7 +46,7 @@ public final class LambdaEventV2 {
       cookies.forEach(event.putArray("cookies")::add);
     }
     ObjectNode headers = event.putObject("headers");
-    joined(headers(request)).forEach(headers::put);
+    joined(headers(request, arrived)).forEach(headers::put);
     if (!request.queryParameters().isEmpty()) {
       ObjectNode query = event.putObject("queryStringParameters");
       joined(grouped(request.queryParameters())).forEach(query::put);
@@ -61,20 +58,19 @@ public final class LambdaEventV2 {
     if (authorizer != null) {
       context.set("authorizer", authorizer(authorizer));
     }
-    String host = request.headers().get("Host");
-    context.put("domainName", host);
-    context.put("domainPrefix", host == null ? null : host.split("\\.", 2)[0]);
+    context.put("domainName", arrived.domainName());
+    context.put("domainPrefix", arrived.domainPrefix());
     ObjectNode http = context.putObject("http");
-    http.put("method", request.httpMethod());
+    http.put("method", arrived.httpMethod());
     http.put("path", rawPath(exchange));
-    http.put("protocol", "HTTP/1.1");
-    http.put("sourceIp", request.sourceIp());
-    http.put("userAgent", request.headers().get("User-Agent"));
-    context.put("requestId", exchange.requestId());
+    http.put("protocol", arrived.protocol());
+    http.put("sourceIp", arrived.sourceIp());
+    http.put("userAgent", arrived.userAgent());
+    context.put("requestId", arrived.requestId());
     context.put("routeKey", routeKey);
-    context.put("stage", stage.stageName());
-    context.put("time", TIME.format(now));
-    context.put("timeEpoch", now.toEpochMilli());
+    context.put("stage", arrived.stage());
+    context.put("time", arrived.requestTime());
+    context.put("timeEpoch", arrived.requestTimeEpoch());
     if (request.body().length() > 0) {
       boolean text = isText(request.headers().get("Content-Type"));
       event.put("body", text ? request.body().toString(StandardCharsets.UTF_8)
@@ -175,7 +171,8 @@ public final class LambdaEventV2 {
     return out;
   }
 
-  private static Map<String, List<String>> headers(MethodRequest request) {
+  /** Lower-cased names, hop-by-hop ones dropped, then what AWS adds: the trace id and {@code x-forwarded-*}. */
+  private static Map<String, List<String>> headers(MethodRequest request, RequestContext arrived) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : request.headers()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -183,10 +180,14 @@ public final class LambdaEventV2 {
         out.computeIfAbsent(name, k -> new ArrayList<>()).add(header.getValue());
       }
     }
-    if (request.sourceIp() != null) {
-      out.computeIfAbsent("x-forwarded-for", k -> new ArrayList<>()).add(request.sourceIp());
+    out.put("x-amzn-trace-id", List.of(arrived.traceId()));
+    if (arrived.sourceIp() != null) {
+      out.computeIfAbsent("x-forwarded-for", k -> new ArrayList<>()).add(arrived.sourceIp());
     }
-    out.putIfAbsent("x-forwarded-proto", List.of("http"));
+    if (arrived.port() > 0) {
+      out.put("x-forwarded-port", List.of(Integer.toString(arrived.port())));
+    }
+    out.put("x-forwarded-proto", List.of("http"));
     return out;
   }
 

@@ -42,6 +42,36 @@ final class RequestPath {
     return out.isEmpty() ? ROOT : out.toArray(ROOT);
   }
 
+  /**
+   * The decoded path from its non-empty segment number {@code first} (0-based) on, the slashes
+   * between segments as they came ({@code a//b} stays), a trailing slash dropped. Call only with
+   * a path {@link #segments} accepted.
+   */
+  static String remainder(String raw, int first) {
+    StringBuilder out = new StringBuilder(raw.length());
+    int count = 0;
+    int start = 1;
+    int slashes = 0;
+    for (int i = 1; i <= raw.length(); i++) {
+      if (i < raw.length() && raw.charAt(i) != '/') {
+        continue;
+      }
+      if (i > start) {
+        if (count >= first) {
+          if (count > first) {
+            out.append("/".repeat(slashes));
+          }
+          out.append(segment(raw, start, i, count + 1));
+        }
+        count++;
+        slashes = 0;
+      }
+      slashes++;
+      start = i + 1;
+    }
+    return out.toString();
+  }
+
   private static String segment(String raw, int from, int to, int position) {
     boolean encoded = false;
     for (int i = from; i < to; i++) {

@@ -1,7 +1,6 @@
 package dev.archway.runtime.route;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +84,11 @@ record ResourcePath(String text, List<Segment> segments) {
     return sb.length() == 0 ? "/" : sb.toString();
   }
 
-  /** Path parameters for decoded request segments that matched this template. */
-  Map<String, String> parameters(String[] request) {
+  /**
+   * Path parameters for decoded request segments that matched this template; a greedy one is the
+   * rest of {@code rawPath}, decoded, with any {@code //} in it kept, as AWS keeps it.
+   */
+  Map<String, String> parameters(String[] request, String rawPath) {
     int count = 0;
     for (Segment s : segments) {
       if (s.kind() != Kind.LITERAL) {
@@ -104,8 +106,7 @@ record ResourcePath(String text, List<Segment> segments) {
       switch (s.kind()) {
         case LITERAL -> { }
         case PARAM -> entries[n++] = Map.entry(s.value(), request[i]);
-        case GREEDY -> entries[n++] = Map.entry(s.value(),
-            String.join("/", Arrays.asList(request).subList(i, request.length)));
+        case GREEDY -> entries[n++] = Map.entry(s.value(), RequestPath.remainder(rawPath, i));
       }
     }
     return Map.ofEntries(entries);

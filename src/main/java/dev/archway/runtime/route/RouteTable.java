@@ -85,7 +85,7 @@ public final class RouteTable<T> {
     if (route == null) {
       return null;
     }
-    return new RouteMatch<>(route.target(), route.path().text(), route.path().parameters(segments));
+    return new RouteMatch<>(route.target(), route.path().text(), route.path().parameters(segments, rawPath));
   }
 
   /** One line per route, e.g. "GET /pets/{petId}", sorted by path then method. */

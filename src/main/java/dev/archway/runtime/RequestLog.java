@@ -1,0 +1,141 @@
+package dev.archway.runtime;
+
+/**
+ * The record of one request, filled in as it travels (route, integration and authorizer
+ * latencies, API key, error type) and completed exactly once, when its answer has been written,
+ * or when it ended without one (client gone, deadline passed). Then the {@link RequestLogSink}
+ * receives it; after that nothing changes it. Used on the request's event loop only.
+ */
+public final class RequestLog {
+  /** {@link #status()} of a request whose client went away before it was answered. */
+  public static final int CLIENT_CLOSED = 0;
+
+  private final long startNanos;
+  private RequestContext context;
+  private long requestBytes;
+  private long integrationNanos = -1;
+  private long authorizerNanos = -1;
+  private String errorType;
+  private String apiKeyId;
+  private boolean throttled;
+  private Boolean cacheHit;
+  private boolean completed;
+  private int status;
+  private long responseBytes;
+  private long latencyNanos;
+
+  /** @param startNanos {@link System#nanoTime()} when the request's first byte arrived */
+  public RequestLog(long startNanos) {
+    this.startNanos = startNanos;
+  }
+
+  /** The request's {@code $context}; null only for a request too malformed to have one. */
+  public RequestContext context() {
+    return context;
+  }
+
+  public void context(RequestContext arrived) {
+    this.context = arrived;
+  }
+
+  /** Bytes the client sent: head and body. */
+  public long requestBytes() {
+    return requestBytes;
+  }
+
+  public void addRequestBytes(long bytes) {
+    requestBytes += bytes;
+  }
+
+  /** Time the integration took (the sum when a route calls several), in nanoseconds; -1 when none ran. */
+  public long integrationLatencyNanos() {
+    return integrationNanos;
+  }
+
+  public void integrationLatency(long nanos) {
+    integrationNanos = Math.max(integrationNanos, 0) + nanos;
+  }
+
+  /** Time the authorizer took, in nanoseconds (0 for a cached decision); -1 when none ran. */
+  public long authorizerLatencyNanos() {
+    return authorizerNanos;
+  }
+
+  public void authorizerLatency(long nanos) {
+    authorizerNanos = Math.max(authorizerNanos, 0) + nanos;
+  }
+
+  /** The gateway response type the request ended with ({@code THROTTLED}, {@code INTEGRATION_TIMEOUT}...), or null. */
+  public String errorType() {
+    return errorType;
+  }
+
+  public void errorType(String type) {
+    this.errorType = type;
+    throttled |= "THROTTLED".equals(type) || "QUOTA_EXCEEDED".equals(type);
+  }
+
+  /** The id of the API key the request was served with, or null. */
+  public String apiKeyId() {
+    return apiKeyId;
+  }
+
+  public void apiKeyId(String id) {
+    this.apiKeyId = id;
+  }
+
+  /** Whether a throttle or quota refused the request. */
+  public boolean throttled() {
+    return throttled;
+  }
+
+  /** Whether the stage cache answered; null when the route has no cache. */
+  public Boolean cacheHit() {
+    return cacheHit;
+  }
+
+  public void cacheHit(boolean hit) {
+    this.cacheHit = hit;
+  }
+
+  public boolean isCompleted() {
+    return completed;
+  }
+
+  /** The status sent, or {@link #CLIENT_CLOSED}. */
+  public int status() {
+    return status;
+  }
+
+  /** Bytes of the answer: head and body. */
+  public long responseBytes() {
+    return responseBytes;
+  }
+
+  /** From the request's first byte to its answer written (or its end). */
+  public long latencyNanos() {
+    return latencyNanos;
+  }
+
+  /**
+   * Completes the log and hands it to {@code sink}; only the first call counts.
+   *
+   * @param status the status sent, or {@link #CLIENT_CLOSED}
+   */
+  public void complete(int status, long responseBytes, RequestLogSink sink) {
+    if (completed) {
+      return;
+    }
+    completed = true;
+    this.status = status;
+    this.responseBytes = responseBytes;
+    this.latencyNanos = System.nanoTime() - startNanos;
+    sink.completed(this);
+  }
+
+  @Override
+  public String toString() {
+    return "RequestLog(" + (context == null ? "-" : context.httpMethod() + " " + context.path()) + " -> " + status
+        + ", " + latencyNanos / 1000 + " us" + (errorType == null ? "" : ", " + errorType) + ")";
+  }
+}

@@ -1,0 +1,146 @@
+package dev.archway.runtime.front;
+
+import dev.archway.runtime.HttpDate;
+import dev.archway.runtime.MethodResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.ByteProcessor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes an answer as HTTP/1.1 bytes, head and body in one buffer (one write, one copy of the
+ * body). Framing is always ours: the response's own Content-Length, Transfer-Encoding and
+ * Connection are replaced by the body's length and {@code Connection: keep-alive} or
+ * {@code close}. Every header name and value is checked, since mappings and Lambda functions
+ * make them: a CR or LF would split the response ({@link InvalidHeader}).
+ */
+final class ResponseEncoder {
+  /** A header name or value that cannot be sent. */
+  static final class InvalidHeader extends RuntimeException {
+    InvalidHeader(String message) {
+      super(message, null, false, false); // an answer to give, not a bug: no stack trace
+    }
+  }
+
+  private static final byte[] CRLF = {'\r', '\n'};
+  /** Stops at a byte a field value must not hold: a control character other than HTAB. */
+  private static final ByteProcessor FIELD_VALUE = b -> b >= 0x20 && b != 0x7F || b < 0 || b == '\t';
+  private static final byte[][] STATUS_LINES = new byte[600][];
+  private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  static {
+    for (int code = 100; code < 600; code++) {
+      STATUS_LINES[code] = ("HTTP/1.1 " + code + " " + HttpResponseStatus.valueOf(code).reasonPhrase() + "\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private ResponseEncoder() {}
+
+  static ByteBuf continueResponse(ByteBufAllocator alloc) {
+    return alloc.buffer(CONTINUE.length).writeBytes(CONTINUE);
+  }
+
+  /**
+   * @param stamps name/value pairs written in place of the response's headers of those names
+   * @param headRequest the request was a HEAD: the length is sent, not the body
+   * @throws InvalidHeader naming the header that cannot be written; nothing is left allocated
+   */
+  static ByteBuf encode(ByteBufAllocator alloc, MethodResponse response, String[] stamps, boolean close,
+      boolean headRequest) {
+    int status = response.statusCode();
+    if (status < 100 || status > 599) {
+      throw new InvalidHeader("status " + status + " (expected: 100-599)");
+    }
+    Buffer body = response.body();
+    int length = body == null ? 0 : body.length();
+    boolean bodyless = status < 200 || status == 204 || status == 304;
+    boolean writesBody = !bodyless && !headRequest && length > 0;
+    ByteBuf out = alloc.buffer(256 + (writesBody ? length : 0));
+    try {
+      out.writeBytes(STATUS_LINES[status]);
+      boolean hasDate = false;
+      for (Map.Entry<String, String> header : response.headers()) {
+        String name = header.getKey();
+        if (isFraming(name) || stamped(name, stamps)) {
+          continue;
+        }
+        hasDate |= name.length() == 4 && name.equalsIgnoreCase("Date");
+        header(out, name, header.getValue());
+      }
+      for (int i = 0; i < stamps.length; i += 2) {
+        header(out, stamps[i], stamps[i + 1]);
+      }
+      if (!hasDate) {
+        header(out, "Date", HttpDate.now());
+      }
+      if (!bodyless) {
+        out.writeCharSequence("Content-Length: ", StandardCharsets.US_ASCII);
+        out.writeCharSequence(Integer.toString(length), StandardCharsets.US_ASCII);
+        out.writeBytes(CRLF);
+      }
+      out.writeCharSequence(close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n", StandardCharsets.US_ASCII);
+      if (writesBody) {
+        out.writeBytes(((BufferInternal) body).getByteBuf());
+      }
+      return out;
+    } catch (RuntimeException e) {
+      out.release();
+      throw e;
+    }
+  }
+
+  /** An answer of our own when no API could make one (malformed request, deadline passed). */
+  static ByteBuf plain(ByteBufAllocator alloc, int status, String message) {
+    String body = "{\"message\":\"" + message + "\"}";
+    ByteBuf out = alloc.buffer(160 + body.length());
+    out.writeBytes(STATUS_LINES[status]);
+    out.writeCharSequence("Content-Type: application/json\r\nDate: " + HttpDate.now() + "\r\nContent-Length: "
+        + body.length() + "\r\nConnection: close\r\n\r\n" + body, StandardCharsets.US_ASCII);
+    return out;
+  }
+
+  private static boolean isFraming(String name) {
+    return switch (name.length()) {
+      case 10 -> name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Keep-Alive");
+      case 14 -> name.equalsIgnoreCase("Content-Length");
+      case 17 -> name.equalsIgnoreCase("Transfer-Encoding");
+      default -> false;
+    };
+  }
+
+  private static boolean stamped(String name, String[] stamps) {
+    for (int i = 0; i < stamps.length; i += 2) {
+      if (stamps[i].length() == name.length() && stamps[i].equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code name: value CRLF}; a name must be a token, a value must hold no control character but
+   * HTAB (checked on the bytes written, the cheapest pass). A character over U+00FF goes out as {@code ?}.
+   */
+  private static void header(ByteBuf out, String name, String value) {
+    if (!HeadParser.isToken(name)) {
+      throw new InvalidHeader("header name " + printable(name) + " (expected: a token)");
+    }
+    out.writeCharSequence(name, StandardCharsets.US_ASCII);
+    out.writeByte(':').writeByte(' ');
+    int start = out.writerIndex();
+    out.writeCharSequence(value, StandardCharsets.ISO_8859_1);
+    if (out.forEachByte(start, out.writerIndex() - start, FIELD_VALUE) >= 0) {
+      throw new InvalidHeader("header " + name + ": a control character in its value");
+    }
+    out.writeBytes(CRLF);
+  }
+
+  private static String printable(String text) {
+    return text.replaceAll("[^\\x20-\\x7E]", "?");
+  }
+}
