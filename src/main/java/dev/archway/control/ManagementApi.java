@@ -100,6 +100,11 @@ public final class ManagementApi {
     run(ctx, status, operation, ctx.pathParams(), false);
   }
 
+  /** Runs an operation whose body is not JSON, with labels of its own (a header an operation reads). */
+  void runRaw(RoutingContext ctx, int status, Operation operation, Map<String, String> labels) {
+    run(ctx, status, operation, labels, false);
+  }
+
   private void run(RoutingContext ctx, int status, Operation operation, Map<String, String> labels, boolean json) {
     Buffer raw = ctx.body().buffer();
     byte[] bytes = raw == null ? new byte[0] : raw.getBytes();
@@ -134,6 +139,7 @@ public final class ManagementApi {
       return;
     }
     if (result instanceof RawBody raw) {
+      raw.headers().forEach(response::putHeader);
       response.putHeader("Content-Type", raw.contentType()).end(Buffer.buffer(raw.bytes()));
       return;
     }

@@ -90,6 +90,7 @@ public final class ManagementServer {
     services.accept(router);
     routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas(), access,
         serving.accountThrottle(), compiler);
+    exportRoute(api, new RestApiExports(store, apiId -> publicUrl.endpoint(apiId, false)));
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
     V2Routes.register(api, store, new ApiEndpoints(publicUrl), httpCompiler);
@@ -122,8 +123,17 @@ public final class ManagementServer {
     GatewayResponsesHandler gatewayResponses = new GatewayResponsesHandler(store);
     DocumentationPartsHandler parts = new DocumentationPartsHandler(store);
     DocumentationVersionsHandler versions = new DocumentationVersionsHandler(store);
-    api.on(POST, "/restapis", 201, restApis::create)
-        .on(GET, "/restapis", 200, restApis::list)
+    RestApiImports imports = new RestApiImports(store);
+    // CreateRestApi and ImportRestApi share POST /restapis; ?mode=import picks the import, whose body is a definition.
+    api.router().route(POST, "/restapis").handler(ctx -> {
+      if ("import".equals(ctx.queryParams().get("mode"))) {
+        api.runRaw(ctx, 201, imports::importApi);
+      } else {
+        api.run(ctx, 201, restApis::create);
+      }
+    });
+    api.router().route(PUT, API).handler(ctx -> api.runRaw(ctx, 200, imports::putApi));
+    api.on(GET, "/restapis", 200, restApis::list)
         .on(GET, API, 200, restApis::get)
         .on(PATCH, API, 200, restApis::update)
         .on(DELETE, API, 202, restApis::delete)
@@ -191,6 +201,16 @@ public final class ManagementServer {
     tagRoute(api, PUT, 204, tags::tag);
     tagRoute(api, DELETE, 204, tags::untag);
     tagRoute(api, GET, 200, tags::get);
+  }
+
+  /** GetExport, whose answer is a definition and which reads the Accept header. */
+  private static void exportRoute(ManagementApi api, RestApiExports exports) {
+    api.router().route(GET, API + "/stages/:stage_name/exports/:export_type").handler(ctx -> {
+      Map<String, String> labels = new java.util.HashMap<>(ctx.pathParams());
+      String accept = ctx.request().getHeader("Accept");
+      labels.put(RestApiExports.ACCEPT, accept == null ? "" : accept);
+      api.runRaw(ctx, 200, exports::export, labels);
+    });
   }
 
   /** API keys, usage plans, usage, the account and authorizers. */

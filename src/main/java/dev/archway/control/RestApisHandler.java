@@ -165,7 +165,7 @@ final class RestApisHandler {
     return custom;
   }
 
-  private static RestApi validate(RestApi api) {
+  static RestApi validate(RestApi api) {
     if (api.name() == null || api.name().isBlank()) {
       throw ApiException.badRequest("Invalid REST API name specified");
     }

@@ -33,6 +33,12 @@ public record RestApi(
         minimumCompressionSize, apiKeySource, endpointConfiguration, newPolicy, tags, disableExecuteApiEndpoint, rootResourceId);
   }
 
+  public RestApi withWarnings(List<String> newWarnings) {
+    return new RestApi(id, name, description, createdDate, version, newWarnings, binaryMediaTypes,
+        minimumCompressionSize, apiKeySource, endpointConfiguration, policy, tags,
+        disableExecuteApiEndpoint, rootResourceId);
+  }
+
   public RestApi withTags(Map<String, String> newTags) {
     return new RestApi(id, name, description, createdDate, version, warnings, binaryMediaTypes,
         minimumCompressionSize, apiKeySource, endpointConfiguration, policy, newTags,

@@ -2,13 +2,15 @@ package dev.archway.control.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.control.wire.ApiException;
+import io.swagger.parser.util.SwaggerDeserializationResult;
+import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.List;
 
 /**
- * Checks an OpenAPI 3.0 tree against the specification with swagger-parser. The tree comes from
+ * Checks an OpenAPI 3.x tree (or a Swagger 2.0 one, with swagger-parser's v1 reader) against the specification. The tree comes from
  * {@link DefinitionText} (so swagger-parser never reads text or YAML itself) and nothing is resolved
  * (so it never fetches a reference). Its messages are the import's warnings: AWS imports a definition
  * that breaks the specification in ways it can ignore, and warns.
@@ -31,7 +33,22 @@ public final class Validation {
     if (result.getOpenAPI() == null) {
       throw ApiException.badRequest("Errors found during import:\n\t" + String.join("\n\t", messages));
     }
-    // AWS's own examples import operations without responses, and its exports name the $default route's path $default.
+    return relevant(messages);
+  }
+
+  /** The same for a Swagger 2.0 tree; nothing is resolved, so no reference is ever fetched. */
+  public static List<String> swaggerMessages(JsonNode root) {
+    SwaggerDeserializationResult result;
+    try {
+      result = new SwaggerDeserializer().deserialize(root.deepCopy());
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("Invalid OpenAPI definition: it could not be parsed");
+    }
+    return relevant(result.getMessages() == null ? List.of() : result.getMessages());
+  }
+
+  // AWS's own examples import operations without responses, and its exports name the $default route's path $default.
+  private static List<String> relevant(List<String> messages) {
     return messages.stream().filter(m -> !m.endsWith(".responses is missing") && !m.contains("Resource $default should start with /"))
         .toList();
   }
