@@ -11,7 +11,6 @@ import dev.archway.model.Authorizer;
 import dev.archway.model.Json;
 import dev.archway.model.RequestValidator;
 import dev.archway.model.Resource;
-import dev.archway.model.RestApi;
 import dev.archway.store.Documents;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
