@@ -124,15 +124,18 @@ public final class ManagementServer {
     DocumentationPartsHandler parts = new DocumentationPartsHandler(store);
     DocumentationVersionsHandler versions = new DocumentationVersionsHandler(store);
     RestApiImports imports = new RestApiImports(store);
+    Operation importApi = ManagementApi.modelChecked("ImportRestApi", imports::importApi);
+    Operation putApi = ManagementApi.modelChecked("PutRestApi", imports::putApi);
+    Operation createApi = ManagementApi.modelChecked("CreateRestApi", restApis::create);
     // CreateRestApi and ImportRestApi share POST /restapis; ?mode=import picks the import, whose body is a definition.
     api.router().route(POST, "/restapis").handler(ctx -> {
       if ("import".equals(ctx.queryParams().get("mode"))) {
-        api.runRaw(ctx, 201, imports::importApi);
+        api.runRaw(ctx, 201, importApi);
       } else {
-        api.run(ctx, 201, restApis::create);
+        api.run(ctx, 201, createApi);
       }
     });
-    api.router().route(PUT, API).handler(ctx -> api.runRaw(ctx, 200, imports::putApi));
+    api.router().route(PUT, API).handler(ctx -> api.runRaw(ctx, 200, putApi));
     api.on(GET, "/restapis", 200, restApis::list)
         .on(GET, API, 200, restApis::get)
         .on(PATCH, API, 200, restApis::update)
@@ -195,7 +198,8 @@ public final class ManagementServer {
         .on(PATCH, API + "/documentation/versions/:doc_version", 200, versions::update)
         .on(DELETE, API + "/documentation/versions/:doc_version", 202, versions::delete);
     // ImportDocumentationParts' body is an OpenAPI document (JSON or YAML), not a request shape.
-    api.router().route(PUT, API + "/documentation/parts").handler(ctx -> api.runRaw(ctx, 200, parts::importParts));
+    Operation importParts = ManagementApi.modelChecked("ImportDocumentationParts", parts::importParts);
+    api.router().route(PUT, API + "/documentation/parts").handler(ctx -> api.runRaw(ctx, 200, importParts));
     accessRoutes(api, store, counters, access, accountThrottle);
     // An ARN label holds encoded slashes, which path-label matching would split: take it raw.
     tagRoute(api, PUT, 204, tags::tag);
@@ -205,11 +209,12 @@ public final class ManagementServer {
 
   /** GetExport, whose answer is a definition and which reads the Accept header. */
   private static void exportRoute(ManagementApi api, RestApiExports exports) {
+    Operation export = ManagementApi.modelChecked("GetExport", exports::export);
     api.router().route(GET, API + "/stages/:stage_name/exports/:export_type").handler(ctx -> {
       Map<String, String> labels = new java.util.HashMap<>(ctx.pathParams());
       String accept = ctx.request().getHeader("Accept");
       labels.put(RestApiExports.ACCEPT, accept == null ? "" : accept);
-      api.runRaw(ctx, 200, exports::export, labels);
+      api.runRaw(ctx, 200, export, labels);
     });
   }
 

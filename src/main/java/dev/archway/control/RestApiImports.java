@@ -43,7 +43,7 @@ final class RestApiImports {
     }
     return store.write(docs -> {
       RestImportCalls calls = new RestImportCalls(new InTransaction(docs), call.caller());
-      RestApi api = at("Unable to create the REST API", () -> (RestApi) calls.restApis().create(calls.call(Map.of(), body)));
+      RestApi api = at("Unable to create the REST API", () -> calls.createRestApi(body));
       return build(docs, call, calls, api, definition, false);
     });
   }
@@ -90,8 +90,10 @@ final class RestApiImports {
     Map<String, String> authorizers = calls.authorizers(docs, apiId, definition.authorizers(), merge);
     Map<String, String> validators = calls.validators(docs, apiId, definition.validators(), merge);
     for (Part response : definition.gatewayResponses()) {
-      at("Unable to put gateway response '" + response.key() + "'", () -> calls.gatewayResponses()
-          .put(calls.call(Map.of("restapi_id", apiId, "response_type", response.key()), response.body())));
+      at("Unable to put gateway response '" + response.key() + "'", () -> {
+        calls.putGatewayResponse(apiId, response.key(), response.body());
+        return null;
+      });
     }
     Map<String, String> resources = calls.resources(docs, apiId, definition.paths());
     for (Operation operation : definition.operations()) {

@@ -5,12 +5,12 @@ import static dev.archway.control.RestApiImports.at;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.control.openapi.rest.RestDefinition;
-import dev.archway.control.openapi.rest.RestDefinition.Operation;
 import dev.archway.control.openapi.rest.RestDefinition.Part;
 import dev.archway.model.Authorizer;
 import dev.archway.model.Json;
 import dev.archway.model.RequestValidator;
 import dev.archway.model.Resource;
+import dev.archway.model.RestApi;
 import dev.archway.store.Documents;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
@@ -28,33 +28,45 @@ final class RestImportCalls {
   private static final String PLACEHOLDER = "{\"type\":\"object\"}";
 
   private final Caller caller;
-  private final RestApisHandler restApis;
-  private final ResourcesHandler resources;
-  private final MethodsHandler methods;
-  private final IntegrationsHandler integrations;
-  private final ModelsHandler models;
-  private final AuthorizersHandler authorizers;
-  private final RequestValidatorsHandler validators;
-  private final GatewayResponsesHandler gatewayResponses;
+  private final Operation createRestApi;
+  private final Operation createResource;
+  private final Operation putMethod;
+  private final Operation deleteMethod;
+  private final Operation putMethodResponse;
+  private final Operation putIntegration;
+  private final Operation putIntegrationResponse;
+  private final Operation createModel;
+  private final Operation updateModel;
+  private final Operation createAuthorizer;
+  private final Operation createRequestValidator;
+  private final Operation putGatewayResponse;
 
+  /** Each operation behind the same service-model checks as when a user calls it. */
   RestImportCalls(Store transaction, Caller caller) {
     this.caller = caller;
-    restApis = new RestApisHandler(transaction);
-    resources = new ResourcesHandler(transaction);
-    methods = new MethodsHandler(transaction);
-    integrations = new IntegrationsHandler(transaction);
-    models = new ModelsHandler(transaction);
-    authorizers = new AuthorizersHandler(transaction);
-    validators = new RequestValidatorsHandler(transaction);
-    gatewayResponses = new GatewayResponsesHandler(transaction);
+    MethodsHandler methods = new MethodsHandler(transaction);
+    IntegrationsHandler integrations = new IntegrationsHandler(transaction);
+    ModelsHandler models = new ModelsHandler(transaction);
+    createRestApi = ManagementApi.modelChecked("CreateRestApi", new RestApisHandler(transaction)::create);
+    createResource = ManagementApi.modelChecked("CreateResource", new ResourcesHandler(transaction)::create);
+    putMethod = ManagementApi.modelChecked("PutMethod", methods::put);
+    deleteMethod = ManagementApi.modelChecked("DeleteMethod", methods::delete);
+    putMethodResponse = ManagementApi.modelChecked("PutMethodResponse", methods::putResponse);
+    putIntegration = ManagementApi.modelChecked("PutIntegration", integrations::put);
+    putIntegrationResponse = ManagementApi.modelChecked("PutIntegrationResponse", integrations::putResponse);
+    createModel = ManagementApi.modelChecked("CreateModel", models::create);
+    updateModel = ManagementApi.modelChecked("UpdateModel", models::update);
+    createAuthorizer = ManagementApi.modelChecked("CreateAuthorizer", new AuthorizersHandler(transaction)::create);
+    createRequestValidator = ManagementApi.modelChecked("CreateRequestValidator", new RequestValidatorsHandler(transaction)::create);
+    putGatewayResponse = ManagementApi.modelChecked("PutGatewayResponse", new GatewayResponsesHandler(transaction)::put);
   }
 
-  RestApisHandler restApis() {
-    return restApis;
+  RestApi createRestApi(ObjectNode body) {
+    return (RestApi) createRestApi.handle(call(Map.of(), body));
   }
 
-  GatewayResponsesHandler gatewayResponses() {
-    return gatewayResponses;
+  void putGatewayResponse(String apiId, String type, ObjectNode body) {
+    putGatewayResponse.handle(call(Map.of("restapi_id", apiId, "response_type", type), body));
   }
 
   Call call(Map<String, String> labels, JsonNode body) {
@@ -72,14 +84,14 @@ final class RestImportCalls {
       if (!exists) {
         ObjectNode body = model.body().deepCopy();
         body.put("schema", RestDefinition.namesModels(model) ? PLACEHOLDER : RestDefinition.modelSchema(model, apiId));
-        at("Unable to create model for '" + model.key() + "'", () -> models.create(call(Map.of("restapi_id", apiId), body)));
+        at("Unable to create model for '" + model.key() + "'", () -> createModel.handle(call(Map.of("restapi_id", apiId), body)));
       }
       if (exists || RestDefinition.namesModels(model)) {
         later.add(model);
       }
     }
     for (Part model : later) {
-      at("Unable to create model for '" + model.key() + "'", () -> models.update(call(
+      at("Unable to create model for '" + model.key() + "'", () -> updateModel.handle(call(
           Map.of("restapi_id", apiId, "model_name", model.key()),
           RestApiImports.patch("/schema", RestDefinition.modelSchema(model, apiId)))));
     }
@@ -93,7 +105,7 @@ final class RestImportCalls {
       Authorizer existing = merge ? docs.list(Kind.AUTHORIZER, apiId).stream()
           .filter(a -> a.name().equals(part.key())).findFirst().orElse(null) : null;
       Authorizer created = existing == null
-          ? at(what, () -> (Authorizer) authorizers.create(call(Map.of("restapi_id", apiId), part.body())))
+          ? at(what, () -> (Authorizer) createAuthorizer.handle(call(Map.of("restapi_id", apiId), part.body())))
           : at(what, () -> AuthorizerRules.validate(Json.MAPPER.convertValue(part.body(), Authorizer.class).withId(existing.id())));
       docs.put(Kind.AUTHORIZER, apiId, created.id(), created);
       ids.put(part.key(), created.id());
@@ -109,7 +121,7 @@ final class RestImportCalls {
           .filter(v -> part.key().equals(v.name())).findFirst().orElse(null) : null;
       RequestValidator validator = existing == null
           ? at("Unable to create request validator '" + part.key() + "'",
-              () -> (RequestValidator) validators.create(call(Map.of("restapi_id", apiId), part.body())))
+              () -> (RequestValidator) createRequestValidator.handle(call(Map.of("restapi_id", apiId), part.body())))
           : new RequestValidator(existing.id(), part.key(), part.body().path("validateRequestBody").asBoolean(),
               part.body().path("validateRequestParameters").asBoolean());
       docs.put(Kind.REQUEST_VALIDATOR, apiId, validator.id(), validator);
@@ -130,27 +142,27 @@ final class RestImportCalls {
       String parent = ids.get(slash == 0 ? "/" : path.substring(0, slash));
       ObjectNode body = Json.MAPPER.createObjectNode().put("pathPart", path.substring(slash + 1));
       Resource created = at("Unable to create resource at path '" + path + "'",
-          () -> (Resource) resources.create(call(Map.of("restapi_id", apiId, "resource_id", parent), body)));
+          () -> (Resource) createResource.handle(call(Map.of("restapi_id", apiId, "resource_id", parent), body)));
       ids.put(path, created.id());
     }
     return ids;
   }
 
   /** PutMethod, PutMethodResponse, PutIntegration and PutIntegrationResponse; merging replaces a method of the same verb. */
-  void method(Documents docs, String apiId, String resourceId, Operation operation, ObjectNode method, boolean merge) {
+  void method(Documents docs, String apiId, String resourceId, RestDefinition.Operation operation, ObjectNode method, boolean merge) {
     String verb = operation.httpMethod();
     String where = "'" + verb + "' for resource at path '" + operation.path() + "'";
     Map<String, String> labels = Map.of("restapi_id", apiId, "resource_id", resourceId, "http_method", verb);
     if (merge && docs.get(Kind.RESOURCE, apiId, resourceId).map(r -> r.method(verb)).isPresent()) {
-      methods.delete(call(labels, null));
+      deleteMethod.handle(call(labels, null));
     }
-    at("Unable to put method '" + verb + "' on resource at path '" + operation.path() + "'", () -> methods.put(call(labels, method)));
+    at("Unable to put method '" + verb + "' on resource at path '" + operation.path() + "'", () -> putMethod.handle(call(labels, method)));
     operation.methodResponses().forEach((status, body) -> at("Unable to put method response on " + where,
-        () -> methods.putResponse(call(withStatus(labels, status), body))));
+        () -> putMethodResponse.handle(call(withStatus(labels, status), body))));
     if (operation.integration() != null) {
-      at("Unable to put integration on " + where, () -> integrations.put(call(labels, operation.integration())));
+      at("Unable to put integration on " + where, () -> putIntegration.handle(call(labels, operation.integration())));
       operation.integrationResponses().forEach((status, body) -> at("Unable to put integration response on " + where,
-          () -> integrations.putResponse(call(withStatus(labels, status), body))));
+          () -> putIntegrationResponse.handle(call(withStatus(labels, status), body))));
     }
   }
 
