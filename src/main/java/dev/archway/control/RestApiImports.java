@@ -7,6 +7,7 @@ import dev.archway.control.openapi.rest.RestDefinition.Operation;
 import dev.archway.control.openapi.rest.RestDefinition.Part;
 import dev.archway.control.openapi.rest.RestDefinitionReader;
 import dev.archway.control.wire.ApiException;
+import dev.archway.control.wire.ServiceModel;
 import dev.archway.model.Json;
 import dev.archway.model.Resource;
 import dev.archway.model.RestApi;
@@ -56,7 +57,12 @@ final class RestApiImports {
       if (overwrite) {
         clear(docs, current.id(), ignoresDocumentation(call));
       }
-      RestApi api = at("Unable to update the REST API", () -> RestApisHandler.validate(settings(current, definition.api(), overwrite)));
+      RestApi api = at("Unable to update the REST API", () -> {
+        RestApi updated = settings(current, definition.api(), overwrite);
+        // Checked as UpdateRestApi checks a patched API: as a CreateRestApi input.
+        ServiceModel.apigateway().operation("CreateRestApi").verify(Map.of(), Map.of(), Json.MAPPER.valueToTree(updated));
+        return RestApisHandler.validate(updated);
+      });
       docs.put(Kind.REST_API, call.caller().scope(), api.id(), api);
       return build(docs, call, new RestImportCalls(new InTransaction(docs), call.caller()), api, definition, !overwrite);
     });

@@ -10,8 +10,8 @@ import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.List;
 
 /**
- * Checks an OpenAPI 3.x tree (or a Swagger 2.0 one, with swagger-parser's v1 reader) against the specification. The tree comes from
- * {@link DefinitionText} (so swagger-parser never reads text or YAML itself) and nothing is resolved
+ * Checks an OpenAPI 3.x tree (or a Swagger 2.0 one, with swagger-parser's v1 reader) against the
+ * specification. The tree comes from {@link DefinitionText} (so swagger-parser never reads text or YAML itself) and nothing is resolved
  * (so it never fetches a reference). Its messages are the import's warnings: AWS imports a definition
  * that breaks the specification in ways it can ignore, and warns.
  */
