@@ -2,6 +2,7 @@ package dev.archway.cloudwatch.logs;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiPredicate;
 import java.util.zip.CRC32C;
 
 /**
@@ -29,12 +30,20 @@ final class Frames {
     return out.array();
   }
 
-  /**
-   * Decodes the record at the buffer's position, advancing past it.
-   *
-   * @return null when what is there is not a whole, intact record
-   */
+  /** What {@link #decode(ByteBuffer, long, BiPredicate)} returns for an intact record the caller does not want. */
+  static final StoredEvent SKIPPED = new StoredEvent(new EventKey(0, -1, -1), "", 0, "");
+
   static StoredEvent decode(ByteBuffer in, long segment) {
+    return decode(in, segment, (key, stream) -> true);
+  }
+
+  /**
+   * Decodes the record at the buffer's position, advancing past it; its message is read only when
+   * {@code wanted} accepts its key and stream (scans skip most records).
+   *
+   * @return null when what is there is not a whole, intact record; {@link #SKIPPED} when not wanted
+   */
+  static StoredEvent decode(ByteBuffer in, long segment, BiPredicate<EventKey, String> wanted) {
     long offset = in.position();
     if (in.remaining() < HEADER) {
       return null;
@@ -58,8 +67,13 @@ final class Frames {
     String stream = new String(in.array(), in.arrayOffset() + in.position(), streamLength, StandardCharsets.UTF_8);
     in.position(in.position() + streamLength);
     int textLength = payload - 18 - streamLength;
+    EventKey key = new EventKey(timestamp, segment, offset);
+    if (!wanted.test(key, stream)) {
+      in.position(in.position() + textLength);
+      return SKIPPED;
+    }
     String message = new String(in.array(), in.arrayOffset() + in.position(), textLength, StandardCharsets.UTF_8);
     in.position(in.position() + textLength);
-    return new StoredEvent(new EventKey(timestamp, segment, offset), stream, ingestion, message);
+    return new StoredEvent(key, stream, ingestion, message);
   }
 }

@@ -115,12 +115,12 @@ final class GroupLog {
       if (!page.wantsSpan(summary.minTimestamp(), summary.maxTimestamp())) {
         continue;
       }
-      segment.forEach(event -> {
-        if (event.timestamp() >= from && event.timestamp() <= to && (streamIds == null || streamIds.contains(event.streamId()))
-            && page.wants(event.key()) && matches.test(event)) {
-          page.accept(event);
-        }
-      });
+      segment.forEach((key, stream) -> key.timestamp() >= from && key.timestamp() <= to
+          && (streamIds == null || streamIds.contains(stream)) && page.wants(key), event -> {
+            if (matches.test(event)) {
+              page.accept(event);
+            }
+          });
     }
   }
 

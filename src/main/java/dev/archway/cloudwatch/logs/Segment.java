@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -52,7 +53,7 @@ final class Segment {
     }
     Segment segment = new Segment(number, path, SegmentSummary.empty());
     List<StoredEvent> events = new ArrayList<>();
-    long good = segment.scan(length, events::add);
+    long good = segment.scan(length, (key, stream) -> true, events::add);
     if (good < length) {
       try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
         channel.truncate(good);
@@ -120,7 +121,12 @@ final class Segment {
 
   /** Reads every committed event; a segment deleted meanwhile (retention) reads as empty. */
   void forEach(Consumer<StoredEvent> action) {
-    scan(summary.size(), action);
+    scan(summary.size(), (key, stream) -> true, action);
+  }
+
+  /** Reads the committed events {@code wanted} accepts by key and stream, decoding no other message. */
+  void forEach(BiPredicate<EventKey, String> wanted, Consumer<StoredEvent> action) {
+    scan(summary.size(), wanted, action);
   }
 
   void delete() {
@@ -137,7 +143,7 @@ final class Segment {
   }
 
   /** @return the length of the intact records read */
-  private long scan(long length, Consumer<StoredEvent> action) {
+  private long scan(long length, BiPredicate<EventKey, String> wanted, Consumer<StoredEvent> action) {
     if (length == 0) {
       return 0;
     }
@@ -154,11 +160,13 @@ final class Segment {
     in.flip();
     while (in.hasRemaining()) {
       int at = in.position();
-      StoredEvent event = Frames.decode(in, number);
+      StoredEvent event = Frames.decode(in, number, wanted);
       if (event == null) {
         return at;
       }
-      action.accept(event);
+      if (event != Frames.SKIPPED) {
+        action.accept(event);
+      }
     }
     return in.position();
   }
