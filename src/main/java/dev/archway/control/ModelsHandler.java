@@ -185,7 +185,9 @@ final class ModelsHandler {
     try {
       ModelSchemas.check(apiId, schema, names);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("Invalid model schema specified: " + e.getMessage());
+      // AWS's wording for a schema its validator refuses, with the reason in the errors list.
+      throw ApiException.badRequest("Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified. "
+          + e.getMessage() + "]");
     }
   }
 

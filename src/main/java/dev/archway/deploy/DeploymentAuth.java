@@ -15,6 +15,7 @@ import dev.archway.runtime.GuardedMethod;
 import dev.archway.runtime.IamAuthStep;
 import dev.archway.runtime.IdentitySources;
 import dev.archway.runtime.LambdaAuthorizerStep;
+import dev.archway.runtime.LinearRegularExpressions;
 import dev.archway.runtime.ResourcePolicyStep;
 import dev.archway.runtime.Step;
 import java.time.Duration;
@@ -131,16 +132,16 @@ final class DeploymentAuth {
     return new CognitoAuthorizerStep(authorizer.id(), header.group(1), validation, byIssuer, scopes);
   }
 
-  /** The whole value must match; a pattern that backtracks past its budget rejects the token. */
+  /** The whole value must match, in linear time; a value too long for the pattern's matching work is refused. */
   private static Predicate<String> validation(String expression) {
     if (expression == null || expression.isEmpty()) {
       return null;
     }
-    var regex = BudgetedRegularExpressions.INSTANCE.getRegularExpression("^(?:" + expression + ")$");
+    Predicate<String> regex = LinearRegularExpressions.fullMatch(expression);
     return value -> {
       try {
-        return regex.matches(value);
-      } catch (BudgetedRegularExpressions.BudgetExceeded e) {
+        return regex.test(value);
+      } catch (LinearRegularExpressions.WorkExceeded e) {
         return false;
       }
     };

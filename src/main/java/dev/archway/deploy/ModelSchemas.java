@@ -10,6 +10,7 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.InputStreamSource;
 import com.networknt.schema.resource.SchemaLoader;
 import dev.archway.model.Json;
+import dev.archway.runtime.LinearRegularExpressions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * JSON Schema draft 4 models: checked when a model is written (CreateModel, UpdateModel) and
  * compiled once per deployment. A {@code $ref} may name another model of the same API as AWS
  * spells it, {@code https://apigateway.amazonaws.com/restapis/{api}/models/{name}}; it is resolved
- * from the deployment's models and nothing is ever fetched.
+ * from the deployment's models and nothing is ever fetched. Every regular expression in a schema
+ * runs on RE2J ({@link LinearRegularExpressions}): one it cannot run is refused when the model is written.
  */
 public final class ModelSchemas {
   public static final String MODEL_IRI = "https://apigateway.amazonaws.com/restapis/";
@@ -53,7 +55,7 @@ public final class ModelSchemas {
     List<String> patterns = new ArrayList<>();
     collect(node, refs, patterns);
     for (String pattern : patterns) {
-      String problem = PatternGuard.problem(pattern);
+      String problem = LinearRegularExpressions.problem(pattern);
       if (problem != null) {
         throw new IllegalArgumentException(problem);
       }
@@ -96,7 +98,7 @@ public final class ModelSchemas {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
         builder -> builder.jsonMapper(Json.MAPPER).schemaLoaders(loaders -> loaders.add(local)));
     SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-        .regularExpressionFactory(BudgetedRegularExpressions.INSTANCE)
+        .regularExpressionFactory(LinearRegularExpressions.INSTANCE)
         .failFast(false)
         .build();
     try {

@@ -26,9 +26,15 @@ sealed interface Answers {
     return response;
   }
 
-  /** Logs what is a bug rather than an answer: anything but a gateway response. */
+  /**
+   * Logs what is a bug rather than an answer: anything but a gateway response. An {@code Error} (a
+   * stack overflow) gets one line: its thousand frames per request would drown the log.
+   */
   static void logUnexpected(Throwable cause, Exchange exchange) {
-    if (!(cause instanceof GatewayResponse.Failure)) {
+    if (cause instanceof Error) {
+      LOG.error("request {} on {} failed: {}", exchange == null ? "-" : exchange.requestId(),
+          exchange == null ? "-" : exchange.stage(), cause.toString());
+    } else if (!(cause instanceof GatewayResponse.Failure)) {
       LOG.error("request {} on {} failed", exchange == null ? "-" : exchange.requestId(),
           exchange == null ? "-" : exchange.stage(), cause);
     }

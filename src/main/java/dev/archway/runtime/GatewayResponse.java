@@ -81,6 +81,18 @@ public sealed interface GatewayResponse {
     public String errorType() { return "InternalServerErrorException"; }
   }
 
+  /**
+   * The API's configuration cannot be carried out for this request: an integration endpoint that
+   * cannot be called (an invalid address, or one the egress policy refuses), a selectionPattern past
+   * its matching budget. AWS's API_CONFIGURATION_ERROR; HTTP APIs answer it as any other 500.
+   */
+  record ApiConfigurationError() implements GatewayResponse {
+    public String type() { return "API_CONFIGURATION_ERROR"; }
+    public int statusCode() { return 500; }
+    public String message() { return "Internal server error"; }
+    public String errorType() { return "InternalServerErrorException"; }
+  }
+
   /** A configuration error found at request time, e.g. no method response for the selected status (DEFAULT_5XX). */
   record InternalServerError() implements GatewayResponse {
     public String type() { return "DEFAULT_5XX"; }

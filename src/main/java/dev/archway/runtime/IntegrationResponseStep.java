@@ -8,6 +8,8 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Non-proxy integrations: picks the integration response whose {@code selectionPattern} matches
@@ -18,6 +20,7 @@ import java.util.Map;
  * templates set.
  */
 public final class IntegrationResponseStep implements Step {
+  private static final Logger LOG = LoggerFactory.getLogger(IntegrationResponseStep.class);
   /** Lambda's header marking a function error; the Lambda step keeps it on the endpoint response. */
   public static final String FUNCTION_ERROR = "X-Amz-Function-Error";
 
@@ -50,11 +53,17 @@ public final class IntegrationResponseStep implements Step {
         ? Integer.toString(exchange.endpointResponse().statusCode())
         : LambdaErrors.errorMessage(exchange.endpointResponse());
     SelectableResponse chosen = fallback;
-    for (SelectableResponse candidate : patterned) {
-      if (selector != null && candidate.selects(selector)) {
-        chosen = candidate;
-        break;
+    try {
+      for (SelectableResponse candidate : patterned) {
+        if (selector != null && candidate.selects(selector)) {
+          chosen = candidate;
+          break;
+        }
       }
+    } catch (BudgetedMatch.Exhausted e) {
+      LOG.warn("request {}: Execution failed due to configuration error: {}", exchange.requestId(), e.getMessage());
+      exchange.executionLog().add("Execution failed due to configuration error: " + e.getMessage());
+      return Future.failedFuture(new GatewayResponse.ApiConfigurationError().failure());
     }
     // AWS: "No match for output mapping and no default output mapping specified", or a status
     // the method does not declare: both are configuration errors answered with 500.

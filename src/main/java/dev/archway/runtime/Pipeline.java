@@ -29,8 +29,8 @@ public final class Pipeline {
       Future<Void> current;
       try {
         current = steps.get(index).apply(exchange);
-      } catch (RuntimeException e) {
-        // A step bug must become a 500 for this request, never a dropped connection.
+      } catch (RuntimeException | Error e) {
+        // A step bug, or an Error such as a stack overflow, must become a 500 for this request, never a dropped connection.
         return Future.failedFuture(e);
       }
       if (current.failed()) {

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * A method's request validator: required parameters present and not blank (BAD_REQUEST_PARAMETERS),
  * then the body against the model for its Content-Type (BAD_REQUEST_BODY). Schemas were compiled
- * at deploy time; large bodies are validated on a worker thread so the event loop stays free.
+ * at deploy time; large bodies, and bodies whose patterns cost more than an event loop may spend,
+ * are validated on a worker thread so the event loop stays free.
  */
 public final class RequestValidationStep implements Step {
   /** Bodies above this size are validated off the event loop. */
@@ -75,10 +76,26 @@ public final class RequestValidationStep implements Step {
     }
     Buffer body = request.body();
     Context context = Vertx.currentContext();
-    if (body.length() <= INLINE_BODY_BYTES || context == null) {
-      return outcome(validate(schema, body));
+    if (context == null) {
+      return outcome(validateAll(schema, body));
     }
-    return context.executeBlocking(() -> validate(schema, body), false).compose(RequestValidationStep::outcome);
+    if (body.length() <= INLINE_BODY_BYTES) {
+      try {
+        return outcome(validate(schema, body, LinearRegularExpressions.EVENT_LOOP_WORK));
+      } catch (LinearRegularExpressions.WorkExceeded e) {
+        // Its patterns cost more than an event loop may spend: a worker validates it again with the whole budget.
+      }
+    }
+    return context.executeBlocking(() -> validateAll(schema, body), false).compose(RequestValidationStep::outcome);
+  }
+
+  /** With a worker's budget; patterns that need more refuse the body. */
+  private static String validateAll(JsonSchema schema, Buffer body) {
+    try {
+      return validate(schema, body, LinearRegularExpressions.WORKER_WORK);
+    } catch (LinearRegularExpressions.WorkExceeded e) {
+      return "[" + e.getMessage() + "]";
+    }
   }
 
   /** AWS: the model for the request's Content-Type (absent means JSON), else {@code $default}; no models at all means Empty. */
@@ -91,8 +108,12 @@ public final class RequestValidationStep implements Step {
     return schema != null ? schema : models.get("$default");
   }
 
-  /** @return null when valid, else the validation error string */
-  static String validate(JsonSchema schema, Buffer body) {
+  /**
+   * @param work what the schema's patterns may spend
+   * @return null when valid, else the validation error string
+   * @throws LinearRegularExpressions.WorkExceeded when the patterns need more work
+   */
+  static String validate(JsonSchema schema, Buffer body, long work) {
     JsonNode node;
     try {
       // An empty body is validated as {} (recorded against AWS).
@@ -101,11 +122,13 @@ public final class RequestValidationStep implements Step {
       return "[Invalid JSON body]";
     }
     try {
-      Set<ValidationMessage> errors = schema.validate(node);
+      Set<ValidationMessage> errors = LinearRegularExpressions.budgeted(work, () -> schema.validate(node));
       return errors.isEmpty() ? null
           : errors.stream().map(ValidationMessage::getMessage).collect(Collectors.joining(", ", "[", "]"));
+    } catch (LinearRegularExpressions.WorkExceeded e) {
+      throw e;
     } catch (RuntimeException e) {
-      // A pattern over its matching budget, or a schema the validator cannot apply: the body is refused.
+      // A schema the validator cannot apply to this body: the body is refused.
       return "[" + e.getMessage() + "]";
     }
   }

@@ -41,8 +41,9 @@ public record SelectableResponse(
     return out;
   }
 
+  /** @throws BudgetedMatch.Exhausted when the pattern backtracks past its budget on this value */
   boolean selects(String value) {
-    return selectionPattern != null && selectionPattern.matcher(value).matches();
+    return selectionPattern != null && BudgetedMatch.matches(selectionPattern, value);
   }
 
   /**

@@ -52,6 +52,37 @@ class IntegrationResponseStepTest {
   }
 
   @Test
+  void aSelectionPatternThatBacktracksStopsAtItsBudgetWithA500() {
+    // Recursion past the thread's stack, and backtracking past the budget: both end, as AWS's configuration error.
+    Map<String, String> bombs = Map.of("^(a|aa)+$", "a".repeat(3_000) + "b", "^(a|a?)+$", "a".repeat(100_000),
+        "^(\\w+\\s?)*$", "a".repeat(3_000) + "!", "(a+)+b", "a".repeat(200_000));
+    bombs.forEach((pattern, message) -> {
+      IntegrationResponseStep step = new IntegrationResponseStep(
+          List.of(new SelectableResponse("400", Pattern.compile(pattern), true, Map.of(), null)),
+          new SelectableResponse("200", null, true, Map.of(), null), IntegrationResponseStep.Selection.LAMBDA_ERROR_MESSAGE,
+          BinaryMediaTypes.NONE, TemplateRunner.INLINE);
+      Future<Void> result = step.apply(functionError(message));
+      assertThat(result.failed()).as(pattern).isTrue();
+      assertThat(((GatewayResponse.Failure) result.cause()).response()).isEqualTo(new GatewayResponse.ApiConfigurationError());
+
+      Exchange matching = functionError("aaaab");
+      assertThat(step.apply(matching).succeeded()).isTrue();
+      assertThat(matching.methodResponse().statusCode()).as(pattern).isEqualTo(Pattern.matches(pattern, "aaaab") ? 400 : 200);
+    });
+  }
+
+  @Test
+  void anErrorThrownByAStepFailsThePipelineInsteadOfEscaping() {
+    Step overflowing = exchange -> {
+      throw new StackOverflowError();
+    };
+    Future<Void> result = new Pipeline(List.of(overflowing)).run(exchange(null));
+    assertThat(result.failed()).isTrue();
+    assertThat(result.cause()).isInstanceOf(StackOverflowError.class);
+    assertThat(GatewayResponseRenderer.render(result.cause()).statusCode()).isEqualTo(500);
+  }
+
+  @Test
   void mockStepReadsTheTemplateForTheRequestContentType() {
     MockIntegrationStep step = new MockIntegrationStep(Map.of(
         "application/json", "#set($code = 200){\"statusCode\": $code}", "text/plain", "{\"statusCode\": 202}"));
@@ -82,6 +113,14 @@ class IntegrationResponseStepTest {
     }
     return new Exchange("req-1", STAGE, new MethodRequest("GET", "/x", Map.of(), null,
         MultiMap.caseInsensitiveMultiMap(), headers, Buffer.buffer()));
+  }
+
+  private static Exchange functionError(String message) {
+    Exchange exchange = exchange(null);
+    exchange.endpointResponse(new BackendResponse(200, MultiMap.caseInsensitiveMultiMap()
+        .add(IntegrationResponseStep.FUNCTION_ERROR, "Unhandled"),
+        Buffer.buffer(new io.vertx.core.json.JsonObject().put("errorMessage", message).encode())));
+    return exchange;
   }
 
   private static Exchange endpoint(int status) {
