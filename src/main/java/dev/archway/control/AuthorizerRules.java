@@ -3,6 +3,7 @@ package dev.archway.control;
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.ServiceModel;
 import dev.archway.model.Authorizer;
+import dev.archway.runtime.LinearRegularExpressions;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,11 @@ final class AuthorizerRules {
       } else {
         requireRequestSources(source, ttl);
       }
+    }
+    String expression = a.identityValidationExpression();
+    String problem = expression == null || expression.isEmpty() ? null : LinearRegularExpressions.problem(expression);
+    if (problem != null) {
+      throw ApiException.badRequest("Invalid identity validation expression specified: " + problem);
     }
     return new Authorizer(a.id(), a.name(), a.type(), a.providerARNs(), a.authType(), a.authorizerUri(),
         a.authorizerCredentials(), source, a.identityValidationExpression(), ttl);

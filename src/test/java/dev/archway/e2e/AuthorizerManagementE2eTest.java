@@ -75,6 +75,8 @@ class AuthorizerManagementE2eTest {
         .identitySource("method.request.header.A"), "providerARNs");
     assertRefused(r -> r.name("c").type(AuthorizerType.COGNITO_USER_POOLS).providerARNs("arn:aws:iam::1:role/x")
         .identitySource("method.request.header.A"), "provider ARN");
+    assertRefused(r -> r.name("t").type(AuthorizerType.TOKEN).authorizerUri(LAMBDA).identitySource("method.request.header.A")
+        .identityValidationExpression("^(?!Basic ).+"), "Invalid identity validation expression specified: pattern '^(?!Basic ).+'");
     assertRefused(r -> r.name("r").type(AuthorizerType.REQUEST).authorizerUri(LAMBDA), "identity source");
     assertRefused(r -> r.name("r").type(AuthorizerType.REQUEST).authorizerUri(LAMBDA)
         .identitySource("method.request.header.A, body.x"), "body.x");
