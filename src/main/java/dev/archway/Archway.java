@@ -28,6 +28,7 @@ import dev.archway.deploy.StageSync;
 import dev.archway.deploy.WebSocketCompiler;
 import dev.archway.deploy.LiveWebSocketApis;
 import dev.archway.integration.AwsSigner;
+import dev.archway.integration.EgressPolicy;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.LambdaInvoker;
 import dev.archway.runtime.ExecuteLimits;
@@ -47,6 +48,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +56,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +125,9 @@ public final class Archway implements AutoCloseable {
     CloudWatchService monitoring = null;
     try {
       LiveStages stages = new LiveStages();
-      HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
+      // One policy for every outbound call; it learns the management listener's address once that is bound.
+      AtomicReference<EgressPolicy> egress = new AtomicReference<>(settings.egress());
+      HttpProxyIntegration http = HttpProxyIntegration.create(vertx, egress::get);
       AwsIntegrations aws = new AwsIntegrations(http, settings.endpoints()::lambdaFor, settings.endpoints()::service,
           outboundSigner(credentials), settings.accountId(), Clock.systemUTC());
       LiveAccess live = new LiveAccess();
@@ -130,7 +135,7 @@ public final class Archway implements AutoCloseable {
       QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(store), Clock.systemUTC());
       AccessSync usage = new AccessSync(vertx, store, live, buckets, quotas, settings.accountThrottle());
       usage.start().await();
-      AuthControl authorization = accessControl(vertx, http, settings, credentials);
+      AuthControl authorization = accessControl(vertx, http, JwksFetcher.create(vertx, egress::get), settings, credentials);
       // One worker pool renders every mapping template, so none renders on an event loop.
       DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()),
           new UsageControls(live, buckets), authorization);
@@ -154,6 +159,7 @@ public final class Archway implements AutoCloseable {
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas,
               settings.accountThrottle(), draining::get),
           settings.publicUrl().at(execute.port()), compiler, httpCompiler, authorization, cloudWatch::mount));
+      egress.set(settings.egress().withManagementListener(new InetSocketAddress(settings.adminHost(), management.port())));
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
@@ -221,12 +227,12 @@ public final class Archway implements AutoCloseable {
    * like Lambda integrations), Cognito tokens against their issuer's keys, SigV4 for execute-api
    * with the keys of --credentials (dev mode without).
    */
-  private static AuthControl accessControl(Vertx vertx, HttpProxyIntegration http, Settings settings,
+  private static AuthControl accessControl(Vertx vertx, HttpProxyIntegration http, JwksFetcher jwks, Settings settings,
       Map<String, dev.archway.auth.Credential> credentials) {
     Clock clock = Clock.systemUTC();
     LambdaInvoker lambda = new LambdaInvoker(http, settings.endpoints()::lambdaFor, outboundSigner(credentials));
     return new AuthControl(new LambdaAuthorizerInvoker(lambda), new AuthorizerCache<>(),
-        new JwtValidators(JwksFetcher.create(vertx), clock), new SigV4Verifier(credentials, clock, "execute-api"),
+        new JwtValidators(jwks, clock), new SigV4Verifier(credentials, clock, "execute-api"),
         settings.endpoints()::cognitoIssuer, settings.accountId(), settings.region(), clock);
   }
 

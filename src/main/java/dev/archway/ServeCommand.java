@@ -4,6 +4,7 @@ import dev.archway.config.ConfigFile;
 import dev.archway.config.Endpoints;
 import dev.archway.config.PublicUrl;
 import dev.archway.config.Settings;
+import dev.archway.integration.EgressPolicy;
 import dev.archway.runtime.ExecuteLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +101,15 @@ public final class ServeCommand implements Callable<Integer> {
           + " (ARCHWAY_DRAIN_TIMEOUT). Default: ${DEFAULT-VALUE}")
   int drainTimeout;
 
+  @Option(names = "--egress-deny", paramLabel = "CIDR,...", defaultValue = "${env:ARCHWAY_EGRESS_DENY}",
+      description = "Address blocks integrations, authorizers and JWKS fetches may not reach (ARCHWAY_EGRESS_DENY)."
+          + " Default: none; link-local, metadata services and the management listener are always refused")
+  String egressDeny;
+
+  @Option(names = "--egress-allow", paramLabel = "CIDR,...", defaultValue = "${env:ARCHWAY_EGRESS_ALLOW}",
+      description = "Blocks inside --egress-deny that are allowed again; the more specific block wins (ARCHWAY_EGRESS_ALLOW)")
+  String egressAllow;
+
   @Override
   public Integer call() throws Exception {
     ExecuteLimits limits = limits();
@@ -140,7 +150,8 @@ public final class ServeCommand implements Callable<Integer> {
           Map.of(), Endpoints.parseServiceEntries(awsEndpoints == null ? List.of() : awsEndpoints));
       Endpoints endpoints = config == null ? fromFlags : ConfigFile.endpoints(config).overriddenBy(fromFlags);
       return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials, endpoints,
-          Settings.parseThrottle(accountThrottle), publicUrl == null || publicUrl.isBlank() ? PublicUrl.DEFAULT : new PublicUrl(publicUrl));
+          Settings.parseThrottle(accountThrottle), publicUrl == null || publicUrl.isBlank() ? PublicUrl.DEFAULT : new PublicUrl(publicUrl),
+          EgressPolicy.of(egressDeny, egressAllow));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.archway.config;
 
+import dev.archway.integration.EgressPolicy;
 import dev.archway.model.ThrottleSettings;
 import java.nio.file.Path;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
  * {@code accountThrottle} is the account-level limit of every account and region (AWS's default
  * 10,000 rps / 5,000 burst; raising it is what a service-quota increase does on AWS).
  * {@code publicUrl} is the address APIs report to their clients ({@code --public-url}).
+ * {@code egress} is where integrations, authorizers and JWKS fetches may connect.
  */
 public record Settings(
     Path dataDir,
@@ -21,7 +23,8 @@ public record Settings(
     Path credentialsFile,
     Endpoints endpoints,
     ThrottleSettings accountThrottle,
-    PublicUrl publicUrl) {
+    PublicUrl publicUrl,
+    EgressPolicy egress) {
   /** AWS's account throttle: 10,000 requests per second, burst 5,000. */
   public static final ThrottleSettings AWS_ACCOUNT_THROTTLE = new ThrottleSettings(5000, 10000.0);
 
@@ -34,6 +37,9 @@ public record Settings(
     }
     if (publicUrl == null) {
       publicUrl = PublicUrl.DEFAULT;
+    }
+    if (egress == null) {
+      egress = EgressPolicy.DEFAULT;
     }
     if (accountThrottle.rateLimit() == null || !(accountThrottle.rateLimit() > 0) || accountThrottle.rateLimit().isInfinite()
         || accountThrottle.burstLimit() == null || accountThrottle.burstLimit() < 1) {
@@ -55,7 +61,7 @@ public record Settings(
 
   public Settings(Path dataDir, String host, int port, String adminHost, int adminPort, String region,
       String accountId, Path credentialsFile, Endpoints endpoints) {
-    this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, AWS_ACCOUNT_THROTTLE, null);
+    this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, AWS_ACCOUNT_THROTTLE, null, null);
   }
 
   /** Settings without integration endpoints (no Lambda, no AWS services). */
@@ -71,22 +77,27 @@ public record Settings(
 
   public Settings withCredentialsFile(Path file) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file, endpoints, accountThrottle,
-        publicUrl);
+        publicUrl, egress);
   }
 
   public Settings withEndpoints(Endpoints newEndpoints) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, newEndpoints,
-        accountThrottle, publicUrl);
+        accountThrottle, publicUrl, egress);
   }
 
   public Settings withAccountThrottle(ThrottleSettings throttle) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, throttle,
-        publicUrl);
+        publicUrl, egress);
+  }
+
+  public Settings withEgress(EgressPolicy policy) {
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
+        accountThrottle, publicUrl, policy);
   }
 
   public Settings withPublicUrl(PublicUrl url) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
-        accountThrottle, url);
+        accountThrottle, url, egress);
   }
 
   /** {@code RATE,BURST} as the --account-throttle flag takes it, e.g. {@code 10000,5000}. */

@@ -4,6 +4,7 @@ import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.PatchOperation;
 import dev.archway.control.wire.Patchable;
 import dev.archway.control.wire.ServiceModel;
+import dev.archway.integration.UriTemplate;
 import dev.archway.model.Integration;
 import dev.archway.model.Integration.TlsConfig;
 import dev.archway.model.IntegrationResponse;
@@ -171,6 +172,10 @@ final class IntegrationsHandler {
       }
       if (!i.uri().matches("(?i)https?://.+")) {
         throw ApiException.badRequest("Invalid HTTP endpoint specified for URI");
+      }
+      if (UriTemplate.hasUserInfo(i.uri())) {
+        throw ApiException.badRequest("Invalid HTTP endpoint specified for URI: user information (user:password@) is not"
+            + " supported; send credentials in a header mapping");
       }
     }
     if (i.timeoutInMillis() < 50 || i.timeoutInMillis() > 29000) {

@@ -14,8 +14,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.Promise;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.resolver.NameResolver;
@@ -35,7 +35,8 @@ import javax.net.ssl.SSLException;
  * combiner, request streams, several futures) cost as much CPU as everything else a proxied
  * request does. Here every event loop keeps its own connections per origin: no locks, no
  * hand-offs, one deadline per call. TLS verifies the certificate chain (the JDK's trust store)
- * and the host name, as Vert.x's client did; DNS goes through Vert.x's non-blocking resolver.
+ * and the host name, as Vert.x's client did; DNS goes through Vert.x's non-blocking resolver, and
+ * the {@link EgressPolicy} checks each address before a connection is made to it.
  */
 final class BackendClient {
   /** Initial line and header limits: the client must accept what backends send through AWS. */
@@ -48,6 +49,7 @@ final class BackendClient {
   private final AtomicReference<CompletableFuture<SslContext>> tls = new AtomicReference<>();
   private volatile boolean closed;
   private final NameResolver resolver;
+  private final Supplier<EgressPolicy> egress;
   /** Every connection ever opened and not yet closed, so {@link #close()} can close them all. */
   private final ChannelGroup channels = new DefaultChannelGroup("archway-backends", GlobalEventExecutor.INSTANCE);
   /** Each event loop's own pools and calls in flight; only ever touched on that loop's thread. */
@@ -55,9 +57,11 @@ final class BackendClient {
 
   private record LoopState(Map<Origin, OriginPool> pools, Deadlines deadlines) {}
 
-  BackendClient(VertxInternal vertx, Supplier<SslContext> tlsFactory) {
+  /** @param egress the policy in force, read on every new connection */
+  BackendClient(VertxInternal vertx, Supplier<SslContext> tlsFactory, Supplier<EgressPolicy> egress) {
     this.vertx = vertx;
     this.tlsFactory = tlsFactory;
+    this.egress = egress;
     this.resolver = vertx.nameResolver();
   }
 
@@ -149,14 +153,49 @@ final class BackendClient {
 
   /**
    * Opens {@code connection} for {@code pool} on its loop; the future fails when it cannot be made.
-   * The pool hears of its end, whatever ends it (refused, reset, closed by either side), exactly once.
+   * The name is resolved once and the egress policy checks the very address the socket then
+   * connects to. The pool hears of its end, whatever ends it (refused by the policy or the peer,
+   * reset, closed by either side), exactly once.
    */
-  ChannelFuture connect(OriginPool pool, BackendConnection connection, long connectTimeoutMillis) {
+  io.netty.util.concurrent.Future<Void> connect(OriginPool pool, BackendConnection connection, long connectTimeoutMillis) {
     Origin origin = pool.origin();
-    Bootstrap bootstrap = new Bootstrap()
-        .group(pool.loop())
+    Promise<Void> connected = pool.loop().newPromise();
+    String refused = egress.get().refusal(origin.host());
+    if (refused != null) {
+      pool.closed(connection);
+      return connected.setFailure(new EgressRefusedException(origin.toString(), refused));
+    }
+    resolver.resolve(pool.loop(), origin.host()).addListener(resolved -> {
+      if (!resolved.isSuccess()) {
+        pool.closed(connection);
+        connected.setFailure(resolved.cause());
+        return;
+      }
+      InetSocketAddress address = new InetSocketAddress(((InetSocketAddress) resolved.getNow()).getAddress(), origin.port());
+      String reason = egress.get().refusal(address);
+      if (reason != null) {
+        pool.closed(connection);
+        connected.setFailure(new EgressRefusedException(origin.toString(), reason));
+        return;
+      }
+      ChannelFuture connecting = bootstrap(origin, pool.loop(), connection, connectTimeoutMillis).connect(address);
+      channels.add(connecting.channel());
+      connecting.channel().closeFuture().addListener(closed -> pool.closed(connection));
+      connecting.addListener(done -> {
+        if (done.isSuccess()) {
+          connected.setSuccess(null);
+        } else {
+          connected.setFailure(done.cause());
+        }
+      });
+    });
+    return connected;
+  }
+
+  private Bootstrap bootstrap(Origin origin, EventLoop loop, BackendConnection connection, long connectTimeoutMillis) {
+    return new Bootstrap()
+        .group(loop)
         .channelFactory(vertx.transport().channelFactory(false))
-        .resolver(resolver.nettyAddressResolverGroup())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeoutMillis)))
         .handler(new ChannelInitializer<>() {
@@ -170,15 +209,11 @@ final class BackendClient {
             channel.pipeline().addLast("archway", connection);
           }
         });
-    ChannelFuture connecting = bootstrap.connect(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
-    channels.add(connecting.channel());
-    connecting.channel().closeFuture().addListener(closed -> pool.closed(connection));
-    return connecting;
   }
 
   Future<Void> close() {
     closed = true;
-    Promise<Void> closed = Promise.promise();
+    io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
     channels.close().addListener(done -> closed.complete());
     return closed.future();
   }

@@ -17,6 +17,7 @@ import io.vertx.core.http.impl.headers.HeadersMultiMap;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Calls HTTP backends for HTTP, HTTP_PROXY, Lambda and AWS integrations through one keep-alive
@@ -38,21 +39,34 @@ public final class HttpProxyIntegration {
     this.client = client;
   }
 
+  /** With the default egress policy and no management listener to protect (tests of the client alone). */
   public static HttpProxyIntegration create(Vertx vertx) {
-    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, BackendClient::jdkTls));
+    return create(vertx, () -> EgressPolicy.DEFAULT);
+  }
+
+  /** @param egress the egress policy in force, read on every new connection */
+  public static HttpProxyIntegration create(Vertx vertx, Supplier<EgressPolicy> egress) {
+    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, BackendClient::jdkTls, egress));
   }
 
   /** @param tls how HTTPS backends are verified (tests trust their own certificate) */
   public static HttpProxyIntegration create(Vertx vertx, SslContext tls) {
-    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, () -> tls));
+    return new HttpProxyIntegration(vertx, new BackendClient((VertxInternal) vertx, () -> tls, () -> EgressPolicy.DEFAULT));
   }
 
   /**
    * Sends the request and buffers the answer. Fails with {@link BackendTimeoutException} when
    * no complete answer arrives within {@code timeoutMillis}, with {@link IllegalArgumentException}
-   * when the URI or a header cannot be sent, or with the connection's own error.
+   * when the URI (one with user info included) or a header cannot be sent, with
+   * {@link EgressRefusedException} when the egress policy refuses the address, or with the
+   * connection's own error.
    */
   public Future<BackendResponse> send(BackendRequest request, long timeoutMillis) {
+    if (UriTemplate.hasUserInfo(request.absoluteUri())) {
+      // Never echoed: the URI holds a password.
+      return Future.failedFuture(new IllegalArgumentException(
+          "integration request cannot be sent: its URI has user information (user:password@), which Archway never sends"));
+    }
     Origin origin;
     FullHttpRequest outbound;
     try {

@@ -67,6 +67,24 @@ public final class UriTemplate {
     return new UriTemplate(uri, parts);
   }
 
+  /**
+   * Whether the authority of an http(s) URI, or of a template of one, holds user information
+   * ({@code http://user:password@host}): Archway never sends it, so it is refused rather than dropped.
+   */
+  public static boolean hasUserInfo(String uri) {
+    int scheme = uri.indexOf("://");
+    for (int i = scheme < 0 ? uri.length() : scheme + 3; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '@') {
+        return true;
+      }
+      if (c == '/' || c == '?' || c == '#') {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** The names of the {@code {name}} path parameters, in order. */
   public List<String> pathParameters() {
     return parts.stream().filter(PathParameter.class::isInstance).map(p -> ((PathParameter) p).name()).toList();

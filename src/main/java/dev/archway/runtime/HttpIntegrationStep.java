@@ -48,7 +48,7 @@ public final class HttpIntegrationStep implements Step {
       try {
         url = mappings.url(uri, exchange);
       } catch (IllegalArgumentException e) {
-        return Future.failedFuture(configurationError(exchange, e.getMessage()));
+        return Future.failedFuture(AwsCallFailures.configurationError(exchange, e));
       }
       ExecutionLog log = exchange.executionLog();
       log.add("Endpoint request URI: " + url);
@@ -74,15 +74,10 @@ public final class HttpIntegrationStep implements Step {
       return new GatewayResponse.IntegrationTimeout().failure();
     }
     if (cause instanceof IllegalArgumentException) {
-      return configurationError(exchange, cause.getMessage());
+      return AwsCallFailures.configurationError(exchange, cause);
     }
     exchange.executionLog().add("Execution failed due to configuration error: " + cause.getMessage());
     return new GatewayResponse.IntegrationFailure().failure();
-  }
-
-  private static Throwable configurationError(Exchange exchange, String reason) {
-    exchange.executionLog().add("Execution failed due to configuration error: " + reason);
-    return new GatewayResponse.InternalServerError().failure();
   }
 
   @Override

@@ -57,7 +57,7 @@ public final class HttpProxyStep implements Step {
     return backend.send(outbound, timeoutMillis).transform(ar -> {
       exchange.requestLog().integrationLatency(System.nanoTime() - started);
       if (ar.failed()) {
-        return Future.failedFuture(failure(ar.cause()));
+        return Future.failedFuture(failure(exchange, ar.cause()));
       }
       EndpointLog.received(exchange, ar.result(), started);
       exchange.endpointResponse(ar.result());
@@ -121,13 +121,13 @@ public final class HttpProxyStep implements Step {
     return new MethodResponse(response.statusCode(), out, response.body());
   }
 
-  private static Throwable failure(Throwable cause) {
+  private static Throwable failure(Exchange exchange, Throwable cause) {
     if (cause instanceof BackendTimeoutException) {
       return new GatewayResponse.IntegrationTimeout().failure();
     }
     if (cause instanceof IllegalArgumentException) {
-      // The URI did not expand to something callable: a configuration error, as AWS reports it.
-      return new GatewayResponse.InternalServerError().failure();
+      // The URI did not expand to something callable, or the egress policy refused it: a configuration error.
+      return AwsCallFailures.configurationError(exchange, cause);
     }
     return new GatewayResponse.IntegrationFailure().failure();
   }

@@ -1,5 +1,6 @@
 package dev.archway.auth.jwt;
 
+import dev.archway.integration.EgressPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -9,12 +10,17 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * GETs OpenID discovery documents and JWKS with AWS's bounds: one deadline for the whole
- * exchange (1,500 ms), at most 150,000 bytes, 200 only, redirects never followed. On the Vert.x
+ * exchange (1,500 ms), at most 150,000 bytes, 200 only, redirects never followed, and only to an
+ * address the {@link EgressPolicy} allows (resolved once, connected to as checked). On the Vert.x
  * client: nothing blocks. Shared by every issuer of a server.
  */
 public final class JwksFetcher {
@@ -24,16 +30,24 @@ public final class JwksFetcher {
   private final Vertx vertx;
   private final HttpClientAgent client;
   private final long timeoutMillis;
+  private final Supplier<EgressPolicy> egress;
 
-  private JwksFetcher(Vertx vertx, HttpClientAgent client, long timeoutMillis) {
+  private JwksFetcher(Vertx vertx, HttpClientAgent client, long timeoutMillis, Supplier<EgressPolicy> egress) {
     this.vertx = vertx;
     this.client = client;
     this.timeoutMillis = timeoutMillis;
+    this.egress = egress;
   }
 
+  /** With the default egress policy and no management listener to protect (tests of the fetcher alone). */
   public static JwksFetcher create(Vertx vertx) {
+    return create(vertx, () -> EgressPolicy.DEFAULT);
+  }
+
+  /** @param egress the egress policy in force, read on every fetch */
+  public static JwksFetcher create(Vertx vertx, Supplier<EgressPolicy> egress) {
     HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false);
-    return new JwksFetcher(vertx, vertx.httpClientBuilder().with(options).build(), TIMEOUT_MILLIS);
+    return new JwksFetcher(vertx, vertx.httpClientBuilder().with(options).build(), TIMEOUT_MILLIS, egress);
   }
 
   /** Fails with {@link KeysUnavailableException} saying why, never with a half-read document. */
@@ -52,10 +66,13 @@ public final class JwksFetcher {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
         .setFollowRedirects(false).putHeader("Accept", "application/json");
     options.setConnectTimeout(timeoutMillis);
-    client.request(options).compose(request -> {
+    checkedAddress(uri, options.getPort()).compose(address -> {
+      options.setServer(SocketAddress.inetSocketAddress(address)); // connect to the address checked, not a second look-up
+      return client.request(options);
+    }).compose(request -> {
       inFlight.set(request);
       return request.send();
-    }).onFailure(e -> result.tryFail(new KeysUnavailableException(uri + ": " + e.getMessage())))
+    }).onFailure(e -> result.tryFail(e instanceof KeysUnavailableException k ? k : new KeysUnavailableException(uri + ": " + e.getMessage())))
         .onSuccess(response -> {
           if (response.statusCode() != 200) {
             result.tryFail(new KeysUnavailableException(uri + ": answered " + response.statusCode() + " (expected: 200)"));
@@ -76,6 +93,21 @@ public final class JwksFetcher {
           response.endHandler(v -> result.tryComplete(body));
         });
     return result.future().onComplete(ar -> vertx.cancelTimer(timer));
+  }
+
+  /** The host resolved once, and allowed by the egress policy. */
+  private Future<InetSocketAddress> checkedAddress(URI uri, int port) {
+    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+    String refused = egress.get().refusal(host);
+    if (refused != null) {
+      return Future.failedFuture(new KeysUnavailableException(uri + ": egress refused: " + refused));
+    }
+    return ((VertxInternal) vertx).nameResolver().resolve(host).compose(ip -> {
+      InetSocketAddress address = new InetSocketAddress(ip, port);
+      String reason = egress.get().refusal(address);
+      return reason == null ? Future.succeededFuture(address)
+          : Future.failedFuture(new KeysUnavailableException(uri + ": egress refused: " + reason));
+    });
   }
 
   private static void reset(HttpClientRequest request) {

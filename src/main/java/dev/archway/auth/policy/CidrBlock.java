@@ -47,7 +47,20 @@ public final class CidrBlock {
 
   /** Whether {@code ip} (a literal address, or null when unknown) lies in this block. */
   public boolean contains(String ip) {
-    byte[] address = ip == null ? null : literal(ip);
+    return contains(ip == null ? null : literal(ip));
+  }
+
+  /** Whether {@code address} lies in this block. */
+  public boolean contains(InetAddress address) {
+    return contains(address.getAddress());
+  }
+
+  /** The number of leading bits that name the block: the longer, the more specific. */
+  public int prefix() {
+    return prefix;
+  }
+
+  private boolean contains(byte[] address) {
     if (address == null) {
       return false;
     }

@@ -1,6 +1,7 @@
 package dev.archway.control.v2;
 
 import dev.archway.control.wire.ApiException;
+import dev.archway.integration.UriTemplate;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Integration;
 import java.net.URI;
@@ -93,6 +94,10 @@ final class IntegrationRules {
     if (type.startsWith("HTTP") && !(connectionType.equals("VPC_LINK") && arn) && !isHttpUrl(uri)) {
       throw ApiException.badRequest("Invalid integrationUri: " + Checks.abbreviate(uri)
           + " (expected: an absolute http or https URL" + (connectionType.equals("VPC_LINK") ? ", or a load balancer or Cloud Map ARN" : "") + ")");
+    }
+    if (type.startsWith("HTTP") && UriTemplate.hasUserInfo(uri)) {
+      throw ApiException.badRequest("Invalid integrationUri: user information (user:password@) is not supported"
+          + " (expected: an absolute http or https URL without it; send credentials with a request parameter mapping)");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.archway.integration.BackendResponse;
 import dev.archway.integration.BackendTimeoutException;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.UriTemplate;
+import dev.archway.runtime.AwsCallFailures;
 import dev.archway.runtime.Exchange;
 import dev.archway.runtime.GatewayResponse;
 import dev.archway.runtime.HeaderNames;
@@ -66,7 +67,7 @@ public final class HttpApiProxyStep implements Step {
         return Future.failedFuture(ar.cause() instanceof BackendTimeoutException
             ? new GatewayResponse.IntegrationTimeout().failure()
             : ar.cause() instanceof IllegalArgumentException
-                ? new GatewayResponse.InternalServerError().failure()
+                ? AwsCallFailures.configurationError(exchange, ar.cause())
                 : new GatewayResponse.IntegrationFailure().failure());
       }
       BackendResponse response = ar.result();

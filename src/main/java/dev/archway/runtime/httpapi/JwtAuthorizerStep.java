@@ -44,7 +44,11 @@ public final class JwtAuthorizerStep implements Step {
       exchange.requestLog().authorizerLatency(System.nanoTime() - started);
       if (ar.failed()) {
         String reason = ar.cause() instanceof JwtRejectedException ? ar.cause().getMessage() : "unable to fetch the issuer's signing keys";
-        LOG.info("request {}: JWT authorizer {} refused the token: {}", exchange.requestId(), authorizerId, ar.cause().getMessage());
+        if (ar.cause() instanceof JwtRejectedException) {
+          LOG.info("request {}: JWT authorizer {} refused the token: {}", exchange.requestId(), authorizerId, ar.cause().getMessage());
+        } else { // the issuer's keys cannot be had (unreachable, refused by the egress policy): the API's configuration
+          LOG.warn("request {}: JWT authorizer {}: {}", exchange.requestId(), authorizerId, ar.cause().getMessage());
+        }
         return Future.failedFuture(new GatewayResponse.InvalidToken(
             "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + reason + "\"").failure());
       }
