@@ -14,8 +14,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.util.concurrent.Promise;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.resolver.NameResolver;
@@ -159,7 +159,7 @@ final class BackendClient {
    */
   io.netty.util.concurrent.Future<Void> connect(OriginPool pool, BackendConnection connection, long connectTimeoutMillis) {
     Origin origin = pool.origin();
-    Promise<Void> connected = pool.loop().newPromise();
+    io.netty.util.concurrent.Promise<Void> connected = pool.loop().newPromise();
     String refused = egress.get().refusal(origin.host());
     if (refused != null) {
       pool.closed(connection);
@@ -213,7 +213,7 @@ final class BackendClient {
 
   Future<Void> close() {
     closed = true;
-    io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
+    Promise<Void> closed = Promise.promise();
     channels.close().addListener(done -> closed.complete());
     return closed.future();
   }
