@@ -35,7 +35,10 @@ import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.runtime.FrontDoor;
 import dev.archway.runtime.RequestLogSink;
-import dev.archway.runtime.front.WebSocketUpgrade;
+import dev.archway.websocket.Connections;
+import dev.archway.websocket.LocalConnections;
+import dev.archway.websocket.WebSocketGateway;
+import dev.archway.websocket.WebSocketLimits;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.store.SqliteStore;
 import dev.archway.store.Store;
@@ -101,7 +104,7 @@ public final class Archway implements AutoCloseable {
 
   /** The same, with the execute listener's limits and deadlines ({@code --header-timeout}, {@code --idle-timeout}). */
   public static Archway start(Settings settings, ExecuteLimits limits) {
-    return start(settings, limits, Clock.systemUTC());
+    return start(settings, limits, WebSocketLimits.AWS, Clock.systemUTC());
   }
 
   /**
@@ -109,10 +112,16 @@ public final class Archway implements AutoCloseable {
    * (alarm evaluation, metric and log ages): tests move it to drive alarms without waiting.
    */
   public static Archway start(Settings settings, Clock telemetryClock) {
-    return start(settings, ExecuteLimits.AWS, telemetryClock);
+    return start(settings, ExecuteLimits.AWS, WebSocketLimits.AWS, telemetryClock);
   }
 
-  private static Archway start(Settings settings, ExecuteLimits limits, Clock telemetryClock) {
+  /** The same, with the limits of WebSocket connections (tests shorten the idle timeout). */
+  public static Archway start(Settings settings, ExecuteLimits limits, WebSocketLimits webSocketLimits) {
+    return start(settings, limits, webSocketLimits, Clock.systemUTC());
+  }
+
+  private static Archway start(Settings settings, ExecuteLimits limits, WebSocketLimits webSocketLimits,
+      Clock telemetryClock) {
     AtomicBoolean draining = new AtomicBoolean();
     Map<String, dev.archway.auth.Credential> credentials = credentials(settings.credentialsFile());
     Store store = openStore(settings.dataDir());
@@ -142,8 +151,10 @@ public final class Archway implements AutoCloseable {
       LiveHttpApis httpApis = new LiveHttpApis();
       HttpApiThrottles routeThrottles = new HttpApiThrottles(live, buckets);
       HttpApiCompiler httpCompiler = new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), routeThrottles);
+      Connections connections = new LocalConnections();
+      LiveWebSocketApis webSocketApis = new LiveWebSocketApis();
       StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis,
-          new WebSocketCompiler(http, aws, routeThrottles, live), new LiveWebSocketApis());
+          new WebSocketCompiler(http, aws, routeThrottles, live, authorization, connections, webSocketLimits), webSocketApis);
       sync.start().await();
       logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
@@ -151,8 +162,13 @@ public final class Archway implements AutoCloseable {
           settings.region(), List.of(monitoring.service(), logs.service()));
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
           ExecuteServer.start(vertx, settings.host(), settings.port(),
-              new FrontDoor(stages, httpApis, limits, RequestLogSink.NONE), Runtime.getRuntime().availableProcessors(),
-              WebSocketUpgrade.NONE));
+              // A WebSocket stage's @connections API is served as a REST-like stage of the same name.
+              new FrontDoor((apiId, stage) -> {
+                var rest = stages.find(apiId, stage);
+                return rest != null ? rest : webSocketApis.connectionsApi(apiId, stage);
+              }, httpApis, limits, RequestLogSink.NONE), Runtime.getRuntime().availableProcessors(),
+              new WebSocketGateway(webSocketApis, connections, webSocketLimits,
+                  TemplateRunner.shared(vertx, settings.accountId()))));
       ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
           ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket half of {@link StageSync}, as {@link HttpApiPublisher} is its HTTP API half: reads a
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * Runs on a worker thread.
  */
 final class WebSocketApiPublisher {
-  private static final Logger LOG = LoggerFactory.getLogger(WebSocketApiPublisher.class);
   private final WebSocketCompiler compiler;
   private final LiveWebSocketApis live;
   private final StageFailures failures;
@@ -94,11 +91,6 @@ final class WebSocketApiPublisher {
     failures.report(apiId, lines);
     live.publish(apiId, compiled);
     compiler.published(apiId, compiled.values());
-    if (!compiled.isEmpty()) {
-      // Until the execute listener serves WebSocket connections, say so rather than let a deployment look live.
-      LOG.warn("websocket api {}: stage(s) {} compiled, but WebSocket APIs are not served yet (their connections are refused)",
-          apiId, compiled.keySet().stream().sorted().toList());
-    }
     return Optional.of(Map.copyOf(failed));
   }
 

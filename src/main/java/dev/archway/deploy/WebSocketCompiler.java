@@ -1,6 +1,7 @@
 package dev.archway.deploy;
 
 import com.networknt.schema.JsonSchema;
+import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.UriTemplate;
 import dev.archway.mapping.MappingTemplate;
@@ -13,7 +14,17 @@ import dev.archway.model.v2.Model;
 import dev.archway.model.v2.Route;
 import dev.archway.model.v2.Stage;
 import dev.archway.traffic.LiveAccess;
+import dev.archway.runtime.CompiledRoute;
+import dev.archway.runtime.CompiledStage;
+import dev.archway.runtime.IamAuthStep;
+import dev.archway.runtime.Pipeline;
+import dev.archway.runtime.Step;
+import dev.archway.runtime.route.RouteTable;
 import dev.archway.websocket.ConnectAuthorizer;
+import dev.archway.websocket.Connections;
+import dev.archway.websocket.ConnectionsStep;
+import dev.archway.websocket.LocalConnections;
+import dev.archway.websocket.WebSocketLimits;
 import dev.archway.websocket.SelectionExpression;
 import dev.archway.websocket.WebSocketIntegration;
 import dev.archway.websocket.WebSocketIntegrationResponse;
@@ -46,13 +57,26 @@ public final class WebSocketCompiler {
   private final AwsIntegrations aws;
   private final HttpApiThrottles throttles;
   private final LiveAccess access;
+  private final Step connectionsAuth;
+  private final Step connections;
 
   /** @param access the account throttles (and, later, API keys); null compiles no throttles (compiler tests) */
   public WebSocketCompiler(HttpProxyIntegration http, AwsIntegrations aws, HttpApiThrottles throttles, LiveAccess access) {
+    this(http, aws, throttles, access, AuthControl.unconfigured(), new LocalConnections(), WebSocketLimits.AWS);
+  }
+
+  /**
+   * @param auth verifies the SigV4 signatures ({@code execute-api}) of {@code @connections} calls
+   * @param connections the open connections the {@code @connections} API reaches
+   */
+  public WebSocketCompiler(HttpProxyIntegration http, AwsIntegrations aws, HttpApiThrottles throttles, LiveAccess access,
+      AuthControl auth, Connections connections, WebSocketLimits limits) {
     this.http = http;
     this.aws = aws;
     this.throttles = throttles;
     this.access = access;
+    this.connectionsAuth = new IamAuthStep(auth.iam());
+    this.connections = new ConnectionsStep(connections, limits.maxMessageBytes());
   }
 
   /** @param scope the API's store scope {@code account:region}, or null for the server's account in us-east-1 */
@@ -84,8 +108,14 @@ public final class WebSocketCompiler {
       }
     }
     Map<String, String> variables = stage.stageVariables() == null ? Map.of() : stage.stageVariables();
+    RouteTable.Builder<CompiledRoute> api = RouteTable.builder();
+    Pipeline pipeline = new Pipeline(List.of(connectionsAuth, connections));
+    for (String method : List.of("POST", "GET", "DELETE")) {
+      api.add("/@connections/{connectionId}", method, new CompiledRoute("/@connections/{connectionId}", method, pipeline));
+    }
+    CompiledStage connectionsApi = new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, api.build(), 3);
     return new WebSocketStage(apiId, stage.stageName(), stage.deploymentId(), variables, selection,
-        deployment.api().apiKeySelectionExpression(), routes, buckets);
+        deployment.api().apiKeySelectionExpression(), routes, buckets, connectionsApi);
   }
 
   /** Forgets the route throttle buckets none of the API's served stages uses (all of them once it is gone). */
@@ -109,7 +139,20 @@ public final class WebSocketCompiler {
       }
       throttle = new WebSocketThrottle(apiId, limit, access);
     }
+    if (Boolean.TRUE.equals(route.apiKeyRequired())) {
+      throw new IllegalArgumentException("apiKeyRequired is not served for WebSocket APIs yet");
+    }
+    if (authorization.equals("AWS_IAM")) {
+      throw new IllegalArgumentException("authorizationType AWS_IAM is not served for WebSocket APIs yet");
+    }
+    if (route.requestModels() != null && !route.requestModels().isEmpty()) {
+      throw new IllegalArgumentException("request models (validation) are not served for WebSocket APIs yet");
+    }
     Integration integration = route.integrationId() == null ? null : integrations.get(route.integrationId());
+    if (integration != null && !List.of("MOCK", "AWS_PROXY").contains(integration.integrationType())) {
+      throw new IllegalArgumentException("integration type " + integration.integrationType()
+          + " is not served for WebSocket APIs yet (MOCK and AWS_PROXY are)");
+    }
     boolean twoWay = WebSocketStage.DEFAULT.equals(route.routeResponseSelectionExpression())
         && deployment.routeResponsesOf(route.routeId()).stream().anyMatch(r -> WebSocketStage.DEFAULT.equals(r.routeResponseKey()));
     Map<String, JsonSchema> models = new TreeMap<>();
@@ -129,7 +172,7 @@ public final class WebSocketCompiler {
             + " (expected: an authorizer of the API)"));
     int ttl = authorizer.authorizerResultTtlInSeconds() == null ? 0 : authorizer.authorizerResultTtlInSeconds();
     return new ConnectAuthorizer(authorizer.authorizerId(), HttpApiCompiler.lambdaUri(authorizer.authorizerUri()),
-        aws.lambda(), orEmpty(authorizer.identitySource()), Duration.ofSeconds(ttl), connectArn);
+        new LambdaAuthorizerInvoker(aws.lambda()), orEmpty(authorizer.identitySource()), Duration.ofSeconds(ttl), connectArn);
   }
 
   private WebSocketIntegration integration(Integration integration, DeployedHttpApi deployment) {

@@ -187,6 +187,16 @@ public final class ContextVariables {
       return new ContextVariables(this);
     }
 
+    /** A WebSocket API's variables: {@code connectionId}, {@code routeKey}, {@code eventType}, {@code messageId}... */
+    public Builder webSocket(String connectionId, String routeKey, String eventType, String messageId, long connectedAt) {
+      put("connectionId", connectionId);
+      put("routeKey", routeKey);
+      put("eventType", eventType);
+      put("messageId", messageId);
+      put("messageDirection", "IN");
+      return put("connectedAt", connectedAt);
+    }
+
     private Builder put(String name, Object value) {
       values.put(name, value);
       return this;

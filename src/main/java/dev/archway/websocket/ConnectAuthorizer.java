@@ -1,7 +1,7 @@
 package dev.archway.websocket;
 
 import dev.archway.integration.LambdaFunctionUri;
-import dev.archway.integration.LambdaInvoker;
+import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/$connect}.
  */
 public record ConnectAuthorizer(
-    String authorizerId, LambdaFunctionUri function, LambdaInvoker lambda, List<String> identitySources, Duration ttl,
+    String authorizerId, LambdaFunctionUri function, LambdaAuthorizerInvoker lambda, List<String> identitySources, Duration ttl,
     String methodArn) {
 
   public ConnectAuthorizer {

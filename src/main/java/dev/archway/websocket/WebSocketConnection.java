@@ -34,7 +34,7 @@ public final class WebSocketConnection {
   private final String sourceIp;
   private final String userAgent;
   private final String domainName;
-  private final Authorized authorized;
+  private volatile Authorized authorized;
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile long lastActiveAt;
 
@@ -91,6 +91,11 @@ public final class WebSocketConnection {
 
   public Authorized authorized() {
     return authorized;
+  }
+
+  /** What the {@code $connect} authorizer said, set once before the connection is accepted. */
+  void authorized(Authorized who) {
+    this.authorized = who;
   }
 
   Channel channel() {

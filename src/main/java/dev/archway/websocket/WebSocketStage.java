@@ -1,6 +1,7 @@
 package dev.archway.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.archway.runtime.CompiledStage;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,10 +14,12 @@ import java.util.Set;
  * @param apiKeySelection where {@code apiKeyRequired} routes read the key: {@code $request.header.x-api-key}
  *     or {@code $context.authorizer.usageIdentifierKey}
  * @param buckets the names of the token buckets the routes' throttles draw from
+ * @param connectionsApi the stage's {@code @connections} API, served by the execute listener as a REST-like stage
  */
 public record WebSocketStage(
     String apiId, String stageName, String deploymentId, Map<String, String> variables,
-    SelectionExpression routeSelection, String apiKeySelection, Map<String, WebSocketRoute> routes, Set<String> buckets) {
+    SelectionExpression routeSelection, String apiKeySelection, Map<String, WebSocketRoute> routes, Set<String> buckets,
+    CompiledStage connectionsApi) {
 
   public static final String CONNECT = "$connect";
   public static final String DISCONNECT = "$disconnect";

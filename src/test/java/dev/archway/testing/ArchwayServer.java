@@ -2,6 +2,8 @@ package dev.archway.testing;
 
 import dev.archway.Archway;
 import dev.archway.config.Settings;
+import dev.archway.runtime.ExecuteLimits;
+import dev.archway.websocket.WebSocketLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +26,11 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
  */
 public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback {
   private final UnaryOperator<Settings> configure;
+<<<<<<< HEAD
   private final Clock clock;
+=======
+  private final WebSocketLimits webSockets;
+>>>>>>> 30cc540 (WebSocket APIs served: upgrade on host and path style, $connect (Lambda REQUEST authorizer, integration status decides), route selection per message, MOCK and Lambda proxy routes, two-way replies, $disconnect once, frame/message limits (1009), idle and lifetime closes, @connections POST/GET/DELETE with SigV4 (410 GoneException), connections behind one Connections interface)
   private Path dataDir;
   private Archway archway;
   private ApiGatewayClient client;
@@ -35,6 +41,7 @@ public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback 
 
   /** @param configure adjusts the test settings when the server starts (e.g. endpoints of backends started first) */
   public ArchwayServer(UnaryOperator<Settings> configure) {
+<<<<<<< HEAD
     this(configure, Clock.systemUTC());
   }
 
@@ -42,12 +49,25 @@ public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback 
   public ArchwayServer(UnaryOperator<Settings> configure, Clock clock) {
     this.configure = configure;
     this.clock = clock;
+=======
+    this(configure, WebSocketLimits.AWS);
+  }
+
+  /** @param webSockets the limits of WebSocket connections (a short idle timeout for the idle test) */
+  public ArchwayServer(UnaryOperator<Settings> configure, WebSocketLimits webSockets) {
+    this.configure = configure;
+    this.webSockets = webSockets;
+>>>>>>> 30cc540 (WebSocket APIs served: upgrade on host and path style, $connect (Lambda REQUEST authorizer, integration status decides), route selection per message, MOCK and Lambda proxy routes, two-way replies, $disconnect once, frame/message limits (1009), idle and lifetime closes, @connections POST/GET/DELETE with SigV4 (410 GoneException), connections behind one Connections interface)
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("archway-test");
+<<<<<<< HEAD
     archway = Archway.start(configure.apply(Settings.forTests(dataDir)), clock);
+=======
+    archway = Archway.start(configure.apply(Settings.forTests(dataDir)), ExecuteLimits.AWS, webSockets);
+>>>>>>> 30cc540 (WebSocket APIs served: upgrade on host and path style, $connect (Lambda REQUEST authorizer, integration status decides), route selection per message, MOCK and Lambda proxy routes, two-way replies, $disconnect once, frame/message limits (1009), idle and lifetime closes, @connections POST/GET/DELETE with SigV4 (410 GoneException), connections behind one Connections interface)
   }
 
   @Override

@@ -1,0 +1,146 @@
+package dev.archway.websocket;
+
+import dev.archway.runtime.InvokeTarget;
+import dev.archway.runtime.RequestIds;
+import dev.archway.runtime.TemplateRunner;
+import dev.archway.runtime.front.RequestHead;
+import dev.archway.runtime.front.WebSocketUpgrade;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the execute listener hands over requests to switch to WebSocket: one that names a served
+ * stage of a WebSocket API ({@code ws://{apiId}.execute-api.<anything>/{stage}} or
+ * {@code /restapis/{apiId}/{stage}/_user_request_/}) runs {@code $connect} ({@link ConnectFlow}) and
+ * is answered 101 with the frame codecs and a {@link WebSocketSession} installed, or refused with
+ * the status {@code $connect} decided. Other requests stay with the listener.
+ */
+public final class WebSocketGateway implements WebSocketUpgrade {
+  private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+  private final WebSocketApiLookup stages;
+  private final Connections connections;
+  private final WebSocketLimits limits;
+  private final RouteCall calls;
+  private final ConnectFlow connect;
+
+  public WebSocketGateway(WebSocketApiLookup stages, Connections connections, WebSocketLimits limits, TemplateRunner templates) {
+    this.stages = stages;
+    this.connections = connections;
+    this.limits = limits;
+    this.calls = new RouteCall(templates);
+    this.connect = new ConnectFlow(calls);
+  }
+
+  public Connections connections() {
+    return connections;
+  }
+
+  @Override
+  public boolean upgrade(RequestHead head, Channel channel) {
+    InvokeTarget target = InvokeTarget.of(head.host(), head.path());
+    if (target == null || !(target.path().isEmpty() || target.path().equals("/"))) {
+      return false;
+    }
+    WebSocketStage stage = target.restStage() == null ? null : stages.find(target.apiId(), target.restStage());
+    if (stage == null) {
+      return false;
+    }
+    String key = head.headers().get("Sec-WebSocket-Key");
+    if (!"GET".equals(head.method()) || key == null || !"13".equals(head.headers().get("Sec-WebSocket-Version"))
+        || !"websocket".equalsIgnoreCase(head.headers().get("Upgrade"))) {
+      refuse(channel, 400, "Bad Request");
+      return true;
+    }
+    channel.config().setAutoRead(false); // nothing is read until $connect decides
+    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limits.maxPendingBytes() / 2, limits.maxPendingBytes()));
+    String sourceIp = channel.remoteAddress() instanceof java.net.InetSocketAddress a ? a.getAddress().getHostAddress() : null;
+    Map<String, List<String>> query = new QueryStringDecoder(head.rawQuery() == null ? "" : head.rawQuery(), false).parameters();
+    String domain = head.headers().get("Host");
+    long now = System.currentTimeMillis();
+    WebSocketEvents.Request request = new WebSocketEvents.Request(RequestIds.next(), RequestIds.extended(), now,
+        ConnectFlow.requestTime(now), WebSocketStage.CONNECT, "CONNECT", null);
+    WebSocketConnection connection = new WebSocketConnection(ConnectionIds.next(), stage.apiId(), stage.stageName(),
+        channel, now, sourceIp, head.headers().get("User-Agent"), domain, WebSocketConnection.Authorized.NONE);
+    ConnectFlow.Handshake handshake = new ConnectFlow.Handshake(connection, stage, head.headers(), query, request);
+    connect.run(handshake).onComplete(ar -> channel.eventLoop().execute(() -> {
+      if (!channel.isActive()) {
+        return; // the client left during $connect
+      }
+      if (ar.failed()) {
+        ConnectFlow.Refusal refusal = ar.cause() instanceof ConnectFlow.Refusal r ? r : ConnectFlow.Refusal.error();
+        refuse(channel, refusal.status(), refusal.getMessage());
+        return;
+      }
+      accept(channel, key, connection, head.headers());
+    }));
+    return true;
+  }
+
+  private void accept(Channel channel, String key, WebSocketConnection connection, io.vertx.core.MultiMap headers) {
+    String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n";
+    channel.writeAndFlush(Unpooled.copiedBuffer(response, StandardCharsets.US_ASCII));
+    WebSocketDecoderConfig decoding = WebSocketDecoderConfig.newBuilder()
+        .maxFramePayloadLength(limits.maxFrameBytes()).allowExtensions(false).expectMaskedFrames(true)
+        .closeOnProtocolViolation(true).build();
+    long idle = limits.idleTimeout().toMillis();
+    channel.pipeline()
+        // The encoder sits before the decoder: the close frame the decoder sends on a too-big frame is encoded too.
+        .addLast("ws-encoder", new WebSocket13FrameEncoder(false))
+        .addLast("ws-decoder", new WebSocket13FrameDecoder(decoding))
+        .addLast("ws-idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+        .addLast("ws-session", new WebSocketSession(connection, stages, connections, limits, calls, headers));
+    connections.add(connection);
+    channel.config().setAutoRead(true);
+    channel.read();
+  }
+
+  /** Refuses the handshake with {@code {"message": ...}} and closes the connection. */
+  private static void refuse(Channel channel, int status, String message) {
+    byte[] body = ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+    String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + body.length + "\r\nConnection: close\r\n\r\n";
+    channel.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 502 -> "Bad Gateway";
+      default -> "Error";
+    };
+  }
+
+  static String accept(String key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WebSocketGateway(" + connections + ", " + limits + ")";
+  }
+}

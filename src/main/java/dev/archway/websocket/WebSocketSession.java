@@ -1,0 +1,240 @@
+package dev.archway.websocket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.archway.model.Json;
+import dev.archway.runtime.RequestIds;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted connection's frames: messages reassembled from their frames up to the message limit
+ * (beyond it the connection closes with 1009; a frame over the frame limit is refused by the decoder
+ * the same way), pings answered, idle and overlong connections closed with 1001, and each message
+ * routed by the live stage's route selection expression. {@code $disconnect} runs once, when the
+ * channel closes whoever closed it. Runs on the connection's event loop.
+ */
+final class WebSocketSession extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
+  private static final int NORMAL = 1000;
+  private static final int NO_STATUS = 1005;
+  private static final int ABNORMAL = 1006;
+
+  private final WebSocketConnection connection;
+  private final WebSocketApiLookup stages;
+  private final Connections connections;
+  private final WebSocketLimits limits;
+  private final RouteCall calls;
+  private final MultiMap connectHeaders;
+  private CompositeByteBuf partial;
+  private boolean partialBinary;
+  private ScheduledFuture<?> lifetime;
+  private int closeCode = ABNORMAL;
+  private String closeReason = "";
+
+  WebSocketSession(WebSocketConnection connection, WebSocketApiLookup stages, Connections connections,
+      WebSocketLimits limits, RouteCall calls, MultiMap connectHeaders) {
+    this.connection = connection;
+    this.stages = stages;
+    this.connections = connections;
+    this.limits = limits;
+    this.calls = calls;
+    this.connectHeaders = connectHeaders;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    lifetime = ctx.executor().schedule(() -> goAway(), limits.maxDuration().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof WebSocketFrame frame)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    connection.active(System.currentTimeMillis());
+    try {
+      if (frame instanceof PingWebSocketFrame) {
+        ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+      } else if (frame instanceof CloseWebSocketFrame close) {
+        closeCode = close.statusCode() < 0 ? NO_STATUS : close.statusCode();
+        closeReason = close.reasonText();
+        connection.markClosing();
+        ctx.writeAndFlush(new CloseWebSocketFrame(closeCode == NO_STATUS ? NORMAL : closeCode, ""))
+            .addListener(f -> ctx.close());
+      } else if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+        start(ctx, frame);
+      } else if (frame instanceof ContinuationWebSocketFrame) {
+        append(ctx, frame);
+      }
+    } finally {
+      frame.release();
+    }
+  }
+
+  private void start(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (partial != null) {
+      partial.release();
+      partial = null;
+    }
+    partialBinary = frame instanceof BinaryWebSocketFrame;
+    if (frame.isFinalFragment()) {
+      message(ByteBufUtil.getBytes(frame.content()));
+      return;
+    }
+    partial = ctx.alloc().compositeBuffer();
+    append(ctx, frame);
+  }
+
+  private void append(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (partial == null) {
+      return; // a continuation with no message started: ignored
+    }
+    if (partial.readableBytes() + frame.content().readableBytes() > limits.maxMessageBytes()) {
+      partial.release();
+      partial = null;
+      connection.close(WebSocketConnection.TOO_BIG, "Message too big");
+      return;
+    }
+    partial.addComponent(true, frame.content().retain());
+    if (frame.isFinalFragment()) {
+      byte[] whole = ByteBufUtil.getBytes(partial);
+      partial.release();
+      partial = null;
+      message(whole);
+    }
+  }
+
+  private void message(byte[] body) {
+    if (connection.isClosing()) {
+      return;
+    }
+    WebSocketStage stage = stages.find(connection.apiId(), connection.stageName());
+    if (stage == null) {
+      connection.close(WebSocketConnection.GOING_AWAY, "Going away"); // the stage was deleted
+      return;
+    }
+    long now = System.currentTimeMillis();
+    String text = partialBinary ? "" : RouteCall.text(body);
+    JsonNode json = partialBinary ? null : parse(text);
+    WebSocketRoute route = stage.select(json);
+    String requestId = RequestIds.next();
+    WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, RequestIds.extended(), now,
+        ConnectFlow.requestTime(now), route == null ? null : route.routeKey(), "MESSAGE", RequestIds.extended());
+    if (route == null) {
+      error("Forbidden", requestId);
+      return;
+    }
+    if (route.throttle() != null && !route.throttle().tryAcquire()) {
+      error("Too Many Requests", requestId);
+      return;
+    }
+    if (route.integration() == null) {
+      error("Internal server error", requestId);
+      return;
+    }
+    calls.run(route.integration(), stage, connection, request,
+            WebSocketEvents.message(connection, stage, request, body, partialBinary), text, json)
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warn("request {}: route {} of {} failed: {}", requestId, route.routeKey(), connection, ar.cause().getMessage());
+            error("Internal server error", requestId);
+          } else if (route.twoWay() && ar.result().reply() != null) {
+            connection.send(ar.result().reply());
+          }
+        });
+  }
+
+  /** AWS's error frame: the message, the connection and the request. */
+  private void error(String message, String requestId) {
+    connection.send("{\"message\": \"" + message + "\", \"connectionId\":\"" + connection.connectionId()
+        + "\", \"requestId\":\"" + requestId + "\"}");
+  }
+
+  private static JsonNode parse(String text) {
+    if (text.isEmpty() || (text.charAt(0) != '{' && text.charAt(0) != '[')) {
+      return null;
+    }
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent) {
+      goAway();
+    } else {
+      ctx.fireUserEventTriggered(event);
+    }
+  }
+
+  private void goAway() {
+    closeCode = WebSocketConnection.GOING_AWAY;
+    closeReason = "Going away";
+    connection.close(WebSocketConnection.GOING_AWAY, "Going away");
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted) {
+      // The decoder has sent its close frame (1009 for an oversized frame) and closes the channel.
+      closeCode = corrupted.closeStatus().code();
+      closeReason = corrupted.getMessage();
+      connection.markClosing();
+      return;
+    }
+    LOG.debug("{} failed", connection, cause);
+    ctx.close();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    connection.markClosing();
+    if (lifetime != null) {
+      lifetime.cancel(false);
+    }
+    if (partial != null) {
+      partial.release();
+      partial = null;
+    }
+    connections.remove(connection);
+    disconnect();
+    ctx.fireChannelInactive();
+  }
+
+  /** {@code $disconnect}, best effort: its answer goes nowhere. */
+  private void disconnect() {
+    WebSocketStage stage = stages.find(connection.apiId(), connection.stageName());
+    WebSocketRoute route = stage == null ? null : stage.disconnect();
+    if (route == null || route.integration() == null) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    WebSocketEvents.Request request = new WebSocketEvents.Request(RequestIds.next(), RequestIds.extended(), now,
+        ConnectFlow.requestTime(now), WebSocketStage.DISCONNECT, "DISCONNECT", null);
+    Future<RouteCall.Answer> done = calls.run(route.integration(), stage, connection, request,
+        WebSocketEvents.disconnect(connection, stage, request, connectHeaders, closeCode, closeReason), "", null);
+    done.onFailure(e -> LOG.warn("request {}: $disconnect of {} failed: {}", request.requestId(), connection, e.getMessage()));
+  }
+}
