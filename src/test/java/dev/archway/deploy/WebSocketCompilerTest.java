@@ -54,7 +54,7 @@ class WebSocketCompilerTest {
 
   private static Route route(String id, String key, String target, String auth, String authorizer, String responseSelection,
       Map<String, String> models) {
-    return new Route(null, key.equals("$connect"), null, auth, authorizer, models == null ? null : "$request.body.kind", null,
+    return new Route(null, false, null, auth, authorizer, models == null ? null : "$request.body.kind", null,
         models, null, id, key, responseSelection, target);
   }
 
@@ -79,12 +79,12 @@ class WebSocketCompilerTest {
         List.of("route.request.querystring.token"), null, null, "auth");
     return new DeployedHttpApi("d1", api(selection),
         List.of(route("r1", "$connect", "integrations/i1", "CUSTOM", "au1", null, null),
-            route("r2", "echo", "integrations/i2", "NONE", null, "$default", Map.of("$default", "Message")),
+            route("r2", "echo", "integrations/i2", "NONE", null, "$default", null),
             route("r3", "$default", "integrations/i3", "NONE", null, null, null),
             route("r4", "$disconnect", null, "NONE", null, null, null)),
         List.of(integration("i1", "AWS_PROXY", LAMBDA, null),
             integration("i2", "MOCK", null, Map.of("$default", "{\"statusCode\": 200}", "join", "{\"statusCode\": 404}")),
-            integration("i3", "HTTP_PROXY", "http://127.0.0.1:9/{stageVariables.v}", null)),
+            integration("i3", "MOCK", null, Map.of("$default", "{\"statusCode\": 200}"))),
         List.of(authorizer),
         Map.of("r2", List.of(new RouteResponse(null, null, null, "rr1", "$default"))),
         Map.of("i2", List.of(new IntegrationResponse(null, "ir1", "$default", null, Map.of("$default", "{\"ok\": true}"), null),
@@ -113,7 +113,7 @@ class WebSocketCompilerTest {
     WebSocketRoute connect = compiler.compile("ws1", "123456789012:eu-west-1", stage(),
         deployment("$request.body.action", List.of(MESSAGE))).connect();
 
-    assertThat(connect.apiKeyRequired()).isTrue();
+    assertThat(connect.apiKeyRequired()).isFalse();
     assertThat(connect.authorizer().methodArn()).isEqualTo("arn:aws:execute-api:eu-west-1:123456789012:ws1/prod/$connect");
     assertThat(connect.authorizer().identitySources()).containsExactly("route.request.querystring.token");
     assertThat(connect.authorizer().ttl().toSeconds()).isEqualTo(300);
@@ -132,16 +132,19 @@ class WebSocketCompilerTest {
     assertThat(mock.templateSelection().evaluate(json("{\"action\":\"join\"}"))).isEqualTo("join");
     assertThat(mock.response("200").key()).isEqualTo("$default");
     assertThat(mock.response("404").key()).isEqualTo("/4\\d\\d/");
-    assertThat(echo.requestModels()).containsKey("$default");
-    assertThat(echo.requestModels().get("$default").validate(json("{}"))).isNotEmpty();
     assertThat(echo.throttle()).hasToString("throttle(TokenBucket(rate=1.0/s, burst=2), then account)");
     assertThat(stage.buckets()).contains("route/ws1/prod/echo", "route/ws1/prod/$default");
   }
 
   @Test
   void whatCannotBeServedFailsTheStageNamingTheRoute() {
-    assertThatThrownBy(() -> compiler.compile("ws1", null, stage(), deployment("$request.body.action", List.of())))
-        .isInstanceOf(CompileException.class).hasMessageContaining("route echo").hasMessageContaining("Message");
+    DeployedHttpApi d = deployment("$request.body.action", List.of(MESSAGE));
+    List<Route> routes = new java.util.ArrayList<>(d.routes());
+    routes.add(route("r5", "validated", "integrations/i2", "NONE", null, null, Map.of("$default", "Message")));
+    DeployedHttpApi withModels = new DeployedHttpApi(d.deploymentId(), d.api(), routes, d.integrations(), d.authorizers(),
+        d.routeResponses(), d.integrationResponses(), d.models());
+    assertThatThrownBy(() -> compiler.compile("ws1", null, stage(), withModels))
+        .isInstanceOf(CompileException.class).hasMessageContaining("route validated").hasMessageContaining("models");
     assertThatThrownBy(() -> compiler.compile("ws1", null, stage(), deployment("$request.body[*]", List.of(MESSAGE))))
         .isInstanceOf(CompileException.class).hasMessageContaining("routeSelectionExpression");
   }
