@@ -80,9 +80,11 @@ public final class Archway implements AutoCloseable {
   /** Set when the server stops taking traffic: {@code /health/ready} answers 503 from then on. */
   private final AtomicBoolean draining;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Connections webSockets;
 
   private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access,
-      LogsService logs, CloudWatchService monitoring, AtomicBoolean draining) {
+      LogsService logs, CloudWatchService monitoring, AtomicBoolean draining, Connections webSockets) {
+    this.webSockets = webSockets;
     this.vertx = vertx;
     this.store = store;
     this.execute = execute;
@@ -120,7 +122,8 @@ public final class Archway implements AutoCloseable {
     return start(settings, limits, webSocketLimits, Clock.systemUTC());
   }
 
-  private static Archway start(Settings settings, ExecuteLimits limits, WebSocketLimits webSocketLimits,
+  /** Everything chosen: execute limits, WebSocket limits, and the clock CloudWatch and its Logs read. */
+  public static Archway start(Settings settings, ExecuteLimits limits, WebSocketLimits webSocketLimits,
       Clock telemetryClock) {
     AtomicBoolean draining = new AtomicBoolean();
     Map<String, dev.archway.auth.Credential> credentials = credentials(settings.credentialsFile());
@@ -179,7 +182,7 @@ public final class Archway implements AutoCloseable {
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management, usage, logs, monitoring, draining);
+      return new Archway(vertx, store, execute, management, usage, logs, monitoring, draining, connections);
     } catch (RuntimeException e) {
       // Their threads write to the store: they stop before it closes.
       if (monitoring != null) {
@@ -263,6 +266,11 @@ public final class Archway implements AutoCloseable {
   }
 
   /** The execute listener's port (API traffic). */
+  /** WebSocket connections open on this node. */
+  public int openWebSocketConnections() {
+    return webSockets.size();
+  }
+
   public int port() {
     return execute.port();
   }

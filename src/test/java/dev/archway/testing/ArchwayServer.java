@@ -26,11 +26,8 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
  */
 public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback {
   private final UnaryOperator<Settings> configure;
-<<<<<<< HEAD
   private final Clock clock;
-=======
   private final WebSocketLimits webSockets;
->>>>>>> 30cc540 (WebSocket APIs served: upgrade on host and path style, $connect (Lambda REQUEST authorizer, integration status decides), route selection per message, MOCK and Lambda proxy routes, two-way replies, $disconnect once, frame/message limits (1009), idle and lifetime closes, @connections POST/GET/DELETE with SigV4 (410 GoneException), connections behind one Connections interface)
   private Path dataDir;
   private Archway archway;
   private ApiGatewayClient client;
@@ -41,33 +38,29 @@ public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback 
 
   /** @param configure adjusts the test settings when the server starts (e.g. endpoints of backends started first) */
   public ArchwayServer(UnaryOperator<Settings> configure) {
-<<<<<<< HEAD
     this(configure, Clock.systemUTC());
   }
 
   /** @param clock what CloudWatch and CloudWatch Logs read as now (a {@link MovableClock} drives alarms) */
   public ArchwayServer(UnaryOperator<Settings> configure, Clock clock) {
-    this.configure = configure;
-    this.clock = clock;
-=======
-    this(configure, WebSocketLimits.AWS);
+    this(configure, clock, WebSocketLimits.AWS);
   }
 
   /** @param webSockets the limits of WebSocket connections (a short idle timeout for the idle test) */
   public ArchwayServer(UnaryOperator<Settings> configure, WebSocketLimits webSockets) {
+    this(configure, Clock.systemUTC(), webSockets);
+  }
+
+  private ArchwayServer(UnaryOperator<Settings> configure, Clock clock, WebSocketLimits webSockets) {
     this.configure = configure;
+    this.clock = clock;
     this.webSockets = webSockets;
->>>>>>> 30cc540 (WebSocket APIs served: upgrade on host and path style, $connect (Lambda REQUEST authorizer, integration status decides), route selection per message, MOCK and Lambda proxy routes, two-way replies, $disconnect once, frame/message limits (1009), idle and lifetime closes, @connections POST/GET/DELETE with SigV4 (410 GoneException), connections behind one Connections interface)
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("archway-test");
-<<<<<<< HEAD
-    archway = Archway.start(configure.apply(Settings.forTests(dataDir)), clock);
-=======
-    archway = Archway.start(configure.apply(Settings.forTests(dataDir)), ExecuteLimits.AWS, webSockets);
->>>>>>> 30cc540 (WebSocket APIs served: upgrade on host and path style, $connect (Lambda REQUEST authorizer, integration status decides), route selection per message, MOCK and Lambda proxy routes, two-way replies, $disconnect once, frame/message limits (1009), idle and lifetime closes, @connections POST/GET/DELETE with SigV4 (410 GoneException), connections behind one Connections interface)
+    archway = Archway.start(configure.apply(Settings.forTests(dataDir)), ExecuteLimits.AWS, webSockets, clock);
   }
 
   @Override
@@ -103,6 +96,10 @@ public final class ArchwayServer implements BeforeAllCallback, AfterAllCallback 
 
   public int port() {
     return archway.port();
+  }
+
+  public int openWebSocketConnections() {
+    return archway.openWebSocketConnections();
   }
 
   public int adminPort() {
