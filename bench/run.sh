@@ -14,7 +14,9 @@
 # Knobs (env, defaults): DURATION=10 WARMUP=15 ROUNDS=6 CONNS=64 THREADS=2 PROXY_CPU=1 LOADGEN_CPU=0
 #   BACKEND_CPU=2 (with 3+ CPUs, else LOADGEN_CPU; "all" leaves it unpinned)
 #   BASE_PORT=18180 (backend; +1 nginx-proxy, +2 archway, +3 archway management)
-#   SCENARIOS="direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda"
+#   SCENARIOS="direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda
+#     websocket-mock websocket-lambda"  (the WebSocket ones: bench/WsEcho.java, CONNS clients each sending a message
+#     and waiting for its reply, DURATION seconds once: messages/s and Archway CPU per message)
 #     (subset filter; "direct" = the backend itself)
 #   DEPLOY_CHECKS=5 (CreateDeployment -> traffic delay, measured under load)  STARTUP_APIS=100 (restart with that many
 #   APIs deployed and time it to ready; 0 skips)  SUSTAIN=120 (seconds of rest-proxy load for the heap check; 0 skips)
@@ -41,7 +43,7 @@ LOADGEN_CPU=${LOADGEN_CPU:-0}
 # measured the scheduler's placement, not the proxies. Pinned, both proxies get the same.
 BACKEND_CPU=${BACKEND_CPU:-$( (( $(nproc) >= 3 )) && echo 2 || echo "$LOADGEN_CPU")}
 BASE_PORT=${BASE_PORT:-18180}
-SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda"}
+SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda websocket-mock websocket-lambda"}
 DEPLOY_CHECKS=${DEPLOY_CHECKS:-5}
 STARTUP_APIS=${STARTUP_APIS:-100}
 SUSTAIN=${SUSTAIN:-120}
@@ -446,6 +448,39 @@ if (( STARTUP_APIS > 0 )); then
   log "restart: $STARTUP_REPORT"
 fi
 
+# ---------------------------------------------------------------- WebSocket
+# A WebSocket API "benchws": two-way routes "mock" (MOCK, a static reply) and "lambda" (AWS_PROXY to the
+# backend's stand-in Invoke API, whose {"statusCode":200,"body":"ok"} is the reply), stage "bench".
+WS_REPORT=()
+if want websocket-mock || want websocket-lambda; then
+  WS=$(mgmt POST /v2/apis '{"name":"benchws","protocolType":"WEBSOCKET","routeSelectionExpression":"$request.body.action"}' | json_id apiId)
+  ws_route() { # key integration-json
+    local i r
+    i=$(mgmt POST "/v2/apis/$WS/integrations" "$2" | json_id integrationId)
+    r=$(mgmt POST "/v2/apis/$WS/routes" "{\"routeKey\":\"$1\",\"target\":\"integrations/$i\",\"routeResponseSelectionExpression\":\"\$default\"}" | json_id routeId)
+    mgmt POST "/v2/apis/$WS/routes/$r/routeresponses" '{"routeResponseKey":"$default"}' >/dev/null
+    echo "$i"
+  }
+  mock=$(ws_route mock '{"integrationType":"MOCK","requestTemplates":{"$default":"{\"statusCode\": 200}"}}')
+  mgmt POST "/v2/apis/$WS/integrations/$mock/integrationresponses" \
+    '{"integrationResponseKey":"$default","responseTemplates":{"$default":"{\"message\":\"hello from mock\"}"}}' >/dev/null
+  ws_route lambda '{"integrationType":"AWS_PROXY","integrationUri":"arn:aws:lambda:us-east-1:000000000000:function:bench"}' >/dev/null
+  mgmt POST "/v2/apis/$WS/stages" '{"stageName":"bench"}' >/dev/null
+  mgmt POST "/v2/apis/$WS/deployments" '{"stageName":"bench"}' >/dev/null
+  for s in websocket-mock websocket-lambda; do
+    want "$s" || continue
+    before=$(cpu_ticks "$ARCHWAY_PID")
+    out=$(taskset -c "$LOADGEN_CPU" java "$ROOT/bench/WsEcho.java" "ws://127.0.0.1:$P_ARCHWAY/restapis/$WS/bench/_user_request_/" \
+      "$CONNS" "$DURATION" "{\"action\":\"${s#websocket-}\"}" 2>&1 | tail -1)
+    after=$(cpu_ticks "$ARCHWAY_PID")
+    n=$(awk '{print $2}' <<<"$out")
+    ticks=$(( ${after% *} + ${after#* } - ${before% *} - ${before#* } ))
+    cpu=$(awk -v t="$ticks" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{ if (n > 0) printf "%.1f", t * 1e6 / hz / n; else print "NA" }')
+    WS_REPORT+=("$s: $out, archway CPU ${cpu} us per message ($CONNS connections)")
+    log "${WS_REPORT[-1]}"
+  done
+fi
+
 # ---------------------------------------------------------------- report
 echo
 echo "archway bench: $(nproc) CPUs ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(java -version 2>&1 | head -1)"
@@ -454,5 +489,6 @@ echo "archway start-up to ready: ${STARTUP_MS} ms (empty data directory); with m
 echo "deployment to traffic: $DEPLOY_REPORT"
 echo "heap: $HEAP_REPORT"
 awk -F'\t' -v order="${ORDER[*]}" -f "$ROOT/bench/report.awk" "$RESULTS_TSV"
+for w in "${WS_REPORT[@]}"; do echo "$w"; done
 for p in "${PENDING[@]}"; do echo "skipped ${p%%:*} (not yet:${p#*:})"; done
 if [[ "$RESULTS_TSV" == "$WORK/"* ]]; then sed 's/^/# /' "$RESULTS_TSV"; else echo "raw rows: $RESULTS_TSV"; fi

@@ -101,7 +101,7 @@ public final class Archway implements AutoCloseable {
    * @throws StartFailure naming the file, directory or listener that cannot be used, and why
    */
   public static Archway start(Settings settings) {
-    return start(settings, ExecuteLimits.AWS, Clock.systemUTC());
+    return start(settings, ExecuteLimits.AWS, WebSocketLimits.AWS, Clock.systemUTC());
   }
 
   /** The same, with the execute listener's limits and deadlines ({@code --header-timeout}, {@code --idle-timeout}). */
