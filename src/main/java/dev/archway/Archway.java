@@ -156,8 +156,9 @@ public final class Archway implements AutoCloseable {
       HttpApiCompiler httpCompiler = new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), routeThrottles);
       Connections connections = new LocalConnections();
       LiveWebSocketApis webSocketApis = new LiveWebSocketApis();
-      StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis,
-          new WebSocketCompiler(http, aws, routeThrottles, live, authorization, connections, webSocketLimits), webSocketApis);
+      WebSocketCompiler webSocketCompiler =
+          new WebSocketCompiler(http, aws, routeThrottles, live, authorization, connections, webSocketLimits);
+      StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis, webSocketCompiler, webSocketApis);
       sync.start().await();
       logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
@@ -177,7 +178,8 @@ public final class Archway implements AutoCloseable {
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas,
               settings.accountThrottle(), draining::get),
-          settings.publicUrl().at(execute.port()), compiler, httpCompiler, authorization, cloudWatch::mount));
+          settings.publicUrl().at(execute.port()), compiler, httpCompiler, webSocketCompiler, authorization,
+          cloudWatch::mount));
       egress.set(settings.egress().withManagementListener(new InetSocketAddress(settings.adminHost(), management.port())));
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),

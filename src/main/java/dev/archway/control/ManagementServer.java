@@ -14,6 +14,7 @@ import dev.archway.control.v2.ApiEndpoints;
 import dev.archway.control.v2.V2Routes;
 import dev.archway.deploy.DeploymentCompiler;
 import dev.archway.deploy.HttpApiCompiler;
+import dev.archway.deploy.WebSocketCompiler;
 import dev.archway.model.Json;
 import dev.archway.store.Store;
 import dev.archway.traffic.QuotaCounters;
@@ -67,15 +68,18 @@ public final class ManagementServer {
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
       Serving serving, PublicUrl publicUrl, DeploymentCompiler compiler, HttpApiCompiler httpCompiler,
       AuthControl access) {
-    return start(vertx, host, port, store, verifier, accountId, region, serving, publicUrl, compiler, httpCompiler, access,
-        router -> { });
+    return start(vertx, host, port, store, verifier, accountId, region, serving, publicUrl, compiler, httpCompiler, null,
+        access, router -> { });
   }
 
-  /** @param services mounts the other AWS services this listener answers (CloudWatch, CloudWatch Logs) */
+  /**
+   * @param webSocketCompiler compiles each WebSocket API deployment before it is stored; null checks none
+   * @param services mounts the other AWS services this listener answers (CloudWatch, CloudWatch Logs)
+   */
   public static Future<ManagementServer> start(
       Vertx vertx, String host, int port, Store store, SigV4Verifier verifier, String accountId, String region,
       Serving serving, PublicUrl publicUrl, DeploymentCompiler compiler, HttpApiCompiler httpCompiler,
-      AuthControl access, Consumer<Router> services) {
+      WebSocketCompiler webSocketCompiler, AuthControl access, Consumer<Router> services) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
@@ -93,7 +97,7 @@ public final class ManagementServer {
     exportRoute(api, new RestApiExports(store, apiId -> publicUrl.endpoint(apiId, false)));
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
-    V2Routes.register(api, store, new ApiEndpoints(publicUrl), httpCompiler);
+    V2Routes.register(api, store, new ApiEndpoints(publicUrl), httpCompiler, webSocketCompiler);
     api.finish();
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))
         .requestHandler(router)

@@ -2,7 +2,6 @@ package dev.archway.control;
 
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.PatchOperation;
-import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Stage.RouteSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +71,6 @@ public final class Unserved {
     }
   }
 
-  /** CreateDeployment and auto-deploy of a WebSocket API: nothing would serve it. */
-  public static void webSocketDeployment(HttpApi api) {
-    if (!api.isHttp()) {
-      throw refusal("Deploying WebSocket APIs");
-    }
-  }
 
   // --- Accepted with a warning ----------------------------------------------------------------
 

@@ -106,19 +106,6 @@ class UnservedSettingsE2eTest {
   }
 
   @Test
-  void deployingAWebSocketApiIsRefused() {
-    String apiId = v2.createApi(r -> r.name("chat").protocolType(ProtocolType.WEBSOCKET)
-        .routeSelectionExpression("$request.body.action")).apiId();
-    String integration = v2.createIntegration(r -> r.apiId(apiId).integrationType("MOCK")).integrationId();
-    v2.createRoute(r -> r.apiId(apiId).routeKey("$default").target("integrations/" + integration));
-
-    assertThatThrownBy(() -> v2.createDeployment(r -> r.apiId(apiId)))
-        .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class)
-        .hasMessageContaining("Deploying WebSocket APIs" + NOT_YET);
-    assertThat(v2.getDeployments(r -> r.apiId(apiId)).items()).isEmpty();
-  }
-
-  @Test
   void restStageCacheLoggingAndMetricsAreStoredWithOneWarning() {
     String apiId = Fixtures.mockApi(aws, "warned", "{}");
     aws.createDeployment(r -> r.restApiId(apiId).stageName("dev"));

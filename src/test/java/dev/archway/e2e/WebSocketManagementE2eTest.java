@@ -211,6 +211,22 @@ class WebSocketManagementE2eTest {
   }
 
   @Test
+  void aDeploymentIsCompiledFirstAndWhatCannotBeServedIsRefused() {
+    String api = webSocketApi();
+    String http = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.HTTP).integrationMethod("POST")
+        .integrationUri("http://127.0.0.1:9/x")).integrationId();
+    String route = v2.createRoute(r -> r.apiId(api).routeKey("$default").target("integrations/" + http)).routeId();
+    assertThatThrownBy(() -> v2.createDeployment(r -> r.apiId(api)))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Unable to deploy API: route $default: integration type HTTP is not served");
+    assertThat(v2.getDeployments(r -> r.apiId(api)).items()).isEmpty();
+
+    String mock = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.MOCK)).integrationId();
+    v2.updateRoute(r -> r.apiId(api).routeId(route).target("integrations/" + mock));
+    assertThat(v2.createDeployment(r -> r.apiId(api)).deploymentStatusAsString()).isEqualTo("DEPLOYED");
+  }
+
+  @Test
   void deletingARouteOrTheApiDeletesWhatBelongsToIt() {
     String api = webSocketApi();
     String route = v2.createRoute(r -> r.apiId(api).routeKey("$default")).routeId();

@@ -1,9 +1,9 @@
 package dev.archway.control.v2;
 
-import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
 import dev.archway.deploy.CompileException;
 import dev.archway.deploy.HttpApiCompiler;
+import dev.archway.deploy.WebSocketCompiler;
 import dev.archway.model.v2.DeployedHttpApi;
 import dev.archway.model.v2.Deployment;
 import dev.archway.model.v2.HttpApi;
@@ -33,15 +33,19 @@ final class Deployer {
   private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
 
   private final HttpApiCompiler compiler;
+  private final WebSocketCompiler webSocketCompiler;
 
-  /** @param compiler compiles each deployment of an HTTP API before it is stored (null: not checked) */
-  Deployer(HttpApiCompiler compiler) {
+  /**
+   * @param compiler compiles each deployment of an HTTP API before it is stored (null: not checked)
+   * @param webSocketCompiler the same for WebSocket APIs
+   */
+  Deployer(HttpApiCompiler compiler, WebSocketCompiler webSocketCompiler) {
     this.compiler = compiler;
+    this.webSocketCompiler = webSocketCompiler;
   }
 
   /** Freezes the draft; fails with BadRequest when the API has no route or does not compile. */
   Deployment freeze(Documents docs, HttpApi api, String description, boolean autoDeployed) {
-    Unserved.webSocketDeployment(api);
     String apiId = api.apiId();
     List<Route> routes = docs.list(V2Kinds.ROUTE, apiId);
     if (routes.isEmpty()) {
@@ -63,14 +67,19 @@ final class Deployer {
   }
 
   private void compiles(Documents docs, HttpApi api, DeployedHttpApi deployment) {
-    if (compiler == null || !api.isHttp()) {
+    if (api.isHttp() ? compiler == null : webSocketCompiler == null) {
       return;
     }
     String now = V2Drafts.now();
     Stage check = new Stage(null, null, false, null, now, null, deployment.deploymentId(), null, null, now, Map.of(),
         "deployment-check", Map.of(), Map.of());
+    String scope = docs.scopeOf(V2Kinds.API, api.apiId()).orElse(null);
     try {
-      compiler.compile(api.apiId(), docs.scopeOf(V2Kinds.API, api.apiId()).orElse(null), check, deployment);
+      if (api.isHttp()) {
+        compiler.compile(api.apiId(), scope, check, deployment);
+      } else {
+        webSocketCompiler.compile(api.apiId(), scope, check, deployment);
+      }
     } catch (CompileException e) {
       throw ApiException.badRequest("Unable to deploy API: " + e.reason());
     }

@@ -9,6 +9,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 import dev.archway.control.ManagementApi;
 import dev.archway.control.Operation;
 import dev.archway.deploy.HttpApiCompiler;
+import dev.archway.deploy.WebSocketCompiler;
 import dev.archway.store.Store;
 import io.vertx.core.http.HttpMethod;
 import java.net.URLDecoder;
@@ -24,9 +25,13 @@ public final class V2Routes {
 
   private V2Routes() {}
 
-  /** @param compiler compiles each HTTP API deployment before it is stored (null: not checked) */
-  public static void register(ManagementApi api, Store store, ApiEndpoints endpoints, HttpApiCompiler compiler) {
-    Deployer deployer = new Deployer(compiler);
+  /**
+   * @param compiler compiles each HTTP API deployment before it is stored (null: not checked)
+   * @param webSocketCompiler the same for WebSocket APIs
+   */
+  public static void register(ManagementApi api, Store store, ApiEndpoints endpoints, HttpApiCompiler compiler,
+      WebSocketCompiler webSocketCompiler) {
+    Deployer deployer = new Deployer(compiler, webSocketCompiler);
     ApisHandler apis = new ApisHandler(store, endpoints, deployer);
     RoutesHandler routes = new RoutesHandler(store, deployer);
     IntegrationsHandler integrations = new IntegrationsHandler(store, deployer);

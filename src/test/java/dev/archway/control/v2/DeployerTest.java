@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DeployerTest {
   private static final HttpApi API = new HttpApi(null, null, "api1", null, null, "2024-01-01T00:00:00Z", null, null,
       false, "ipv4", "pets", "HTTP", "${request.method} ${request.path}", Map.of(), null, null);
-  private final Deployer deployer = new Deployer(null);
+  private final Deployer deployer = new Deployer(null, null);
   private Path dir;
   private SqliteStore store;
 
