@@ -11,7 +11,6 @@ import dev.archway.runtime.TemplateRunner;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -160,9 +159,5 @@ final class RouteCall {
   @Override
   public String toString() {
     return "RouteCall(" + templates + ")";
-  }
-
-  static List<String> none() {
-    return List.of();
   }
 }
