@@ -234,6 +234,22 @@ class WebSocketTrafficE2eTest {
     fits.close();
   }
 
+  @Test
+  void routeThrottlesAnswerWithAnErrorFrameAndConnectWith429() throws Exception {
+    String api = chatApi("connect");
+    software.amazon.awssdk.services.apigatewayv2.model.RouteSettings one =
+        software.amazon.awssdk.services.apigatewayv2.model.RouteSettings.builder().throttlingBurstLimit(1).throttlingRateLimit(0.001).build();
+    v2.updateStage(r -> r.apiId(api).stageName("prod").routeSettings(Map.of("send", one, "$connect", one)));
+    // UpdateStage answers once the stage serves it: the next connection and messages see the limits.
+    WebSocketClient client = WebSocketClient.open(uri(api));
+    client.send("{\"action\":\"send\"}").send("{\"action\":\"send\"}");
+    await().atMost(Duration.ofSeconds(5)).until(() -> client.messages.size() == 2);
+    assertThat(client.messages).anySatisfy(m -> assertThat(m).startsWith("chat got"))
+        .anySatisfy(m -> assertThat(m).startsWith("{\"message\": \"Too Many Requests\""));
+    client.close();
+    assertThat(status(() -> WebSocketClient.open(uri(api)))).isEqualTo(429);
+  }
+
   private interface Open {
     WebSocketClient open() throws Exception;
   }
