@@ -114,7 +114,7 @@ class RestApiImportHostileInputE2eTest {
         paths: {}
         components:
           schemas:
-            Bad: {type: object, properties: {name: {type: string, pattern: '(a+)+$'}}}
+            Bad: {type: object, properties: {name: {type: string, pattern: '(a)\\1'}}}
         """, "Unable to create model for 'Bad'");
   }
 
