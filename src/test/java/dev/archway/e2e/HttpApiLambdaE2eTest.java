@@ -121,6 +121,9 @@ class HttpApiLambdaE2eTest {
     assertThat(event.getCookies()).containsExactly("session=abc", "theme=dark");
     assertThat(event.getHeaders()).containsEntry("x-multi", "one,two").containsEntry("user-agent", "tests/1.0")
         .doesNotContainKeys("X-Multi", "cookie");
+    assertThat(event.getHeaders().get("x-amzn-trace-id")).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+    assertThat(event.getHeaders()).containsEntry("x-forwarded-for", "127.0.0.1")
+        .containsEntry("x-forwarded-port", String.valueOf(server.port())).containsEntry("x-forwarded-proto", "http");
     assertThat(event.getQueryStringParameters()).isEqualTo(Map.of("x", "1,2", "y", "c d"));
     assertThat(event.getPathParameters()).isEqualTo(Map.of("id", "a+b"));
     assertThat(event.getStageVariables()).isEqualTo(Map.of("color", "blue"));

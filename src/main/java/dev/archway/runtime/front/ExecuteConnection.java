@@ -84,6 +84,8 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
   /** The current answer is the connection's last. */
   private boolean closeAfter;
   private boolean draining;
+  /** A {@link WebSocketUpgrade} took the connection. */
+  private boolean upgraded;
   private int status;
   private long answerBytes;
 
@@ -122,6 +124,10 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
+    if (upgraded) {
+      handOver(ctx, message);
+      return;
+    }
     if (message instanceof ByteBuf bytes) {
       body(bytes);
     } else if (message == RequestDecoder.END) {
@@ -140,11 +146,8 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
       return;
     }
     if (received.upgrade() && webSockets.upgrade(received, channel)) {
-      // The upgrade took the connection: its handlers now come after ours, which leave (bytes the
-      // decoder still holds go on to them).
+      upgraded = true; // the connection is the upgrade's: our handlers leave after the request's end
       connections.remove(this);
-      ctx.pipeline().remove(this);
-      ctx.pipeline().remove(decoder);
       return;
     }
     head = received;
@@ -169,6 +172,19 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
   }
 
   /** Answers before the body is read and ends the connection after the answer. */
+  /**
+   * After an upgrade: the request's body (if any) goes on to the upgrade's handlers; at its end our
+   * handlers leave the pipeline, and what the decoder holds past the request goes on to them too.
+   */
+  private void handOver(ChannelHandlerContext ctx, Object message) {
+    if (message != RequestDecoder.END) {
+      ctx.fireChannelRead(message);
+      return;
+    }
+    ctx.pipeline().remove(this);
+    ctx.pipeline().remove(decoder);
+  }
+
   private void answerEarly(Future<MethodResponse> answer) {
     closeAfter = true;
     state = State.DISCARD;
