@@ -24,6 +24,8 @@
 #   ARCHWAY_PROFILE=<file.html> (an async-profiler CPU flame graph of the run, kernel frames included;
 #     async-profiler comes from Maven Central, tools.profiler:async-profiler, Linux x64 only)
 #   SKIP_BUILD=1 (reuse target/archway.jar)  ARCHWAY_JAR=<jar> (measure another build, e.g. before/after)
+#   BASELINE_JAR=<jar> (a second Archway of another build, same scenarios as <scenario>@base, measured in the
+#     same rounds: a before/after comparison that the machine's drift does not skew)
 #   RESULTS_TSV=<file> (keep raw rows)  KEEP_WORK=1 (keep logs)  MAX_SECONDS=1800
 # Needs: java 17, curl, taskset, nginx and wrk (installed with apt-get when missing and run as root).
 # Cleans up every process it started, by PID.
@@ -97,7 +99,7 @@ NGINX=$(command -v nginx)
 (( $(nproc) >= 2 )) || log "only $(nproc) CPU: wrk and the proxy will share it; ratios still compare, absolute figures do not"
 
 port_free() { ! ss -ltnH "sport = :$1" 2>/dev/null | grep -q .; }
-for p in $P_BACKEND $P_NGINX $P_ARCHWAY $P_ADMIN; do
+for p in $P_BACKEND $P_NGINX $P_ARCHWAY $P_ADMIN ${BASELINE_JAR:+$((BASE_PORT + 4)) $((BASE_PORT + 5))}; do
   port_free "$p" || { echo "port $p on 127.0.0.1 is busy; set BASE_PORT" >&2; exit 2; }
 done
 
@@ -181,11 +183,11 @@ fi
 t0=$(date +%s%N)
 printf 'cognito:\n  issuers:\n    %s: http://127.0.0.1:%s/pool\n' "$POOL" "$P_BACKEND" > "$WORK/archway.yaml"
 ADMIN="http://127.0.0.1:$P_ADMIN"
-start_archway() { # log-file: starts Archway on the data directory, sets ARCHWAY_PID, waits for /health/ready
+start_archway() { # log-file [jar data-dir]: starts Archway on P_ARCHWAY/ADMIN, sets ARCHWAY_PID, waits for /health/ready
   # The account throttle (AWS's 10,000 rps) is raised far above the load, as a quota increase would on AWS.
   # bin/archway, as the README starts it: the same collector and flags, JAVA_OPTS and profilers added.
-  taskset -c "$PROXY_CPU" env ARCHWAY_JAR="$JAR" ARCHWAY_JAVA_OPTS="$JAVA_OPTS ${JFR_OPT[*]}" "$ROOT/bin/archway" serve \
-    --data-dir "$WORK/data" --port "$P_ARCHWAY" --admin-port "$P_ADMIN" --account-throttle 10000000,10000000 \
+  taskset -c "$PROXY_CPU" env ARCHWAY_JAR="${2:-$JAR}" ARCHWAY_JAVA_OPTS="$JAVA_OPTS ${JFR_OPT[*]}" "$ROOT/bin/archway" serve \
+    --data-dir "${3:-$WORK/data}" --port "$P_ARCHWAY" --admin-port "${ADMIN##*:}" --account-throttle 10000000,10000000 \
     --lambda-endpoint "http://127.0.0.1:$P_BACKEND" --config "$WORK/archway.yaml" >"$1" 2>&1 &
   ARCHWAY_PID=$!; PIDS+=($ARCHWAY_PID)
   wait_http "$ADMIN/health/ready" 30 || { echo "archway did not start" >&2; tail -20 "$1" >&2; exit 3; }
@@ -205,9 +207,9 @@ json_id() { # field: the string field of the JSON answer on stdin; stops the run
 }
 
 # One REST API "bench" holds every scenario, each on its own resource; one deployment to stage "bench".
+# configure() builds them on the Archway at ADMIN/P_ARCHWAY; SFX names its targets (the baseline's end in @base).
 API=bench
-ROOT_ID=$(mgmt POST /restapis '{"name":"bench","tags":{"_custom_id_":"bench"}}' | json_id rootResourceId)
-[[ -n "$ROOT_ID" ]] || { echo "CreateRestApi gave no rootResourceId" >&2; exit 4; }
+SFX=
 resource() { mgmt POST "/restapis/$API/resources/$ROOT_ID" "{\"pathPart\":\"$1\"}" | json_id id; }
 invoke_url() { echo "http://127.0.0.1:$P_ARCHWAY/restapis/$API/bench/_user_request_/$1"; }
 
@@ -221,7 +223,7 @@ scenario_rest_proxy() { # GET /proxy -> HTTP_PROXY to the backend, nothing else 
   local r; r=$(resource proxy)
   mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
   http_proxy "$r" GET
-  URL[rest-proxy]=$(invoke_url proxy)
+  URL[rest-proxy$SFX]=$(invoke_url proxy)
 }
 
 scenario_rest_mock() { # GET /mock -> MOCK 200, static integration-response body
@@ -232,21 +234,21 @@ scenario_rest_mock() { # GET /mock -> MOCK 200, static integration-response body
     '{"type":"MOCK","requestTemplates":{"application/json":"{\"statusCode\": 200}"}}' >/dev/null
   mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration/responses/200" \
     "{\"selectionPattern\":\"\",\"responseTemplates\":{\"application/json\":$(json_str "$MOCK_BODY")}}" >/dev/null
-  URL[rest-mock]=$(invoke_url mock); EXPECT[rest-mock]=$MOCK_BODY
+  URL[rest-mock$SFX]=$(invoke_url mock); EXPECT[rest-mock$SFX]=$MOCK_BODY
 }
 
 scenario_rest_apikey_throttle() { # GET /keyed -> API key required, usage plan throttle far above the load, HTTP_PROXY
   local r; r=$(resource keyed)
   mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE","apiKeyRequired":true}' >/dev/null
   http_proxy "$r" GET
-  URL[rest-apikey-throttle]=$(invoke_url keyed)
+  URL[rest-apikey-throttle$SFX]=$(invoke_url keyed)
 }
 after_deploy_rest_apikey_throttle() { # the plan names the stage, so it comes after the deployment
   local key plan
   key=$(mgmt POST /apikeys '{"name":"bench","enabled":true,"value":"benchkey0123456789abcdef"}' | json_id id)
   plan=$(mgmt POST /usageplans "{\"name\":\"bench\",\"apiStages\":[{\"apiId\":\"$API\",\"stage\":\"bench\"}],\"throttle\":{\"rateLimit\":1000000,\"burstLimit\":1000000}}" | json_id id)
   mgmt POST "/usageplans/$plan/keys" "{\"keyId\":\"$key\",\"keyType\":\"API_KEY\"}" >/dev/null
-  HEADER[rest-apikey-throttle]="x-api-key: benchkey0123456789abcdef"
+  HEADER[rest-apikey-throttle$SFX]="x-api-key: benchkey0123456789abcdef"
 }
 
 scenario_rest_vtl() { # GET /vtl -> HTTP (non-proxy) POST with a request template; a response template reshapes the answer
@@ -257,7 +259,7 @@ scenario_rest_vtl() { # GET /vtl -> HTTP (non-proxy) POST with a request templat
     "{\"type\":\"HTTP\",\"httpMethod\":\"POST\",\"uri\":\"http://127.0.0.1:$P_BACKEND/hello\",\"requestTemplates\":{\"application/json\":$(json_str '{"path":"$context.resourcePath","q":"$util.escapeJavaScript($input.params('"'"'q'"'"'))","agent":"$input.params('"'"'User-Agent'"'"')"}')}}" >/dev/null
   mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration/responses/200" \
     "{\"selectionPattern\":\"\",\"responseTemplates\":{\"application/json\":$(json_str '#set($b = $input.path('"'"'$'"'"')){"said":"$b.message","ok":$b.ok,"requestId":"$context.requestId"}')}}" >/dev/null
-  URL[rest-vtl]="$(invoke_url vtl)?q=bench"; EXPECT[rest-vtl]='^\{"said":"hello from backend","ok":true,"requestId":"[-0-9a-f]{36}"\}$'
+  URL[rest-vtl$SFX]="$(invoke_url vtl)?q=bench"; EXPECT[rest-vtl$SFX]='^\{"said":"hello from backend","ok":true,"requestId":"[-0-9a-f]{36}"\}$'
 }
 
 scenario_rest_jwt() { # GET /jwt -> COGNITO_USER_POOLS authorizer (RS256 ID token, keys from the local issuer), HTTP_PROXY
@@ -265,7 +267,7 @@ scenario_rest_jwt() { # GET /jwt -> COGNITO_USER_POOLS authorizer (RS256 ID toke
   a=$(mgmt POST "/restapis/$API/authorizers" "{\"name\":\"pool\",\"type\":\"COGNITO_USER_POOLS\",\"providerARNs\":[\"arn:aws:cognito-idp:us-east-1:000000000000:userpool/$POOL\"],\"identitySource\":\"method.request.header.Authorization\"}" | json_id id)
   mgmt PUT "/restapis/$API/resources/$r/methods/GET" "{\"authorizationType\":\"COGNITO_USER_POOLS\",\"authorizerId\":\"$a\"}" >/dev/null
   http_proxy "$r" GET
-  URL[rest-jwt]=$(invoke_url jwt); HEADER[rest-jwt]="Authorization: $(cat "$WORK/issuer/token")"
+  URL[rest-jwt$SFX]=$(invoke_url jwt); HEADER[rest-jwt$SFX]="Authorization: $(cat "$WORK/issuer/token")"
 }
 
 scenario_rest_lambda() { # GET /lambda -> AWS_PROXY to the backend's stand-in Invoke API (payload 1.0 event, signed call)
@@ -273,7 +275,7 @@ scenario_rest_lambda() { # GET /lambda -> AWS_PROXY to the backend's stand-in In
   mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
   mgmt PUT "/restapis/$API/resources/$r/methods/GET/integration" \
     '{"type":"AWS_PROXY","httpMethod":"POST","uri":"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:bench/invocations"}' >/dev/null
-  URL[rest-lambda]=$(invoke_url lambda); EXPECT[rest-lambda]=ok
+  URL[rest-lambda$SFX]=$(invoke_url lambda); EXPECT[rest-lambda$SFX]=ok
 }
 
 scenario_rest_version() { # GET /version -> MOCK answering the deployment's number: the deployment-delay probe
@@ -296,34 +298,48 @@ scenario_http_api_proxy() { # HTTP API "benchhttp": GET /proxy -> HTTP_PROXY to 
   i=$(mgmt POST "/v2/apis/$h/integrations" "{\"integrationType\":\"HTTP_PROXY\",\"integrationMethod\":\"GET\",\"integrationUri\":\"http://127.0.0.1:$P_BACKEND/hello\",\"payloadFormatVersion\":\"1.0\"}" | json_id integrationId)
   mgmt POST "/v2/apis/$h/routes" "{\"routeKey\":\"GET /proxy\",\"target\":\"integrations/$i\"}" >/dev/null
   mgmt POST "/v2/apis/$h/stages" '{"stageName":"bench","autoDeploy":true}' >/dev/null
-  URL[http-api-proxy]="http://127.0.0.1:$P_ARCHWAY/restapis/$h/bench/_user_request_/proxy"
+  URL[http-api-proxy$SFX]="http://127.0.0.1:$P_ARCHWAY/restapis/$h/bench/_user_request_/proxy"
 }
 
 # Scenarios that later features add; each gets a scenario_<name> function when its feature lands.
 PENDING=(
   "rest-cache-hit: stage cache hit - needs the response cache"
 )
-REST=(rest-proxy rest-mock rest-apikey-throttle rest-vtl rest-jwt rest-lambda)
-
-for s in "${REST[@]}"; do
-  want "$s" || continue
-  "scenario_${s//-/_}"
-  PIDOF[$s]=$ARCHWAY_PID
-done
-(( DEPLOY_CHECKS > 0 )) && scenario_rest_version
-t_deploy=$(date +%s%N)
-mgmt POST "/restapis/$API/deployments" '{"stageName":"bench"}' >/dev/null
-FIRST_DEPLOY_MS=$(( ($(date +%s%N) - t_deploy) / 1000000 ))
-if want rest-apikey-throttle; then after_deploy_rest_apikey_throttle; fi
-if want http-api-proxy; then scenario_http_api_proxy; PIDOF[http-api-proxy]=$ARCHWAY_PID; REST+=(http-api-proxy); fi
-for s in "${REST[@]}"; do
-  want "$s" || continue
-  # The management API answers a write once it is served: every route answers at once.
-  curl -fsS -o /dev/null --max-time 2 ${HEADER[$s]:+-H "${HEADER[$s]}"} "${URL[$s]}" \
-    || { echo "$s: ${URL[$s]} does not answer 2xx" >&2; tail -20 "$WORK/archway.log" >&2; exit 3; }
-  ORDER+=("$s")
-done
+configure() { # the scenarios wanted, on the Archway at ADMIN/P_ARCHWAY (pid ARCHWAY_PID), targets named <scenario>$SFX
+  local REST=(rest-proxy rest-mock rest-apikey-throttle rest-vtl rest-jwt rest-lambda) s t_deploy
+  ROOT_ID=$(mgmt POST /restapis '{"name":"bench","tags":{"_custom_id_":"bench"}}' | json_id rootResourceId)
+  [[ -n "$ROOT_ID" ]] || { echo "CreateRestApi gave no rootResourceId" >&2; exit 4; }
+  for s in "${REST[@]}"; do
+    want "$s" || continue
+    "scenario_${s//-/_}"
+    PIDOF[$s$SFX]=$ARCHWAY_PID
+  done
+  [[ -z "$SFX" ]] && (( DEPLOY_CHECKS > 0 )) && scenario_rest_version
+  t_deploy=$(date +%s%N)
+  mgmt POST "/restapis/$API/deployments" '{"stageName":"bench"}' >/dev/null
+  FIRST_DEPLOY_MS=$(( ($(date +%s%N) - t_deploy) / 1000000 ))
+  if want rest-apikey-throttle; then after_deploy_rest_apikey_throttle; fi
+  if want http-api-proxy; then scenario_http_api_proxy; PIDOF[http-api-proxy$SFX]=$ARCHWAY_PID; REST+=(http-api-proxy); fi
+  for s in "${REST[@]}"; do
+    want "$s" || continue
+    # The management API answers a write once it is served: every route answers at once.
+    curl -fsS -o /dev/null --max-time 2 ${HEADER[$s$SFX]:+-H "${HEADER[$s$SFX]}"} "${URL[$s$SFX]}" \
+      || { echo "$s$SFX: ${URL[$s$SFX]} does not answer 2xx" >&2; tail -20 "$WORK/archway.log" >&2; exit 3; }
+    ORDER+=("$s$SFX")
+  done
+}
+configure
 log "first CreateDeployment took ${FIRST_DEPLOY_MS} ms; every route answered right after"
+if [[ -n "${BASELINE_JAR:-}" ]]; then # the same scenarios on another build, measured in the same rounds
+  MAIN=("$ARCHWAY_PID" "$P_ARCHWAY" "$ADMIN")
+  P_ARCHWAY=$((BASE_PORT + 4)); ADMIN="http://127.0.0.1:$((BASE_PORT + 5))"; SFX=@base
+  PROFILING=("${JFR_OPT[@]}"); JFR_OPT=() # the profile is of this build only
+  start_archway "$WORK/archway-base.log" "$BASELINE_JAR" "$WORK/data-base"
+  JFR_OPT=("${PROFILING[@]}")
+  configure
+  log "baseline $BASELINE_JAR (pid $ARCHWAY_PID) serves the same scenarios as <scenario>@base"
+  ARCHWAY_PID=${MAIN[0]}; P_ARCHWAY=${MAIN[1]}; ADMIN=${MAIN[2]}; SFX=
+fi
 for p in "${PENDING[@]}"; do log "skipped ${p%%:*} (not yet:${p#*:})"; done
 
 for t in "${ORDER[@]}"; do # sanity: every target answers the body it should
@@ -491,4 +507,12 @@ echo "heap: $HEAP_REPORT"
 awk -F'\t' -v order="${ORDER[*]}" -f "$ROOT/bench/report.awk" "$RESULTS_TSV"
 for w in "${WS_REPORT[@]}"; do echo "$w"; done
 for p in "${PENDING[@]}"; do echo "skipped ${p%%:*} (not yet:${p#*:})"; done
+if [[ -n "${BASELINE_JAR:-}" ]]; then # this build against the baseline, within each round, median (min-max) over rounds
+  awk -F'\t' 'NR > 1 { rps[$1, $2] = $3; cpu[$1, $2] = $7; r[$1] = 1; if ($2 ~ /@base$/) base[$2] = 1 }
+    function sort(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } }
+    function med(a, n) { sort(a, n); return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+    END { for (b in base) { t = b; sub(/@base$/, "", t); n = 0; delete X; delete Y
+        for (k in r) if (((k, t) in rps) && ((k, b) in rps) && rps[k, b] > 0 && cpu[k, b] > 0) { n++; X[n] = rps[k, t] / rps[k, b]; Y[n] = cpu[k, t] / cpu[k, b] }
+        if (n) printf "against the baseline: %s req/s %.2fx (%.2f-%.2f), CPU/req %.2fx (%.2f-%.2f) over %d rounds\n", t, med(X, n), X[1], X[n], med(Y, n), Y[1], Y[n], n } }' "$RESULTS_TSV"
+fi
 if [[ "$RESULTS_TSV" == "$WORK/"* ]]; then sed 's/^/# /' "$RESULTS_TSV"; else echo "raw rows: $RESULTS_TSV"; fi

@@ -2,6 +2,7 @@ package dev.archway.runtime;
 
 import dev.archway.runtime.front.RequestHead;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -28,6 +29,8 @@ public final class Arrival {
   private final Map<String, String> pathParameters;
   private final GatewayResponse refusal;
   private final MethodResponse prepared;
+  /** The request as the pipeline serves it, made once its body is read. */
+  private Exchange exchange;
 
   Arrival(RequestHead head, RequestContext context, RequestLog log, Answers answers, CompiledStage stage, String path,
       CompiledRoute route, Map<String, String> pathParameters, GatewayResponse refusal, MethodResponse prepared) {
@@ -58,20 +61,30 @@ public final class Arrival {
   }
 
   /**
-   * Runs the route's pipeline over the request with its {@code body} (or gives the answer already
-   * known); never fails: a failure is rendered as this API kind renders failures.
+   * Runs the route's pipeline over the request with its {@code body}; when the future completes,
+   * {@link #answer} gives the client's answer. An answer known already completes it at once.
    */
-  public Future<MethodResponse> serve(Buffer body) {
+  public Future<Void> serve(Buffer body) {
+    exchange = stage == null ? null : new Exchange(context, stage, methodRequest(body), log);
+    return route == null ? Future.succeededFuture() : route.pipeline().run(exchange);
+  }
+
+  /** The client's answer once {@link #serve}'s future completed: a failure rendered as this API kind renders them. */
+  public MethodResponse answer(AsyncResult<Void> outcome) {
     if (prepared != null) {
-      return Future.succeededFuture(prepared);
+      return prepared;
     }
-    Exchange exchange = stage == null ? null : new Exchange(context, stage, methodRequest(body), log);
     if (route == null) {
-      return Future.succeededFuture(failed(refusal.failure(), exchange));
+      return failed(refusal.failure(), exchange);
     }
-    return route.pipeline().run(exchange).transform(done -> Future.succeededFuture(
-        done.succeeded() && exchange.methodResponse() != null ? finish(exchange.methodResponse())
-            : failed(done.failed() ? done.cause() : new IllegalStateException("no response"), exchange)));
+    return outcome.succeeded() && exchange.methodResponse() != null ? finish(exchange.methodResponse())
+        : failed(outcome.failed() ? outcome.cause() : new IllegalStateException("no response"), exchange);
+  }
+
+  /** The answer known without the body (see {@link #answeredWithoutBody}), given before the body is read. */
+  public MethodResponse answerWithoutBody() {
+    serve(Buffer.buffer());
+    return answer(Future.succeededFuture());
   }
 
   /** The answer to a body over the payload limit (read or announced). */

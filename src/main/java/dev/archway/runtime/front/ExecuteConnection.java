@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * backend calls, futures and timers started by the pipeline stay on it.
  */
 final class ExecuteConnection extends ChannelInboundHandlerAdapter
-    implements ChannelFutureListener, Handler<AsyncResult<MethodResponse>> {
+    implements ChannelFutureListener, Handler<AsyncResult<Void>> {
   private static final Logger LOG = LoggerFactory.getLogger(ExecuteConnection.class);
   /** The body rate a slow client must keep after the first header-timeout of it (as Apache's mod_reqtimeout). */
   static final long MIN_BODY_BYTES_PER_SECOND = 500;
@@ -159,12 +159,12 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
     bodyBytes = 0;
     if (received.contentLength() > limits.maxBodyBytes()) {
       // Not read: answered at once, then the connection closes (its unread body makes it unusable).
-      answerEarly(arrival.answeredWithoutBody() ? arrival.serve(Buffer.buffer()) : Future.succeededFuture(arrival.tooLarge()));
+      answerEarly(arrival.answeredWithoutBody() ? arrival.answerWithoutBody() : arrival.tooLarge());
       return;
     }
     if (received.expectContinue() && received.hasBody()) {
       if (arrival.answeredWithoutBody()) {
-        answerEarly(arrival.serve(Buffer.buffer())); // the client waits: it never sends the body
+        answerEarly(arrival.answerWithoutBody()); // the client waits: it never sends the body
         return;
       }
       channel.writeAndFlush(ResponseEncoder.continueResponse(channel.alloc()), channel.voidPromise());
@@ -185,10 +185,11 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
     ctx.pipeline().remove(decoder);
   }
 
-  private void answerEarly(Future<MethodResponse> answer) {
+  /** Answers before the body is read; the connection ends after the answer. */
+  private void answerEarly(MethodResponse answer) {
     closeAfter = true;
     state = State.DISCARD;
-    answer.onComplete(this);
+    respond(answer);
   }
 
   private void body(ByteBuf bytes) {
@@ -201,7 +202,7 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
       log.addRequestBytes(n);
       if (bodyBytes > limits.maxBodyBytes()) {
         releaseBody();
-        answerEarly(Future.succeededFuture(arrival.tooLarge()));
+        answerEarly(arrival.tooLarge());
         return;
       }
       if (body == null) {
@@ -220,40 +221,45 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
     state = State.SERVING;
     Buffer received = body == null ? Buffer.buffer() : BufferInternal.buffer(body);
     body = null;
-    Future<MethodResponse> answer;
+    Future<Void> served;
     // The pipeline runs in the Vert.x context of this loop: what it starts completes here.
     ContextInternal previous = context.beginDispatch();
     try {
-      answer = arrival.serve(received);
+      served = arrival.serve(received);
     } catch (RuntimeException e) {
-      answer = Future.failedFuture(e);
+      served = Future.failedFuture(e);
     } finally {
       context.endDispatch(previous);
     }
-    if (answer.isComplete()) {
-      handle(answer);
+    if (served.isComplete()) {
+      handle(served);
     } else {
-      answer.onComplete(this);
+      served.onComplete(this);
     }
   }
 
-  /** The answer is ready. */
+  /** The pipeline is done: its answer goes out. */
   @Override
-  public void handle(AsyncResult<MethodResponse> answer) {
+  public void handle(AsyncResult<Void> served) {
     if (!channel.eventLoop().inEventLoop()) {
-      channel.eventLoop().execute(() -> handle(answer));
+      channel.eventLoop().execute(() -> handle(served));
       return;
     }
-    if (state == State.CLOSED || state == State.LINGER || state == State.WRITING) {
-      return;
+    if (state != State.SERVING) {
+      return; // the client went away, or a deadline answered
     }
     MethodResponse response;
-    if (answer.succeeded()) {
-      response = answer.result();
-    } else { // Arrival.serve renders every failure of a pipeline: this is a bug of ours
-      LOG.error("request {} failed", arrival.context().requestId(), answer.cause());
+    try {
+      response = arrival.answer(served);
+    } catch (RuntimeException e) { // every failure of a pipeline is rendered: this one is a bug of ours
+      LOG.error("request {} failed", arrival.context().requestId(), e);
       response = arrival.internalError();
     }
+    respond(response);
+  }
+
+  /** Writes the answer, or 500 when a header of it cannot be written. */
+  private void respond(MethodResponse response) {
     ByteBuf bytes;
     try {
       bytes = ResponseEncoder.encode(channel.alloc(), response, arrival.stamps(), closeAfter, isHead());

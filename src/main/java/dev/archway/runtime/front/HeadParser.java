@@ -129,7 +129,7 @@ final class HeadParser {
     if (headers == null) {
       return null;
     }
-    String name = ascii(head, from, colon);
+    String name = name(head, from, colon);
     String value = new String(head, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
     headers.add(name, value);
     return framing.see(name, value);
@@ -154,6 +154,41 @@ final class HeadParser {
       return null;
     }
     return head[from + 7] == '1' ? "HTTP/1.1" : head[from + 7] == '0' ? "HTTP/1.0" : null;
+  }
+
+  /**
+   * The names most requests carry, spelled as clients send them: one of these is shared rather
+   * than made anew for every request.
+   */
+  private static final String[][] NAMES_BY_LENGTH = byLength("Host", "host", "Accept", "accept", "User-Agent",
+      "user-agent", "Content-Type", "content-type", "Content-Length", "content-length", "Connection", "connection",
+      "Accept-Encoding", "accept-encoding", "Accept-Language", "accept-language", "Authorization", "authorization",
+      "Cookie", "cookie", "Origin", "origin", "Referer", "referer", "Cache-Control", "cache-control", "X-Forwarded-For",
+      "x-forwarded-for", "X-Amzn-Trace-Id", "x-amzn-trace-id", "x-api-key", "X-API-Key", "Expect", "Upgrade");
+
+  private static String[][] byLength(String... names) {
+    String[][] out = new String[32][];
+    for (String name : names) {
+      String[] same = out[name.length()];
+      same = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
+      same[same.length - 1] = name;
+      out[name.length()] = same;
+    }
+    return out;
+  }
+
+  /** A header name: a shared one when it is common, else new. */
+  private static String name(byte[] head, int from, int to) {
+    int length = to - from;
+    String[] candidates = length < NAMES_BY_LENGTH.length ? NAMES_BY_LENGTH[length] : null;
+    if (candidates != null) {
+      for (String candidate : candidates) {
+        if (startsWith(head, from, candidate)) {
+          return candidate;
+        }
+      }
+    }
+    return ascii(head, from, to);
   }
 
   /** Common methods without allocating; others as they came. */
