@@ -84,16 +84,10 @@ public final class HttpApiProxyStep implements Step {
 
   private String target(Exchange exchange) {
     MethodRequest request = exchange.methodRequest();
-    String expanded = uri.expand(name -> request.pathParameters().get(name), exchange.stage().variables());
-    int authority = expanded.indexOf("://");
-    int pathStart = authority < 0 ? -1 : indexOfAny(expanded, "/?#", authority + 3);
-    String origin = pathStart < 0 ? expanded : expanded.substring(0, pathStart);
-    String rest = pathStart < 0 ? "" : expanded.substring(pathStart);
-    int hash = rest.indexOf('#');
-    rest = hash < 0 ? rest : rest.substring(0, hash);
-    int question = rest.indexOf('?');
-    String path = question < 0 ? rest : rest.substring(0, question);
-    String ownQuery = question < 0 ? "" : rest.substring(question + 1);
+    Split split = split(uri.expand(name -> request.pathParameters().get(name), exchange.stage().variables()));
+    String origin = split.origin();
+    String path = split.path();
+    String ownQuery = split.ownQuery();
     if (appendRequestPath) {
       path = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + request.path();
     }
@@ -131,6 +125,33 @@ public final class HttpApiProxyStep implements Step {
     out.set("X-Amzn-Trace-Id", exchange.context().traceId());
     parameters.apply(exchange, routeKey, out, new ArrayList<>());
     return out;
+  }
+
+  /** The integration URI as expanded for a request, cut into its origin, path and own query (no fragment). */
+  private record Split(String expanded, String origin, String path, String ownQuery) {}
+
+  /**
+   * The last URI cut: a URI without variables expands to the very same text every time (the
+   * identity check is meant), so its cut is made once, not per request.
+   */
+  private volatile Split lastSplit;
+
+  private Split split(String expanded) {
+    Split last = lastSplit;
+    if (last != null && last.expanded() == expanded) {
+      return last;
+    }
+    int authority = expanded.indexOf("://");
+    int pathStart = authority < 0 ? -1 : indexOfAny(expanded, "/?#", authority + 3);
+    String origin = pathStart < 0 ? expanded : expanded.substring(0, pathStart);
+    String rest = pathStart < 0 ? "" : expanded.substring(pathStart);
+    int hash = rest.indexOf('#');
+    rest = hash < 0 ? rest : rest.substring(0, hash);
+    int question = rest.indexOf('?');
+    Split split = new Split(expanded, origin, question < 0 ? rest : rest.substring(0, question),
+        question < 0 ? "" : rest.substring(question + 1));
+    lastSplit = split;
+    return split;
   }
 
   private static int indexOfAny(String text, String chars, int from) {

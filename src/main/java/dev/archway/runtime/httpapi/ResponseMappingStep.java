@@ -24,6 +24,10 @@ public final class ResponseMappingStep implements Step {
     if (endpoint == null) {
       return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
     }
+    if (parameters == ResponseParameters.NONE) { // the integration's own fresh headers, as they are
+      exchange.methodResponse(new MethodResponse(endpoint.statusCode(), endpoint.headers(), endpoint.body()));
+      return Future.succeededFuture();
+    }
     MethodResponse response = new MethodResponse(endpoint.statusCode(),
         MultiMap.caseInsensitiveMultiMap().addAll(endpoint.headers()), endpoint.body());
     exchange.methodResponse(parameters.apply(exchange, routeKey, response));
