@@ -61,6 +61,9 @@ final class LoopConnections {
     for (ExecuteConnection connection : new ArrayList<>(connections)) {
       connection.drain();
     }
+    if (open.get() == 0) { // the last ones closed on other loops before this one was told
+      lastClosed.run();
+    }
   }
 
   private void tick() {

@@ -4,6 +4,7 @@ import dev.archway.runtime.HttpDate;
 import dev.archway.runtime.MethodResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ByteProcessor;
 import io.vertx.core.buffer.Buffer;
@@ -130,10 +131,11 @@ final class ResponseEncoder {
     if (!HeadParser.isToken(name)) {
       throw new InvalidHeader("header name " + printable(name) + " (expected: a token)");
     }
-    out.writeCharSequence(name, StandardCharsets.US_ASCII);
+    // writeAscii copies each char's low byte: Latin-1, without writeCharSequence's charset checks
+    ByteBufUtil.writeAscii(out, name);
     out.writeByte(':').writeByte(' ');
     int start = out.writerIndex();
-    out.writeCharSequence(value, StandardCharsets.ISO_8859_1);
+    ByteBufUtil.writeAscii(out, value);
     if (out.forEachByte(start, out.writerIndex() - start, FIELD_VALUE) >= 0) {
       throw new InvalidHeader("header " + name + ": a control character in its value");
     }
