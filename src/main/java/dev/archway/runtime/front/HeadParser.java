@@ -47,7 +47,7 @@ final class HeadParser {
     in.getBytes(start, head, 0, length);
     int lineEnd = lineEnd(head, 0, requestLine);
     if (lineEnd < 0) {
-      return new Malformed(400, "request line not ended by CRLF");
+      return new Malformed(400, "request line with a control character or not ended by CRLF");
     }
     int space1 = indexOf(head, (byte) ' ', 0, lineEnd);
     int space2 = space1 < 0 ? -1 : indexOf(head, (byte) ' ', space1 + 1, lineEnd);
@@ -68,7 +68,7 @@ final class HeadParser {
     while (true) {
       int end = lineEnd(head, pos, length - pos);
       if (end < 0) {
-        return new Malformed(400, "header line not ended by CRLF");
+        return new Malformed(400, "header line with a control character or not ended by CRLF");
       }
       if (end == pos) {
         break;
@@ -120,12 +120,6 @@ final class HeadParser {
     while (valueEnd > valueStart && (head[valueEnd - 1] == ' ' || head[valueEnd - 1] == '\t')) {
       valueEnd--;
     }
-    for (int i = valueStart; i < valueEnd; i++) {
-      byte b = head[i];
-      if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7F) {
-        return "control character in a header value";
-      }
-    }
     if (headers == null) {
       return null;
     }
@@ -135,16 +129,21 @@ final class HeadParser {
     return framing.see(name, value);
   }
 
-  /** The index of the CR of the CRLF ending the line at {@code from}, or -1 for a bare CR or LF. */
+  /**
+   * The index of the CR of the CRLF ending the line at {@code from}; -1 when the line holds a
+   * control character other than HTAB (a bare CR or LF, NUL...) or has no end. One pass checks
+   * every byte of a head for controls, values included.
+   */
   private static int lineEnd(byte[] head, int from, int max) {
     for (int i = from; i < from + max; i++) {
       byte b = head[i];
-      if (b == '\r') {
-        return i + 1 < from + max && head[i + 1] == '\n' ? i : -1;
+      if (b >= 0x20 || b < 0 || b == '\t') {
+        if (b == 0x7F) {
+          return -1;
+        }
+        continue;
       }
-      if (b == '\n') {
-        return -1;
-      }
+      return b == '\r' && i + 1 < from + max && head[i + 1] == '\n' ? i : -1;
     }
     return -1;
   }

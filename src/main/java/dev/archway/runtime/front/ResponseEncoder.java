@@ -28,6 +28,10 @@ final class ResponseEncoder {
   }
 
   private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] DATE = "Date: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CLOSE = "Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   /** Stops at a byte a field value must not hold: a control character other than HTAB. */
   private static final ByteProcessor FIELD_VALUE = b -> b >= 0x20 && b != 0x7F || b < 0 || b == '\t';
   private static final byte[][] STATUS_LINES = new byte[600][];
@@ -73,18 +77,23 @@ final class ResponseEncoder {
         hasDate |= name.length() == 4 && name.equalsIgnoreCase("Date");
         header(out, name, header.getValue());
       }
-      for (int i = 0; i < stamps.length; i += 2) {
-        header(out, stamps[i], stamps[i + 1]);
-      }
-      if (!hasDate) {
-        header(out, "Date", HttpDate.now());
-      }
-      if (!bodyless) {
-        out.writeCharSequence("Content-Length: ", StandardCharsets.US_ASCII);
-        out.writeCharSequence(Integer.toString(length), StandardCharsets.US_ASCII);
+      for (int i = 0; i < stamps.length; i += 2) { // ours: ids, no check needed
+        ByteBufUtil.writeAscii(out, stamps[i]);
+        out.writeByte(':').writeByte(' ');
+        ByteBufUtil.writeAscii(out, stamps[i + 1]);
         out.writeBytes(CRLF);
       }
-      out.writeCharSequence(close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n", StandardCharsets.US_ASCII);
+      if (!hasDate) {
+        out.writeBytes(DATE);
+        ByteBufUtil.writeAscii(out, HttpDate.now());
+        out.writeBytes(CRLF);
+      }
+      if (!bodyless) {
+        out.writeBytes(CONTENT_LENGTH);
+        ByteBufUtil.writeAscii(out, Integer.toString(length));
+        out.writeBytes(CRLF);
+      }
+      out.writeBytes(close ? CLOSE : KEEP_ALIVE);
       if (writesBody) {
         out.writeBytes(((BufferInternal) body).getByteBuf());
       }
