@@ -133,7 +133,7 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
     } else if (message == RequestDecoder.END) {
       end();
     } else if (message instanceof RequestHead received) {
-      head(ctx, received);
+      head(received);
     } else if (message instanceof Malformed malformed) {
       refuse(malformed.status(), "Bad Request");
     } else {
@@ -141,7 +141,7 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
     }
   }
 
-  private void head(ChannelHandlerContext ctx, RequestHead received) {
+  private void head(RequestHead received) {
     if (state == State.LINGER || state == State.CLOSED) {
       return;
     }
@@ -171,7 +171,6 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
     }
   }
 
-  /** Answers before the body is read and ends the connection after the answer. */
   /**
    * After an upgrade: the request's body (if any) goes on to the upgrade's handlers; at its end our
    * handlers leave the pipeline, and what the decoder holds past the request goes on to them too.
