@@ -3,6 +3,7 @@ package dev.archway.runtime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The {@code Date} header value (RFC 7231 IMF-fixdate), formatted once per second rather than once
@@ -10,6 +11,10 @@ import java.time.format.DateTimeFormatter;
  */
 public final class HttpDate {
   private record Stamp(long second, String text) {}
+
+  /** Not {@link DateTimeFormatter#RFC_1123_DATE_TIME}: it writes "3 Dec", and IMF-fixdate needs "03 Dec". */
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private static volatile Stamp last = new Stamp(Long.MIN_VALUE, "");
 
@@ -19,10 +24,13 @@ public final class HttpDate {
     long second = System.currentTimeMillis() / 1000;
     Stamp stamp = last;
     if (stamp.second() != second) {
-      stamp = new Stamp(second, DateTimeFormatter.RFC_1123_DATE_TIME.format(
-          Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC)));
+      stamp = new Stamp(second, format(second));
       last = stamp;
     }
     return stamp.text();
+  }
+
+  static String format(long epochSecond) {
+    return IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond));
   }
 }
