@@ -141,7 +141,7 @@ public final class Archway implements AutoCloseable {
       AtomicReference<EgressPolicy> egress = new AtomicReference<>(settings.egress());
       HttpProxyIntegration http = HttpProxyIntegration.create(vertx, egress::get);
       AwsIntegrations aws = new AwsIntegrations(http, settings.endpoints()::lambdaFor, settings.endpoints()::service,
-          outboundSigner(credentials), settings.accountId(), Clock.systemUTC());
+          outboundSigner(credentials), settings.accountId());
       LiveAccess live = new LiveAccess();
       LocalBuckets buckets = new LocalBuckets();
       QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(store), Clock.systemUTC());
@@ -254,7 +254,7 @@ public final class Archway implements AutoCloseable {
     LambdaInvoker lambda = new LambdaInvoker(http, settings.endpoints()::lambdaFor, outboundSigner(credentials));
     return new AuthControl(new LambdaAuthorizerInvoker(lambda), new AuthorizerCache<>(),
         new JwtValidators(jwks, clock), new SigV4Verifier(credentials, clock, "execute-api"),
-        settings.endpoints()::cognitoIssuer, settings.accountId(), settings.region(), clock);
+        settings.endpoints()::cognitoIssuer, settings.accountId(), settings.region());
   }
 
   /**

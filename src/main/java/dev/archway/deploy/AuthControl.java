@@ -24,7 +24,6 @@ public final class AuthControl {
   private final BiFunction<String, String, String> cognitoIssuer;
   private final String defaultAccountId;
   private final String defaultRegion;
-  private final Clock clock;
 
   /**
    * @param lambda        calls Lambda authorizers, or null when no Lambda endpoint is known (they then fail closed)
@@ -33,8 +32,7 @@ public final class AuthControl {
    * @param cognitoIssuer the issuer URL of a user pool, by region and pool id
    */
   public AuthControl(LambdaAuthorizerInvoker lambda, AuthorizerCache<LambdaAuthorizerResponse> cache, JwtValidators jwt,
-      SigV4Verifier iam, BiFunction<String, String, String> cognitoIssuer, String defaultAccountId, String defaultRegion,
-      Clock clock) {
+      SigV4Verifier iam, BiFunction<String, String, String> cognitoIssuer, String defaultAccountId, String defaultRegion) {
     this.lambda = lambda;
     this.cache = cache;
     this.jwt = jwt;
@@ -42,14 +40,12 @@ public final class AuthControl {
     this.cognitoIssuer = cognitoIssuer;
     this.defaultAccountId = defaultAccountId;
     this.defaultRegion = defaultRegion;
-    this.clock = clock;
   }
 
   /** Nothing configured: AWS_IAM in dev mode; Lambda and Cognito authorizers answer 500 (fail closed). */
   public static AuthControl unconfigured() {
     return new AuthControl(null, new AuthorizerCache<>(), null, new SigV4Verifier(Map.of(), Clock.systemUTC(), "execute-api"),
-        (region, pool) -> "https://cognito-idp." + region + ".amazonaws.com/" + pool, "000000000000", "us-east-1",
-        Clock.systemUTC());
+        (region, pool) -> "https://cognito-idp." + region + ".amazonaws.com/" + pool, "000000000000", "us-east-1");
   }
 
   /** The authorizer result cache, for FlushStageAuthorizersCache. */
@@ -73,9 +69,6 @@ public final class AuthControl {
     return cognitoIssuer.apply(region, poolId);
   }
 
-  Clock clock() {
-    return clock;
-  }
 
   /**
    * Prepares one deployment of an API.

@@ -18,7 +18,6 @@ import dev.archway.runtime.LambdaStep;
 import dev.archway.runtime.LambdaProxyStep;
 import dev.archway.runtime.Step;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
@@ -32,7 +31,6 @@ public final class AwsIntegrations {
   private final Function<String, URI> serviceEndpoints;
   private final AwsSigner signer;
   private final String accountId;
-  private final Clock clock;
 
   /**
    * @param lambdaEndpoints the Lambda Invoke API serving a region, or null
@@ -40,18 +38,17 @@ public final class AwsIntegrations {
    * @param accountId the account the proxy event's requestContext names
    */
   public AwsIntegrations(HttpProxyIntegration http, Function<String, URI> lambdaEndpoints,
-      Function<String, URI> serviceEndpoints, AwsSigner signer, String accountId, Clock clock) {
+      Function<String, URI> serviceEndpoints, AwsSigner signer, String accountId) {
     this.http = http;
     this.lambda = new LambdaInvoker(http, lambdaEndpoints, signer);
     this.serviceEndpoints = serviceEndpoints;
     this.signer = signer;
     this.accountId = accountId;
-    this.clock = clock;
   }
 
   /** No endpoint configured: Lambda and AWS service routes deploy, and answer 500 saying why in the log. */
   public static AwsIntegrations unconfigured(HttpProxyIntegration http) {
-    return new AwsIntegrations(http, region -> null, service -> null, AwsSigner.DUMMY, "000000000000", Clock.systemUTC());
+    return new AwsIntegrations(http, region -> null, service -> null, AwsSigner.DUMMY, "000000000000");
   }
 
   Step lambdaProxy(String resourceId, String resourcePath, Integration integration, RestApi api, long timeoutMillis) {
@@ -103,9 +100,6 @@ public final class AwsIntegrations {
     return accountId;
   }
 
-  Clock clock() {
-    return clock;
-  }
 
   @Override
   public String toString() {
