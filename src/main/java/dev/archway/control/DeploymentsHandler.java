@@ -35,13 +35,13 @@ final class DeploymentsHandler {
 
   record CreateRequest(
       String stageName, String stageDescription, String description, Boolean cacheClusterEnabled,
-      String cacheClusterSize, Map<String, String> variables, Boolean tracingEnabled, Object canarySettings) {}
+      String cacheClusterSize, Map<String, String> variables, Boolean tracingEnabled,
+      CanaryReleases.DeploymentCanarySettings canarySettings) {}
 
   Object create(Call call) {
     String apiId = call.label("restapi_id");
     CreateRequest req = call.bodyAs(CreateRequest.class);
-    Unserved.canary(req.canarySettings());
-    if (req.stageName() != null) {
+    if (req.stageName() != null && req.canarySettings() == null) {
       StagesHandler.checkStageName(req.stageName());
       StagesHandler.checkVariables(req.variables());
     }
@@ -51,7 +51,7 @@ final class DeploymentsHandler {
       Deployment deployment = new Deployment(Ids.shortId(), req.description(), Drafts.now(), summary(resources));
       DeployedApi frozen = new DeployedApi(deployment.id(), api, resources, docs.list(Kind.AUTHORIZER, apiId),
           docs.list(Kind.MODEL, apiId), docs.list(Kind.REQUEST_VALIDATOR, apiId), docs.list(Kind.GATEWAY_RESPONSE, apiId));
-      Stage stage = req.stageName() == null ? null : pointedStage(docs, apiId, req, deployment.id());
+      Stage stage = stagePointed(docs, apiId, req, deployment.id());
       compiles(apiId, call.caller().scope(), stage, frozen);
       docs.put(Kind.DEPLOYMENT, apiId, deployment.id(), deployment);
       docs.put(Kind.DEPLOYED_API, apiId, deployment.id(), frozen);
@@ -154,16 +154,26 @@ final class DeploymentsHandler {
     }
   }
 
-  /** The stage as CreateDeployment leaves it: created, or pointed at the deployment with the request's changes. */
-  private static Stage pointedStage(Documents docs, String apiId, CreateRequest req, String deploymentId) {
+  /**
+   * The stage as CreateDeployment leaves it (null when it names none): created, or pointed at the
+   * deployment with the request's changes; a canary deployment points the stage's canary at it instead.
+   */
+  private static Stage stagePointed(Documents docs, String apiId, CreateRequest req, String deploymentId) {
+    Stage.CanarySettings canary = CanaryReleases.forDeployment(docs, apiId, req.stageName(), req.canarySettings(), deploymentId);
+    if (req.stageName() == null) {
+      return null;
+    }
+    if (canary != null) {
+      StagesHandler.checkVariables(req.variables());
+    }
     long now = Drafts.now();
     return docs.get(Kind.STAGE, apiId, req.stageName())
-        .map(s -> new Stage(deploymentId, s.clientCertificateId(), s.stageName(),
+        .map(s -> new Stage(canary == null ? deploymentId : s.deploymentId(), s.clientCertificateId(), s.stageName(),
             req.stageDescription() == null ? s.description() : req.stageDescription(),
             req.cacheClusterEnabled() == null ? s.cacheClusterEnabled() : req.cacheClusterEnabled(),
             req.cacheClusterSize() == null ? s.cacheClusterSize() : req.cacheClusterSize(), s.cacheClusterStatus(),
             s.methodSettings(), mergeVariables(s.variables(), req.variables()), s.documentationVersion(),
-            s.accessLogSettings(), s.canarySettings(),
+            s.accessLogSettings(), canary == null ? s.canarySettings() : canary,
             req.tracingEnabled() == null ? s.tracingEnabled() : req.tracingEnabled(), s.webAclArn(), s.tags(),
             s.createdDate(), now))
         .orElseGet(() -> StagesHandler.newStage(req.stageName(), deploymentId, req.stageDescription(),

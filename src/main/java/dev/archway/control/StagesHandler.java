@@ -7,6 +7,7 @@ import dev.archway.model.Stage;
 import dev.archway.store.Documents;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,6 @@ final class StagesHandler {
     CreateRequest req = call.bodyAs(CreateRequest.class);
     checkStageName(req.stageName());
     checkVariables(req.variables());
-    Unserved.canary(req.canarySettings());
     Stage created = store.write(docs -> {
       Drafts.api(docs, call.caller(), apiId);
       requireDeployment(docs, apiId, req.deploymentId());
@@ -44,7 +44,8 @@ final class StagesHandler {
       DocumentationVersionsHandler.requireVersion(docs, apiId, req.documentationVersion());
       Stage stage = newStage(req.stageName(), req.deploymentId(), req.description(), req.cacheClusterEnabled(),
           req.cacheClusterSize(), req.variables(), req.tracingEnabled(), req.tags())
-          .withDocumentationVersion(req.documentationVersion());
+          .withDocumentationVersion(req.documentationVersion())
+          .withCanarySettings(CanaryReleases.forStage(docs, apiId, req.canarySettings(), req.deploymentId()));
       docs.put(Kind.STAGE, apiId, stage.stageName(), stage);
       return stage;
     });
@@ -73,8 +74,17 @@ final class StagesHandler {
     Unserved.stagePatch(ops);
     Stage written = store.write(docs -> {
       Stage stage = stage(docs, call);
-      List<PatchOperation> methodOps = ops.stream().filter(MethodSettingsPatch::handles).toList();
-      Stage p = Drafts.patch(stage, ops.stream().filter(op -> !MethodSettingsPatch.handles(op)).toList(), Patchable.STAGE, Stage.class);
+      List<PatchOperation> methodOps = new ArrayList<>();
+      Stage p = stage;
+      for (PatchOperation op : ops) {
+        if (MethodSettingsPatch.handles(op)) {
+          methodOps.add(op);
+        } else if (CanaryReleases.handles(op)) {
+          p = CanaryReleases.patch(p, op);
+        } else {
+          p = Drafts.patch(p, List.of(op), Patchable.STAGE, Stage.class);
+        }
+      }
       requireDeployment(docs, apiId, p.deploymentId());
       checkVariables(p.variables());
       DocumentationVersionsHandler.requireVersion(docs, apiId, p.documentationVersion());
@@ -82,7 +92,8 @@ final class StagesHandler {
       Stage updated = new Stage(p.deploymentId(), p.clientCertificateId(), stage.stageName(), p.description(),
           cache, cacheClusterSize(cache, p.cacheClusterSize()), cacheClusterStatus(cache),
           MethodSettingsPatch.apply(stage.methodSettings(), methodOps), p.variables(),
-          p.documentationVersion(), p.accessLogSettings(), p.canarySettings(), p.tracingEnabled(), p.webAclArn(),
+          p.documentationVersion(), p.accessLogSettings(), CanaryReleases.checked(docs, apiId, p.canarySettings()),
+          p.tracingEnabled(), p.webAclArn(),
           stage.tags(), stage.createdDate(), Drafts.now());
       docs.put(Kind.STAGE, apiId, stage.stageName(), updated);
       return updated;

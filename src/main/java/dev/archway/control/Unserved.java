@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * either
  * <ul>
  *   <li><b>refused</b> (400 BadRequestException "... is not supported by Archway yet") when serving
- *       without it would do the opposite of what was asked: a canary would move all traffic, a
- *       WebSocket deployment would say DEPLOYED and answer nothing, a clone would be empty; or
+ *       without it would do the opposite of what was asked: a WebSocket deployment would say DEPLOYED
+ *       and answer nothing, a clone would be empty; or
  *   <li><b>accepted with a WARN line</b> naming what is ignored, when AWS tools set it routinely and
  *       serving without it answers the same requests the same way (caches, logs, metrics, tracing,
  *       compression, custom domains): stored and returned, so Terraform and CloudFormation see no drift.
@@ -34,23 +34,9 @@ public final class Unserved {
 
   // --- Refused --------------------------------------------------------------------------------
 
-  /** Canary releases (CreateDeployment, CreateStage): the stage would serve the new deployment to everyone. */
-  static void canary(Object canarySettings) {
-    if (canarySettings != null) {
-      throw refusal("canarySettings (canary releases)");
-    }
-  }
-
-  /**
-   * UpdateStage: any canary path but removing the canary ({@code copy} from it is AWS's "promote"),
-   * and a client certificate.
-   */
+  /** UpdateStage: a client certificate. */
   static void stagePatch(List<PatchOperation> ops) {
     for (PatchOperation op : ops) {
-      boolean removesCanary = "remove".equals(op.op()) && "/canarySettings".equals(op.path());
-      if (!removesCanary && (isCanary(op.path()) || isCanary(op.from()))) {
-        throw refusal("canarySettings (canary releases)");
-      }
       if ("/clientCertificateId".equals(op.path()) && !"remove".equals(op.op())) {
         clientCertificate(op.value());
       }
@@ -189,9 +175,5 @@ public final class Unserved {
       }
       return this;
     }
-  }
-
-  private static boolean isCanary(String path) {
-    return path != null && (path.equals("/canarySettings") || path.startsWith("/canarySettings/"));
   }
 }

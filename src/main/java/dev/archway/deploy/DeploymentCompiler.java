@@ -8,6 +8,7 @@ import dev.archway.model.Method;
 import dev.archway.model.Resource;
 import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
+import dev.archway.runtime.CanaryRelease;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.ConfigurationErrorStep;
@@ -107,6 +108,31 @@ public final class DeploymentCompiler {
     Map<String, String> variables = stage.variables() == null ? Map.of() : stage.variables();
     return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count,
         gatewayResponses, controls.bucketsUsed());
+  }
+
+  /**
+   * The stage with its canary, when it has one: {@code canaryDeployment} compiled as the stage
+   * serves it, with the stage's variables overridden by {@code stageVariableOverrides}.
+   *
+   * @param canaryDeployment the canary's deployment, or null when the stage has no canary
+   * @throws CompileException naming the deployment and method that cannot be served
+   */
+  public CompiledStage compile(String apiId, Stage stage, DeployedApi deployment, DeployedApi canaryDeployment,
+      String scope) {
+    CompiledStage served = compile(apiId, stage, deployment, scope);
+    Stage.CanarySettings canary = stage.canarySettings();
+    if (canary == null) {
+      return served;
+    }
+    if (canaryDeployment == null) {
+      throw new CompileException("api " + apiId + " stage " + stage.stageName(), null,
+          new IllegalArgumentException("canary deployment " + canary.deploymentId() + " not found"));
+    }
+    Map<String, String> variables = new LinkedHashMap<>(orEmpty(stage.variables()));
+    variables.putAll(orEmpty(canary.stageVariableOverrides()));
+    Stage asCanary = stage.withDeploymentId(canary.deploymentId()).withVariables(variables).withCanarySettings(null);
+    double percent = canary.percentTraffic() == null ? 0.0 : canary.percentTraffic();
+    return served.withCanary(new CanaryRelease(compile(apiId, asCanary, canaryDeployment, scope), percent));
   }
 
   /** Forgets the stage throttle buckets none of the API's served stages uses (all of them once it is gone). */

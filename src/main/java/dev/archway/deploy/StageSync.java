@@ -182,8 +182,11 @@ public final class StageSync {
       List<Stage> stages = docs.list(Kind.STAGE, apiId);
       Map<String, DeployedApi> deployments = new HashMap<>();
       for (Stage stage : stages) {
-        if (stage.deploymentId() != null) {
-          docs.get(Kind.DEPLOYED_API, apiId, stage.deploymentId()).ifPresent(d -> deployments.put(stage.deploymentId(), d));
+        String canary = stage.canarySettings() == null ? null : stage.canarySettings().deploymentId();
+        for (String id : new String[] {stage.deploymentId(), canary}) {
+          if (id != null && !deployments.containsKey(id)) {
+            docs.get(Kind.DEPLOYED_API, apiId, id).ifPresent(d -> deployments.put(id, d));
+          }
         }
       }
       return new Loaded(true, scope, stages, deployments);
@@ -219,7 +222,9 @@ public final class StageSync {
       String reason;
       try {
         if (deployment != null) {
-          compiled.put(name, compiler.compile(apiId, stage, deployment, loaded.scope()));
+          DeployedApi canary = stage.canarySettings() == null ? null
+              : loaded.deployments().get(stage.canarySettings().deploymentId());
+          compiled.put(name, compiler.compile(apiId, stage, deployment, canary, loaded.scope()));
           continue;
         }
         reason = "deployment " + stage.deploymentId() + " not found";

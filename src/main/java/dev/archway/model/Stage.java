@@ -31,6 +31,26 @@ public record Stage(
         accessLogSettings, canarySettings, tracingEnabled, webAclArn, tags, createdDate, lastUpdatedDate);
   }
 
+  /** The same stage serving {@code id}. */
+  public Stage withDeploymentId(String id) {
+    return new Stage(id, clientCertificateId, stageName, description, cacheClusterEnabled,
+        cacheClusterSize, cacheClusterStatus, methodSettings, variables, documentationVersion,
+        accessLogSettings, canarySettings, tracingEnabled, webAclArn, tags, createdDate, lastUpdatedDate);
+  }
+
+  public Stage withVariables(Map<String, String> newVariables) {
+    return new Stage(deploymentId, clientCertificateId, stageName, description, cacheClusterEnabled,
+        cacheClusterSize, cacheClusterStatus, methodSettings, newVariables, documentationVersion,
+        accessLogSettings, canarySettings, tracingEnabled, webAclArn, tags, createdDate, lastUpdatedDate);
+  }
+
+  /** The same stage with this canary, or none. */
+  public Stage withCanarySettings(CanarySettings canary) {
+    return new Stage(deploymentId, clientCertificateId, stageName, description, cacheClusterEnabled,
+        cacheClusterSize, cacheClusterStatus, methodSettings, variables, documentationVersion,
+        accessLogSettings, canary, tracingEnabled, webAclArn, tags, createdDate, lastUpdatedDate);
+  }
+
   public Stage withTags(Map<String, String> newTags) {
     return new Stage(deploymentId, clientCertificateId, stageName, description, cacheClusterEnabled,
         cacheClusterSize, cacheClusterStatus, methodSettings, variables, documentationVersion,

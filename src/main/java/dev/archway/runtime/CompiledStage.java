@@ -2,6 +2,7 @@ package dev.archway.runtime;
 
 import dev.archway.runtime.route.RouteTable;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,15 +12,24 @@ import java.util.stream.Collectors;
  *
  * @param buckets the names of the token buckets its throttles draw from, so that publishing a
  *     recompiled API can forget the buckets no stage uses any more
+ * @param canary the stage's canary release (REST APIs), or null when it has none; the canary's own
+ *     stage has none
  */
 public record CompiledStage(
     String apiId, String stageName, String deploymentId, Map<String, String> variables,
-    RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses, Set<String> buckets) {
+    RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses, Set<String> buckets,
+    CanaryRelease canary) {
 
   public CompiledStage {
     variables = Map.copyOf(variables);
     gatewayResponses = gatewayResponses == null ? CustomGatewayResponses.NONE : gatewayResponses;
     buckets = Set.copyOf(buckets);
+  }
+
+  /** A stage without a canary. */
+  public CompiledStage(String apiId, String stageName, String deploymentId, Map<String, String> variables,
+      RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses, Set<String> buckets) {
+    this(apiId, stageName, deploymentId, variables, routes, routeCount, gatewayResponses, buckets, null);
   }
 
   /** A stage without throttles of its own (the account and usage plans may still throttle it). */
@@ -34,6 +44,14 @@ public record CompiledStage(
     this(apiId, stageName, deploymentId, variables, routes, routeCount, CustomGatewayResponses.NONE);
   }
 
+  /** The same stage serving {@code release} to its share of requests; its buckets are this stage's too. */
+  public CompiledStage withCanary(CanaryRelease release) {
+    Set<String> all = new HashSet<>(buckets);
+    all.addAll(release.stage().buckets());
+    return new CompiledStage(apiId, stageName, deploymentId, variables, routes, routeCount, gatewayResponses, all,
+        release);
+  }
+
   /** The buckets any of these stages draws from. */
   public static Set<String> bucketsOf(Collection<CompiledStage> stages) {
     return stages.stream().flatMap(stage -> stage.buckets().stream()).collect(Collectors.toSet());
@@ -41,6 +59,7 @@ public record CompiledStage(
 
   @Override
   public String toString() {
-    return "stage " + apiId + "/" + stageName + " (deployment " + deploymentId + ", " + routeCount + " routes)";
+    return "stage " + apiId + "/" + stageName + " (deployment " + deploymentId + ", " + routeCount + " routes"
+        + (canary == null ? "" : ", " + canary) + ")";
   }
 }

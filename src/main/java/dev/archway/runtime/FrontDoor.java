@@ -56,11 +56,18 @@ public final class FrontDoor {
     String stageName = target == null ? null : target.restStage();
     CompiledStage stage = stageName == null ? null : restStages.find(target.apiId(), stageName);
     if (stage == null) {
-      RequestContext context = context(head, target == null ? null : target.apiId(), null, null, null, null, sourceIp, port);
+      RequestContext context = context(head, target == null ? null : target.apiId(), null, null, null, null, sourceIp, port,
+          null);
       return new Arrival(head, context, log, Answers.REST, null, null, null, Map.of(),
           new GatewayResponse.MissingAuthenticationToken(), null);
     }
     String path = "/" + stage.stageName() + (target.path().isEmpty() ? "/" : target.path());
+    // A canary release: one draw per request picks the deployment that serves it, whole.
+    Boolean canary = null;
+    if (stage.canary() != null) {
+      canary = stage.canary().drawn();
+      stage = canary ? stage.canary().stage() : stage;
+    }
     RouteMatch<CompiledRoute> match;
     GatewayResponse refusal;
     try {
@@ -71,7 +78,7 @@ public final class FrontDoor {
       refusal = new GatewayResponse.BadRequest(e.getMessage());
     }
     CompiledRoute route = match == null ? null : match.target();
-    RequestContext context = context(head, stage.apiId(), stage, path, route, null, sourceIp, port);
+    RequestContext context = context(head, stage.apiId(), stage, path, route, null, sourceIp, port, canary);
     return new Arrival(head, context, log, Answers.REST, stage, target.path(), route,
         match == null ? Map.of() : match.pathParameters(), refusal, null);
   }
@@ -81,7 +88,7 @@ public final class FrontDoor {
     HttpApiTarget resolved = HttpApiTarget.resolve(target, api);
     HttpApiStage stage = resolved.stage();
     if (stage == null) {
-      RequestContext context = context(head, target.apiId(), null, null, null, null, sourceIp, port);
+      RequestContext context = context(head, target.apiId(), null, null, null, null, sourceIp, port, null);
       return new Arrival(head, context, log, Answers.HttpApi.WITHOUT_CORS, null, null, null, Map.of(),
           new GatewayResponse.NotFound(), null);
     }
@@ -93,13 +100,13 @@ public final class FrontDoor {
     try {
       match = compiled.routes().match(head.method(), resolved.path());
     } catch (InvalidPathException e) {
-      RequestContext context = context(head, compiled.apiId(), compiled, path, null, null, sourceIp, port);
+      RequestContext context = context(head, compiled.apiId(), compiled, path, null, null, sourceIp, port, null);
       return new Arrival(head, context, log, answers, compiled, resolved.path(), null, Map.of(),
           new GatewayResponse.BadRequest(e.getMessage()), null);
     }
     CompiledRoute route = match != null ? match.target() : stage.defaultRoute();
     String routeKey = route == null ? null : route == stage.defaultRoute() ? "$default" : route.httpMethod() + " " + route.resourcePath();
-    RequestContext context = context(head, compiled.apiId(), compiled, path, route, routeKey, sourceIp, port);
+    RequestContext context = context(head, compiled.apiId(), compiled, path, route, routeKey, sourceIp, port, null);
     if (route != null) {
       return new Arrival(head, context, log, answers, compiled, resolved.path(), route,
           match == null ? Map.of() : match.pathParameters(), null, null);
@@ -114,11 +121,11 @@ public final class FrontDoor {
   }
 
   private static RequestContext context(RequestHead head, String apiId, CompiledStage stage, String path,
-      CompiledRoute route, String routeKey, String sourceIp, int port) {
+      CompiledRoute route, String routeKey, String sourceIp, int port, Boolean canary) {
     return RequestContext.arrived(apiId, stage == null ? null : stage.stageName(), stage == null ? null : stage.deploymentId(),
         head.host(), path == null ? head.path() : path, route == null ? null : route.resourcePath(),
         route == null ? null : route.resourceId(), routeKey, head.method(), head.protocol(), sourceIp,
-        head.headers().get("User-Agent"), head.headers().get("X-Amzn-Trace-Id"), port);
+        head.headers().get("User-Agent"), head.headers().get("X-Amzn-Trace-Id"), port, canary);
   }
 
   /** AWS collapses a {@code //} before the stage ({@code //dev/pets} is {@code /dev/pets}); later ones are kept. */

@@ -29,11 +29,13 @@ import java.util.Locale;
  * @param userAgent {@code $context.identity.userAgent}
  * @param traceId the {@code X-Amzn-Trace-Id} passed on to backends and Lambda functions
  * @param port the listener port the client connected to ({@code X-Forwarded-Port}), or 0 when there was none
+ * @param isCanaryRequest {@code $context.isCanaryRequest}: whether the stage's canary serves the request
+ *     (metrics count canary requests under the stage name {@code {stage}/Canary}); null when the stage has no canary
  */
 public record RequestContext(
     String requestId, String extendedRequestId, long requestTimeEpoch, String apiId, String stage, String deploymentId,
     String domainName, String path, String resourcePath, String resourceId, String routeKey, String httpMethod,
-    String protocol, String sourceIp, String userAgent, String traceId, int port) {
+    String protocol, String sourceIp, String userAgent, String traceId, int port, Boolean isCanaryRequest) {
 
   private static final DateTimeFormatter CLF =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -50,17 +52,17 @@ public record RequestContext(
    */
   public static RequestContext arrived(String apiId, String stage, String deploymentId, String domainName, String path,
       String resourcePath, String resourceId, String routeKey, String httpMethod, String protocol, String sourceIp,
-      String userAgent, String clientTraceId, int port) {
+      String userAgent, String clientTraceId, int port, Boolean isCanaryRequest) {
     long now = System.currentTimeMillis();
     return new RequestContext(RequestIds.next(), RequestIds.extended(), now, apiId, stage, deploymentId, domainName,
         path, resourcePath, resourceId, routeKey, httpMethod, protocol, sourceIp, userAgent,
-        RequestIds.trace(clientTraceId, now), port);
+        RequestIds.trace(clientTraceId, now), port, isCanaryRequest);
   }
 
   /** The same request known by another id (TestInvokeMethod reports the one it made). */
   public RequestContext withRequestId(String id) {
     return new RequestContext(id, extendedRequestId, requestTimeEpoch, apiId, stage, deploymentId, domainName, path,
-        resourcePath, resourceId, routeKey, httpMethod, protocol, sourceIp, userAgent, traceId, port);
+        resourcePath, resourceId, routeKey, httpMethod, protocol, sourceIp, userAgent, traceId, port, isCanaryRequest);
   }
 
   /** {@code $context.domainPrefix}: the API id, the first label of its {@code execute-api} host name. */

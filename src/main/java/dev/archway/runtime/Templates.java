@@ -70,6 +70,9 @@ public final class Templates {
         .sourceIp(request.sourceIp())
         .userAgent(request.userAgent())
         .overrides(exchange.overrides());
+    if (request.isCanaryRequest() != null) {
+      builder.isCanaryRequest(request.isCanaryRequest());
+    }
     if (exchange.apiKey() != null) {
       builder.identity("apiKey", exchange.apiKeyValue()).identity("apiKeyId", exchange.apiKey().keyId());
     }

@@ -55,6 +55,30 @@ class DeploymentCompilerTest {
   }
 
   @Test
+  void aStageWithACanaryHoldsBothDeploymentsTheCanaryWithItsVariablesOverridden() {
+    var deployment = deployed("a1", "d1", resource("/pets", "GET", method(mock("{\"statusCode\":200}",
+        response("200", null, null, "[]")), "200")));
+    var canaryDeployment = deployed("a1", "d2", resource("/cats", "GET", method(mock("{\"statusCode\":200}",
+        response("200", null, null, "[]")), "200")));
+    var stage = stage("prod", "d1", Map.of("a", "stage", "b", "stage")).withCanarySettings(
+        new dev.archway.model.Stage.CanarySettings(12.5, "d2", Map.of("b", "canary", "c", "canary"), false));
+
+    CompiledStage compiled = compiler.compile("a1", stage, deployment, canaryDeployment, null);
+
+    assertThat(compiled.toString()).isEqualTo("stage a1/prod (deployment d1, 1 routes, canary 12.5 % to deployment d2)");
+    assertThat(compiled.variables()).isEqualTo(Map.of("a", "stage", "b", "stage"));
+    CompiledStage canary = compiled.canary().stage();
+    assertThat(canary.deploymentId()).isEqualTo("d2");
+    assertThat(canary.stageName()).isEqualTo("prod");
+    assertThat(canary.canary()).isNull();
+    assertThat(canary.variables()).isEqualTo(Map.of("a", "stage", "b", "canary", "c", "canary"));
+    assertThat(canary.routes().match("GET", "/cats")).isNotNull();
+    assertThat(canary.routes().match("GET", "/pets")).isNull();
+    assertThatThrownBy(() -> compiler.compile("a1", stage, deployment, null, null))
+        .isInstanceOf(CompileException.class).hasMessageContaining("canary deployment d2 not found");
+  }
+
+  @Test
   void aMethodWithoutIntegrationIsRejectedNamingTheRoute() {
     assertThatThrownBy(() -> compiler.compile("a1", stage("dev", "d1", null),
         deployed("a1", "d1", resource("/x", "GET", method(null)))))

@@ -9,9 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.archway.testing.ArchwayServer;
 import dev.archway.testing.V2Clients;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,38 +62,10 @@ class UnservedSettingsE2eTest {
   }
 
   @Test
-  void aCanaryDeploymentIsRefusedAndTheStageKeepsServingWhatItServed() throws Exception {
-    String apiId = Fixtures.mockApi(aws, "canary", "{\"version\":1}");
-    String first = aws.createDeployment(r -> r.restApiId(apiId).stageName("live")).id();
-    Fixtures.setMockBody(aws, apiId, Fixtures.resourceId(aws, apiId, "/hello"), "{\"version\":2}");
-
-    assertThatThrownBy(() -> aws.createDeployment(r -> r.restApiId(apiId).stageName("live")
-        .canarySettings(c -> c.percentTraffic(50.0))))
-        .isInstanceOf(BadRequestException.class)
-        .hasMessageStartingWith("canarySettings (canary releases)" + NOT_YET);
-
-    assertThat(aws.getStage(r -> r.restApiId(apiId).stageName("live")).deploymentId()).isEqualTo(first);
-    assertThat(aws.getDeployments(r -> r.restApiId(apiId)).items()).extracting(d -> d.id()).containsExactly(first);
-    HttpResponse<String> served = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(server.pathStyle(apiId, "live", "/hello")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(served.body()).isEqualTo("{\"version\":1}");
-  }
-
-  @Test
-  void canaryClientCertificateAndCloneSettingsAreRefused() {
+  void clientCertificateAndCloneSettingsAreRefused() {
     String apiId = Fixtures.mockApi(aws, "refusals", "{}");
-    String deployment = aws.createDeployment(r -> r.restApiId(apiId).stageName("dev")).id();
+    aws.createDeployment(r -> r.restApiId(apiId).stageName("dev"));
 
-    assertThatThrownBy(() -> aws.createStage(r -> r.restApiId(apiId).stageName("canary").deploymentId(deployment)
-        .canarySettings(c -> c.percentTraffic(10.0).deploymentId(deployment))))
-        .isInstanceOf(BadRequestException.class).hasMessageContaining("canarySettings (canary releases)" + NOT_YET);
-    assertThat(aws.getStages(r -> r.restApiId(apiId)).item()).extracting(s -> s.stageName()).containsExactly("dev");
-    assertThatThrownBy(() -> aws.updateStage(r -> r.restApiId(apiId).stageName("dev")
-        .patchOperations(p -> p.op(Op.REPLACE).path("/canarySettings/percentTraffic").value("25"))))
-        .isInstanceOf(BadRequestException.class).hasMessageContaining("canarySettings");
-    assertThatThrownBy(() -> aws.updateStage(r -> r.restApiId(apiId).stageName("dev")
-        .patchOperations(p -> p.op(Op.COPY).from("/canarySettings/deploymentId").path("/deploymentId"))))
-        .isInstanceOf(BadRequestException.class).hasMessageContaining("canarySettings");
     assertThatThrownBy(() -> aws.updateStage(r -> r.restApiId(apiId).stageName("dev")
         .patchOperations(p -> p.op(Op.REPLACE).path("/clientCertificateId").value("abc123"))))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("clientCertificateId (client certificates)" + NOT_YET);

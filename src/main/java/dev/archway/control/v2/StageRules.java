@@ -1,5 +1,6 @@
 package dev.archway.control.v2;
 
+import dev.archway.control.Call;
 import dev.archway.control.wire.ApiException;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Route;
@@ -21,6 +22,17 @@ final class StageRules {
   private static final Pattern VARIABLE_VALUE = Pattern.compile("[A-Za-z0-9-._~:/?#&=,]{0,2048}");
 
   private StageRules() {}
+
+  /**
+   * HTTP and WebSocket APIs have no canary releases on AWS (their Stage has no canarySettings): a
+   * request that sends one is refused rather than served without it.
+   */
+  static void noCanary(Call call) {
+    if (Updates.has(call, "canarySettings")) {
+      throw ApiException.badRequest("canarySettings: canary releases are a feature of REST APIs only"
+          + " (expected: a REST API stage)");
+    }
+  }
 
   static Stage check(Documents docs, HttpApi api, Stage stage) {
     String name = Checks.required("stageName", stage.stageName());

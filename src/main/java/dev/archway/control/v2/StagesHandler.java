@@ -38,6 +38,7 @@ final class StagesHandler {
       Map<String, String> tags) {}
 
   Object create(Call call) {
+    StageRules.noCanary(call);
     CreateRequest req = call.bodyAs(CreateRequest.class);
     Checks.tags(req.tags());
     Unserved.clientCertificate(req.clientCertificateId());
@@ -82,6 +83,7 @@ final class StagesHandler {
   }
 
   Object update(Call call) {
+    StageRules.noCanary(call);
     Stage written = store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       Stage stage = V2Drafts.stage(docs, api.apiId(), call.label("stageName"));
