@@ -26,6 +26,8 @@
 #   SKIP_BUILD=1 (reuse target/archway.jar)  ARCHWAY_JAR=<jar> (measure another build, e.g. before/after)
 #   BASELINE_JAR=<jar> (a second Archway of another build, same scenarios as <scenario>@base, measured in the
 #     same rounds: a before/after comparison that the machine's drift does not skew)
+#   BASELINE_ENV="VAR=value ..." (environment of the baseline Archway only: with BASELINE_JAR=target/archway.jar and
+#     BASELINE_ENV=ARCHWAY_METRICS=off, the cost of a setting on the same build, e.g. metrics on against off)
 #   RESULTS_TSV=<file> (keep raw rows)  KEEP_WORK=1 (keep logs)  MAX_SECONDS=1800
 # Needs: java 17, curl, taskset, nginx and wrk (installed with apt-get when missing and run as root).
 # Cleans up every process it started, by PID.
@@ -183,10 +185,10 @@ fi
 t0=$(date +%s%N)
 printf 'cognito:\n  issuers:\n    %s: http://127.0.0.1:%s/pool\n' "$POOL" "$P_BACKEND" > "$WORK/archway.yaml"
 ADMIN="http://127.0.0.1:$P_ADMIN"
-start_archway() { # log-file [jar data-dir]: starts Archway on P_ARCHWAY/ADMIN, sets ARCHWAY_PID, waits for /health/ready
+start_archway() { # log-file [jar data-dir env]: starts Archway on P_ARCHWAY/ADMIN, sets ARCHWAY_PID, waits for /health/ready
   # The account throttle (AWS's 10,000 rps) is raised far above the load, as a quota increase would on AWS.
   # bin/archway, as the README starts it: the same collector and flags, JAVA_OPTS and profilers added.
-  taskset -c "$PROXY_CPU" env ARCHWAY_JAR="${2:-$JAR}" ARCHWAY_JAVA_OPTS="$JAVA_OPTS ${JFR_OPT[*]}" "$ROOT/bin/archway" serve \
+  taskset -c "$PROXY_CPU" env ARCHWAY_JAR="${2:-$JAR}" ARCHWAY_JAVA_OPTS="$JAVA_OPTS ${JFR_OPT[*]}" ${4:-} "$ROOT/bin/archway" serve \
     --data-dir "${3:-$WORK/data}" --port "$P_ARCHWAY" --admin-port "${ADMIN##*:}" --account-throttle 10000000,10000000 \
     --lambda-endpoint "http://127.0.0.1:$P_BACKEND" --config "$WORK/archway.yaml" >"$1" 2>&1 &
   ARCHWAY_PID=$!; PIDS+=($ARCHWAY_PID)
@@ -334,7 +336,7 @@ if [[ -n "${BASELINE_JAR:-}" ]]; then # the same scenarios on another build, mea
   MAIN=("$ARCHWAY_PID" "$P_ARCHWAY" "$ADMIN")
   P_ARCHWAY=$((BASE_PORT + 4)); ADMIN="http://127.0.0.1:$((BASE_PORT + 5))"; SFX=@base
   PROFILING=("${JFR_OPT[@]}"); JFR_OPT=() # the profile is of this build only
-  start_archway "$WORK/archway-base.log" "$BASELINE_JAR" "$WORK/data-base"
+  start_archway "$WORK/archway-base.log" "$BASELINE_JAR" "$WORK/data-base" "${BASELINE_ENV:-}"
   JFR_OPT=("${PROFILING[@]}")
   configure
   log "baseline $BASELINE_JAR (pid $ARCHWAY_PID) serves the same scenarios as <scenario>@base"

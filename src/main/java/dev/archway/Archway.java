@@ -34,6 +34,7 @@ import dev.archway.integration.LambdaInvoker;
 import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.runtime.FrontDoor;
+import dev.archway.observe.GatewayMetrics;
 import dev.archway.runtime.RequestLogSink;
 import dev.archway.websocket.Connections;
 import dev.archway.websocket.LocalConnections;
@@ -77,13 +78,16 @@ public final class Archway implements AutoCloseable {
   private final AccessSync access;
   private final LogsService logs;
   private final CloudWatchService monitoring;
+  private final GatewayMetrics gatewayMetrics;
   /** Set when the server stops taking traffic: {@code /health/ready} answers 503 from then on. */
   private final AtomicBoolean draining;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Connections webSockets;
 
   private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access,
-      LogsService logs, CloudWatchService monitoring, AtomicBoolean draining, Connections webSockets) {
+      LogsService logs, CloudWatchService monitoring, GatewayMetrics gatewayMetrics, AtomicBoolean draining,
+      Connections webSockets) {
+    this.gatewayMetrics = gatewayMetrics;
     this.webSockets = webSockets;
     this.vertx = vertx;
     this.store = store;
@@ -135,6 +139,7 @@ public final class Archway implements AutoCloseable {
     }
     LogsService logs = null;
     CloudWatchService monitoring = null;
+    GatewayMetrics gatewayMetrics = null;
     try {
       LiveStages stages = new LiveStages();
       // One policy for every outbound call; it learns the management listener's address once that is bound.
@@ -162,6 +167,9 @@ public final class Archway implements AutoCloseable {
       sync.start().await();
       logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
+      gatewayMetrics = settings.observability().metrics()
+          ? new GatewayMetrics(monitoring.sink(), settings.accountId() + ":" + settings.region()) : null;
+      RequestLogSink telemetry = gatewayMetrics == null ? RequestLogSink.NONE : gatewayMetrics;
       AwsServicesEndpoint cloudWatch = new AwsServicesEndpoint(vertx, credentials, Clock.systemUTC(), settings.accountId(),
           settings.region(), List.of(monitoring.service(), logs.service()));
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
@@ -170,9 +178,9 @@ public final class Archway implements AutoCloseable {
               new FrontDoor((apiId, stage) -> {
                 var rest = stages.find(apiId, stage);
                 return rest != null ? rest : webSocketApis.connectionsApi(apiId, stage);
-              }, httpApis, limits, RequestLogSink.NONE), Runtime.getRuntime().availableProcessors(),
+              }, httpApis, limits, telemetry), Runtime.getRuntime().availableProcessors(),
               new WebSocketGateway(webSocketApis, connections, webSocketLimits,
-                  TemplateRunner.shared(vertx, settings.accountId()))));
+                  TemplateRunner.shared(vertx, settings.accountId()), telemetry)));
       ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
           ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
@@ -184,9 +192,12 @@ public final class Archway implements AutoCloseable {
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management, usage, logs, monitoring, draining, connections);
+      return new Archway(vertx, store, execute, management, usage, logs, monitoring, gatewayMetrics, draining, connections);
     } catch (RuntimeException e) {
       // Their threads write to the store: they stop before it closes.
+      if (gatewayMetrics != null) {
+        gatewayMetrics.close();
+      }
       if (monitoring != null) {
         monitoring.close();
       }
@@ -290,6 +301,9 @@ public final class Archway implements AutoCloseable {
     vertx.close().await();
     // After the listeners stopped: the quota counted since the last flush survives the restart.
     access.stop();
+    if (gatewayMetrics != null) {
+      gatewayMetrics.close();
+    }
     monitoring.close();
     logs.close();
     store.close();

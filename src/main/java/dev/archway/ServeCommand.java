@@ -3,6 +3,7 @@ package dev.archway;
 import dev.archway.config.ConfigFile;
 import dev.archway.config.Endpoints;
 import dev.archway.config.PublicUrl;
+import dev.archway.config.Observability;
 import dev.archway.config.Settings;
 import dev.archway.integration.EgressPolicy;
 import dev.archway.runtime.ExecuteLimits;
@@ -110,6 +111,16 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Blocks inside --egress-deny that are allowed again; the more specific block wins (ARCHWAY_EGRESS_ALLOW)")
   String egressAllow;
 
+  @Option(names = "--metrics", paramLabel = "on|off", defaultValue = "${env:ARCHWAY_METRICS:-on}",
+      description = "Count API traffic into metrics: CloudWatch's AWS/ApiGateway and Archway/Usage series and the"
+          + " Prometheus request series of /metrics (ARCHWAY_METRICS). Default: on")
+  String metrics;
+
+  @Option(names = "--access-log", paramLabel = "-|FILE", defaultValue = "${env:ARCHWAY_ACCESS_LOG}",
+      description = "Also write every access-log line to standard output (-) or append it to FILE (ARCHWAY_ACCESS_LOG)."
+          + " Default: only to each stage's log group")
+  Path accessLog;
+
   @Override
   public Integer call() throws Exception {
     ExecuteLimits limits = limits();
@@ -151,7 +162,8 @@ public final class ServeCommand implements Callable<Integer> {
       Endpoints endpoints = config == null ? fromFlags : ConfigFile.endpoints(config).overriddenBy(fromFlags);
       return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials, endpoints,
           Settings.parseThrottle(accountThrottle), publicUrl == null || publicUrl.isBlank() ? PublicUrl.DEFAULT : new PublicUrl(publicUrl),
-          EgressPolicy.of(egressDeny, egressAllow));
+          EgressPolicy.of(egressDeny, egressAllow),
+          new Observability(Observability.parseSwitch("--metrics", metrics), accessLog));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

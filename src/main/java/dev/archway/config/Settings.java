@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * 10,000 rps / 5,000 burst; raising it is what a service-quota increase does on AWS).
  * {@code publicUrl} is the address APIs report to their clients ({@code --public-url}).
  * {@code egress} is where integrations, authorizers and JWKS fetches may connect.
+ * {@code observability} says how API traffic is observed (metrics on or off, the access-log copy).
  */
 public record Settings(
     Path dataDir,
@@ -24,7 +25,8 @@ public record Settings(
     Endpoints endpoints,
     ThrottleSettings accountThrottle,
     PublicUrl publicUrl,
-    EgressPolicy egress) {
+    EgressPolicy egress,
+    Observability observability) {
   /** AWS's account throttle: 10,000 requests per second, burst 5,000. */
   public static final ThrottleSettings AWS_ACCOUNT_THROTTLE = new ThrottleSettings(5000, 10000.0);
 
@@ -40,6 +42,9 @@ public record Settings(
     }
     if (egress == null) {
       egress = EgressPolicy.DEFAULT;
+    }
+    if (observability == null) {
+      observability = Observability.DEFAULT;
     }
     if (accountThrottle.rateLimit() == null || !(accountThrottle.rateLimit() > 0) || accountThrottle.rateLimit().isInfinite()
         || accountThrottle.burstLimit() == null || accountThrottle.burstLimit() < 1) {
@@ -61,7 +66,8 @@ public record Settings(
 
   public Settings(Path dataDir, String host, int port, String adminHost, int adminPort, String region,
       String accountId, Path credentialsFile, Endpoints endpoints) {
-    this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, AWS_ACCOUNT_THROTTLE, null, null);
+    this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, AWS_ACCOUNT_THROTTLE, null, null,
+        null);
   }
 
   /** Settings without integration endpoints (no Lambda, no AWS services). */
@@ -77,27 +83,32 @@ public record Settings(
 
   public Settings withCredentialsFile(Path file) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file, endpoints, accountThrottle,
-        publicUrl, egress);
+        publicUrl, egress, observability);
   }
 
   public Settings withEndpoints(Endpoints newEndpoints) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, newEndpoints,
-        accountThrottle, publicUrl, egress);
+        accountThrottle, publicUrl, egress, observability);
   }
 
   public Settings withAccountThrottle(ThrottleSettings throttle) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, throttle,
-        publicUrl, egress);
+        publicUrl, egress, observability);
   }
 
   public Settings withEgress(EgressPolicy policy) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
-        accountThrottle, publicUrl, policy);
+        accountThrottle, publicUrl, policy, observability);
   }
 
   public Settings withPublicUrl(PublicUrl url) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
-        accountThrottle, url, egress);
+        accountThrottle, url, egress, observability);
+  }
+
+  public Settings withObservability(Observability observed) {
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
+        accountThrottle, publicUrl, egress, observed);
   }
 
   /** {@code RATE,BURST} as the --account-throttle flag takes it, e.g. {@code 10000,5000}. */

@@ -85,13 +85,12 @@ public final class Unserved {
       return add(settings != null, "accessLogSettings");
     }
 
-    /** HTTP API route settings: execution logs, data traces, detailed metrics (throttles are served). */
+    /** HTTP API route settings: execution logs and data traces (throttles and detailed metrics are served). */
     public Ignored routeSettings(String key, RouteSettings settings) {
       if (settings == null) {
         return this;
       }
       return add(Boolean.TRUE.equals(settings.dataTraceEnabled()), key + ".dataTraceEnabled")
-          .add(Boolean.TRUE.equals(settings.detailedMetricsEnabled()), key + ".detailedMetricsEnabled")
           .add(settings.loggingLevel() != null && !"OFF".equals(settings.loggingLevel()), key + ".loggingLevel");
     }
 
@@ -124,8 +123,8 @@ public final class Unserved {
     }
 
     /**
-     * UpdateStage (REST): cache, tracing and access-log paths, and the method settings of caching,
-     * execution logging and metrics; throttling is served.
+     * UpdateStage (REST): cache, tracing and access-log paths, and the method settings of caching and
+     * execution logging; throttling and metrics are served.
      */
     public Ignored stagePatch(List<PatchOperation> ops) {
       for (PatchOperation op : ops) {
@@ -134,8 +133,8 @@ public final class Unserved {
         boolean on = sets && !"false".equalsIgnoreCase(String.valueOf(op.value())) && !"OFF".equals(op.value());
         add(on && (path.equals("/cacheClusterEnabled") || path.equals("/tracingEnabled")), path.substring(1));
         add(sets && (path.equals("/cacheClusterSize") || path.startsWith("/accessLogSettings")), path.substring(1));
-        add(on && (path.contains("/caching/") || path.endsWith("/logging/loglevel") || path.endsWith("/logging/dataTrace")
-            || path.endsWith("/metrics/enabled")), "methodSettings " + path);
+        add(on && (path.contains("/caching/") || path.endsWith("/logging/loglevel") || path.endsWith("/logging/dataTrace")),
+            "methodSettings " + path);
       }
       return this;
     }

@@ -9,6 +9,7 @@ import dev.archway.model.Resource;
 import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
 import dev.archway.runtime.CanaryRelease;
+import dev.archway.observe.StageTelemetry;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.ConfigurationErrorStep;
@@ -82,6 +83,7 @@ public final class DeploymentCompiler {
     CustomGatewayResponses gatewayResponses;
     UsageControls.ForStage controls = usage.forStage(apiId, stage, deployment.api());
     DeploymentAuth accessControl;
+    StageTelemetry telemetry = TelemetryCompiler.rest(scope, apiId, deployment.api().name(), stage);
     try {
       validations = RequestValidations.of(apiId, deployment);
       accessControl = authorization.of(apiId, scope, deployment);
@@ -98,7 +100,8 @@ public final class DeploymentCompiler {
         try {
           routes.add(resource.path(), entry.getKey(), compileRoute(
               resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, controls,
-              accessControl));
+              accessControl).withTelemetry(telemetry.route(resource.path(), entry.getKey(),
+                  TelemetryCompiler.metricsEnabled(stage, resource.path(), entry.getKey()))));
         } catch (IllegalArgumentException e) {
           throw new CompileException(where, route, e);
         }
@@ -107,7 +110,7 @@ public final class DeploymentCompiler {
     }
     Map<String, String> variables = stage.variables() == null ? Map.of() : stage.variables();
     return new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count,
-        gatewayResponses, controls.bucketsUsed());
+        gatewayResponses, controls.bucketsUsed(), telemetry);
   }
 
   /**

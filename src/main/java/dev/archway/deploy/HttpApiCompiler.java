@@ -8,6 +8,8 @@ import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Integration;
 import dev.archway.model.v2.Route;
 import dev.archway.model.v2.Stage;
+import dev.archway.observe.RouteTelemetry;
+import dev.archway.observe.StageTelemetry;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.ConfigurationErrorStep;
@@ -76,13 +78,15 @@ public final class HttpApiCompiler {
     CompiledRoute defaultRoute = null;
     int count = 0;
     Set<String> bucketsUsed = new HashSet<>();
+    StageTelemetry telemetry = StageTelemetry.http(scope, apiId, stage.stageName());
     for (Route route : orEmpty(deployment.routes())) {
       String key = route.routeKey();
       try {
         Step throttle = throttles.step(apiId, stage, key, bucketsUsed);
+        RouteTelemetry observed = telemetry.route(key, null, TelemetryCompiler.detailedMetrics(stage, key));
         if ("$default".equals(key)) {
           defaultRoute = compileRoute(route, "$default", "ANY", integrations, deployment, apiArn, account, true,
-              throttle);
+              throttle).withTelemetry(observed);
         } else {
           int space = key == null ? -1 : key.indexOf(' ');
           if (space < 0) {
@@ -91,7 +95,7 @@ public final class HttpApiCompiler {
           String method = key.substring(0, space);
           String path = key.substring(space + 1);
           routes.add(path, method, compileRoute(route, path, method, integrations, deployment, apiArn, account, false,
-              throttle));
+              throttle).withTelemetry(observed));
         }
       } catch (IllegalArgumentException e) {
         throw new CompileException(where, "route " + key, e);
@@ -100,7 +104,7 @@ public final class HttpApiCompiler {
     }
     Map<String, String> variables = stage.stageVariables() == null ? Map.of() : stage.stageVariables();
     CompiledStage compiled = new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, routes.build(), count,
-        CustomGatewayResponses.NONE, bucketsUsed);
+        CustomGatewayResponses.NONE, bucketsUsed, telemetry);
     return new HttpApiStage(compiled, defaultRoute, cors(deployment.api()));
   }
 

@@ -14,6 +14,7 @@ import dev.archway.model.v2.Model;
 import dev.archway.model.v2.Route;
 import dev.archway.model.v2.Stage;
 import dev.archway.traffic.LiveAccess;
+import dev.archway.observe.StageTelemetry;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.IamAuthStep;
@@ -114,8 +115,13 @@ public final class WebSocketCompiler {
       api.add("/@connections/{connectionId}", method, new CompiledRoute("/@connections/{connectionId}", method, pipeline));
     }
     CompiledStage connectionsApi = new CompiledStage(apiId, stage.stageName(), stage.deploymentId(), variables, api.build(), 3);
+    // $connect and $disconnect are events of every connection, routes or not.
+    Set<String> events = new HashSet<>(routes.keySet());
+    events.addAll(List.of(WebSocketStage.CONNECT, WebSocketStage.DISCONNECT));
+    StageTelemetry telemetry = StageTelemetry.webSocket(scope, apiId, stage.stageName(), events,
+        key -> TelemetryCompiler.detailedMetrics(stage, key));
     return new WebSocketStage(apiId, stage.stageName(), stage.deploymentId(), variables, selection,
-        deployment.api().apiKeySelectionExpression(), routes, buckets, connectionsApi);
+        deployment.api().apiKeySelectionExpression(), routes, buckets, connectionsApi, telemetry);
   }
 
   /** Forgets the route throttle buckets none of the API's served stages uses (all of them once it is gone). */

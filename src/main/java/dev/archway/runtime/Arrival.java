@@ -45,6 +45,8 @@ public final class Arrival {
     this.refusal = refusal;
     this.prepared = prepared;
     log.context(context);
+    log.telemetry(route != null && route.telemetry() != null ? route.telemetry()
+        : stage == null ? null : stage.telemetry().unrouted());
   }
 
   public RequestContext context() {

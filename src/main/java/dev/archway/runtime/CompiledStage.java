@@ -1,5 +1,6 @@
 package dev.archway.runtime;
 
+import dev.archway.observe.StageTelemetry;
 import dev.archway.runtime.route.RouteTable;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,22 +15,31 @@ import java.util.stream.Collectors;
  *     recompiled API can forget the buckets no stage uses any more
  * @param canary the stage's canary release (REST APIs), or null when it has none; the canary's own
  *     stage has none
+ * @param telemetry how its requests are observed
  */
 public record CompiledStage(
     String apiId, String stageName, String deploymentId, Map<String, String> variables,
     RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses, Set<String> buckets,
-    CanaryRelease canary) {
+    CanaryRelease canary, StageTelemetry telemetry) {
 
   public CompiledStage {
     variables = Map.copyOf(variables);
     gatewayResponses = gatewayResponses == null ? CustomGatewayResponses.NONE : gatewayResponses;
     buckets = Set.copyOf(buckets);
+    telemetry = telemetry == null ? StageTelemetry.NONE : telemetry;
   }
 
-  /** A stage without a canary. */
+  /** A stage without a canary, observed as {@code telemetry} says. */
+  public CompiledStage(String apiId, String stageName, String deploymentId, Map<String, String> variables,
+      RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses, Set<String> buckets,
+      StageTelemetry telemetry) {
+    this(apiId, stageName, deploymentId, variables, routes, routeCount, gatewayResponses, buckets, null, telemetry);
+  }
+
+  /** A stage without a canary, nobody observes. */
   public CompiledStage(String apiId, String stageName, String deploymentId, Map<String, String> variables,
       RouteTable<CompiledRoute> routes, int routeCount, CustomGatewayResponses gatewayResponses, Set<String> buckets) {
-    this(apiId, stageName, deploymentId, variables, routes, routeCount, gatewayResponses, buckets, null);
+    this(apiId, stageName, deploymentId, variables, routes, routeCount, gatewayResponses, buckets, StageTelemetry.NONE);
   }
 
   /** A stage without throttles of its own (the account and usage plans may still throttle it). */
@@ -49,7 +59,7 @@ public record CompiledStage(
     Set<String> all = new HashSet<>(buckets);
     all.addAll(release.stage().buckets());
     return new CompiledStage(apiId, stageName, deploymentId, variables, routes, routeCount, gatewayResponses, all,
-        release);
+        release, telemetry);
   }
 
   /** The buckets any of these stages draws from. */

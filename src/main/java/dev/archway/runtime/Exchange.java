@@ -90,6 +90,9 @@ public final class Exchange {
 
   public void endpointResponse(BackendResponse response) {
     this.endpointResponse = response;
+    if (response != null) {
+      requestLog.integrationStatus(response.statusCode());
+    }
   }
 
   /** The answer for the client; null until a step produced it. */

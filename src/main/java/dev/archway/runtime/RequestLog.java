@@ -1,5 +1,7 @@
 package dev.archway.runtime;
 
+import dev.archway.observe.RouteTelemetry;
+
 /**
  * The record of one request, filled in as it travels (route, integration and authorizer
  * latencies, API key, error type) and completed exactly once, when its answer has been written,
@@ -12,6 +14,8 @@ public final class RequestLog {
 
   private final long startNanos;
   private RequestContext context;
+  private RouteTelemetry telemetry;
+  private int integrationStatus = -1;
   private long requestBytes;
   private long integrationNanos = -1;
   private long authorizerNanos = -1;
@@ -36,6 +40,24 @@ public final class RequestLog {
 
   public void context(RequestContext arrived) {
     this.context = arrived;
+  }
+
+  /** How the request is observed: its route's (or, unrouted, its stage's) telemetry; null when it reached no stage. */
+  public RouteTelemetry telemetry() {
+    return telemetry;
+  }
+
+  public void telemetry(RouteTelemetry route) {
+    this.telemetry = route;
+  }
+
+  /** The status the integration answered with, or -1 when none answered. */
+  public int integrationStatus() {
+    return integrationStatus;
+  }
+
+  public void integrationStatus(int status) {
+    this.integrationStatus = status;
   }
 
   /** Bytes the client sent: head and body. */

@@ -7,6 +7,7 @@ import dev.archway.mapping.ContextVariables;
 import dev.archway.mapping.MappingTemplate;
 import dev.archway.mapping.TemplateInput;
 import dev.archway.model.Json;
+import dev.archway.runtime.RequestLog;
 import dev.archway.runtime.TemplateRunner;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -43,11 +44,21 @@ final class RouteCall {
    */
   Future<Answer> run(WebSocketIntegration integration, WebSocketStage stage, WebSocketConnection connection,
       WebSocketEvents.Request request, ObjectNode event, String body, JsonNode json) {
-    return switch (integration.type()) {
+    long started = System.nanoTime();
+    Future<Answer> answer = switch (integration.type()) {
       case "AWS_PROXY" -> lambda(integration, stage, event);
       case "MOCK" -> mock(integration, stage, connection, request, body, json);
       default -> Future.failedFuture(new Failed("integration type " + integration.type() + " is not served"));
     };
+    RequestLog log = request.log();
+    return log == null ? answer : answer.andThen(ar -> {
+      if (!integration.type().equals("MOCK")) { // AWS suppresses IntegrationLatency for mock integrations
+        log.integrationLatency(System.nanoTime() - started);
+      }
+      if (ar.succeeded()) {
+        log.integrationStatus(ar.result().statusCode());
+      }
+    });
   }
 
   private Future<Answer> lambda(WebSocketIntegration integration, WebSocketStage stage, ObjectNode event) {

@@ -3,6 +3,7 @@ package dev.archway.websocket;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.model.Json;
+import dev.archway.runtime.RequestLog;
 import io.vertx.core.MultiMap;
 import java.util.Base64;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.Map;
 final class WebSocketEvents {
   private WebSocketEvents() {}
 
-  /** What every event's {@code requestContext} says about one request. */
+  /** What every event's {@code requestContext} says about one request; {@code log} records its outcome. */
   record Request(String requestId, String extendedRequestId, long timeEpoch, String requestTime, String routeKey,
-      String eventType, String messageId) {}
+      String eventType, String messageId, RequestLog log) {}
 
   static ObjectNode connect(WebSocketConnection c, WebSocketStage stage, Request request, MultiMap headers,
       Map<String, List<String>> query) {

@@ -2,6 +2,8 @@ package dev.archway.websocket;
 
 import dev.archway.runtime.InvokeTarget;
 import dev.archway.runtime.RequestIds;
+import dev.archway.runtime.RequestLog;
+import dev.archway.runtime.RequestLogSink;
 import dev.archway.runtime.TemplateRunner;
 import dev.archway.runtime.front.RequestHead;
 import dev.archway.runtime.front.WebSocketUpgrade;
@@ -36,8 +38,16 @@ public final class WebSocketGateway implements WebSocketUpgrade {
   private final WebSocketLimits limits;
   private final RouteCall calls;
   private final ConnectFlow connect;
+  private final EventLogs events;
 
   public WebSocketGateway(WebSocketApiLookup stages, Connections connections, WebSocketLimits limits, TemplateRunner templates) {
+    this(stages, connections, limits, templates, RequestLogSink.NONE);
+  }
+
+  /** @param logs where the log of each event ({@code $connect}, message, {@code $disconnect}) goes once it is done */
+  public WebSocketGateway(WebSocketApiLookup stages, Connections connections, WebSocketLimits limits, TemplateRunner templates,
+      RequestLogSink logs) {
+    this.events = new EventLogs(logs);
     this.stages = stages;
     this.connections = connections;
     this.limits = limits;
@@ -71,26 +81,33 @@ public final class WebSocketGateway implements WebSocketUpgrade {
     Map<String, List<String>> query = new QueryStringDecoder(head.rawQuery() == null ? "" : head.rawQuery(), false).parameters();
     String domain = head.headers().get("Host");
     long now = System.currentTimeMillis();
-    WebSocketEvents.Request request = new WebSocketEvents.Request(RequestIds.next(), RequestIds.extended(), now,
-        ConnectFlow.requestTime(now), WebSocketStage.CONNECT, "CONNECT", null);
     WebSocketConnection connection = new WebSocketConnection(ConnectionIds.next(), stage.apiId(), stage.stageName(),
         channel, now, sourceIp, head.headers().get("User-Agent"), domain, WebSocketConnection.Authorized.NONE);
+    String requestId = RequestIds.next();
+    String extendedId = RequestIds.extended();
+    RequestLog log = events.start(head.startedNanos(), stage, connection, requestId, extendedId, now,
+        WebSocketStage.CONNECT, "GET");
+    log.addRequestBytes(head.bytes());
+    WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
+        ConnectFlow.requestTime(now), WebSocketStage.CONNECT, "CONNECT", null, log);
     ConnectFlow.Handshake handshake = new ConnectFlow.Handshake(connection, stage, head.headers(), query, request);
     connect.run(handshake).onComplete(ar -> channel.eventLoop().execute(() -> {
       if (!channel.isActive()) {
-        return; // the client left during $connect
+        events.complete(log, RequestLog.CLIENT_CLOSED, 0); // the client left during $connect
+        return;
       }
       if (ar.failed()) {
         ConnectFlow.Refusal refusal = ar.cause() instanceof ConnectFlow.Refusal r ? r : ConnectFlow.Refusal.error();
-        refuse(channel, refusal.status(), refusal.getMessage());
+        events.complete(log, refusal.status(), refuse(channel, refusal.status(), refusal.getMessage()));
         return;
       }
-      accept(channel, key, connection, head.headers());
+      events.complete(log, 200, accept(channel, key, connection, head.headers()));
     }));
     return true;
   }
 
-  private void accept(Channel channel, String key, WebSocketConnection connection, io.vertx.core.MultiMap headers) {
+  /** @return the bytes of the answer */
+  private int accept(Channel channel, String key, WebSocketConnection connection, io.vertx.core.MultiMap headers) {
     String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n";
     channel.writeAndFlush(Unpooled.copiedBuffer(response, StandardCharsets.US_ASCII));
@@ -103,19 +120,21 @@ public final class WebSocketGateway implements WebSocketUpgrade {
         .addLast("ws-encoder", new WebSocket13FrameEncoder(false))
         .addLast("ws-decoder", new WebSocket13FrameDecoder(decoding))
         .addLast("ws-idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
-        .addLast("ws-session", new WebSocketSession(connection, stages, connections, limits, calls, headers));
+        .addLast("ws-session", new WebSocketSession(connection, stages, connections, limits, calls, headers, events));
     connections.add(connection);
     channel.config().setAutoRead(true);
     channel.read();
+    return response.length();
   }
 
-  /** Refuses the handshake with {@code {"message": ...}} and closes the connection. */
-  private static void refuse(Channel channel, int status, String message) {
+  /** Refuses the handshake with {@code {"message": ...}} and closes the connection; returns the bytes of the answer. */
+  private static int refuse(Channel channel, int status, String message) {
     byte[] body = ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
     String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\nContent-Length: "
         + body.length + "\r\nConnection: close\r\n\r\n";
     channel.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body))
         .addListener(ChannelFutureListener.CLOSE);
+    return head.length() + body.length;
   }
 
   private static String reason(int status) {

@@ -3,6 +3,7 @@ package dev.archway.websocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.model.Json;
 import dev.archway.runtime.RequestIds;
+import dev.archway.runtime.RequestLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
@@ -43,6 +44,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
   private final WebSocketLimits limits;
   private final RouteCall calls;
   private final MultiMap connectHeaders;
+  private final EventLogs events;
   private CompositeByteBuf partial;
   private boolean partialBinary;
   private ScheduledFuture<?> lifetime;
@@ -50,7 +52,8 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
   private String closeReason = "";
 
   WebSocketSession(WebSocketConnection connection, WebSocketApiLookup stages, Connections connections,
-      WebSocketLimits limits, RouteCall calls, MultiMap connectHeaders) {
+      WebSocketLimits limits, RouteCall calls, MultiMap connectHeaders, EventLogs events) {
+    this.events = events;
     this.connection = connection;
     this.stages = stages;
     this.connections = connections;
@@ -132,23 +135,29 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
       connection.close(WebSocketConnection.GOING_AWAY, "Going away"); // the stage was deleted
       return;
     }
+    long started = System.nanoTime();
     long now = System.currentTimeMillis();
     String text = partialBinary ? "" : RouteCall.text(body);
     JsonNode json = partialBinary ? null : parse(text);
     WebSocketRoute route = stage.select(json);
     String requestId = RequestIds.next();
-    WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, RequestIds.extended(), now,
-        ConnectFlow.requestTime(now), route == null ? null : route.routeKey(), "MESSAGE", RequestIds.extended());
+    String extendedId = RequestIds.extended();
+    RequestLog log = events.start(started, stage, connection, requestId, extendedId, now,
+        route == null ? null : route.routeKey(), null);
+    log.addRequestBytes(body.length);
+    WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
+        ConnectFlow.requestTime(now), route == null ? null : route.routeKey(), "MESSAGE", RequestIds.extended(), log);
     if (route == null) {
-      error("Forbidden", requestId);
+      error(log, 403, "Forbidden", requestId);
       return;
     }
     if (route.throttle() != null && !route.throttle().tryAcquire()) {
-      error("Too Many Requests", requestId);
+      log.errorType("THROTTLED");
+      error(log, 429, "Too Many Requests", requestId);
       return;
     }
     if (route.integration() == null) {
-      error("Internal server error", requestId);
+      error(log, 500, "Internal server error", requestId);
       return;
     }
     calls.run(route.integration(), stage, connection, request,
@@ -156,17 +165,22 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
         .onComplete(ar -> {
           if (ar.failed()) {
             LOG.warn("request {}: route {} of {} failed: {}", requestId, route.routeKey(), connection, ar.cause().getMessage());
-            error("Internal server error", requestId);
+            error(log, 500, "Internal server error", requestId);
           } else if (route.twoWay() && ar.result().reply() != null) {
             connection.send(ar.result().reply());
+            events.complete(log, 200, ar.result().reply().length());
+          } else {
+            events.complete(log, 200, 0);
           }
         });
   }
 
-  /** AWS's error frame: the message, the connection and the request. */
-  private void error(String message, String requestId) {
-    connection.send("{\"message\": \"" + message + "\", \"connectionId\":\"" + connection.connectionId()
-        + "\", \"requestId\":\"" + requestId + "\"}");
+  /** AWS's error frame: the message, the connection and the request; the event is done with {@code status}. */
+  private void error(RequestLog log, int status, String message, String requestId) {
+    String frame = "{\"message\": \"" + message + "\", \"connectionId\":\"" + connection.connectionId()
+        + "\", \"requestId\":\"" + requestId + "\"}";
+    connection.send(frame);
+    events.complete(log, status, frame.length());
   }
 
   private static JsonNode parse(String text) {
@@ -230,11 +244,20 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
     if (route == null || route.integration() == null) {
       return;
     }
+    long started = System.nanoTime();
     long now = System.currentTimeMillis();
-    WebSocketEvents.Request request = new WebSocketEvents.Request(RequestIds.next(), RequestIds.extended(), now,
-        ConnectFlow.requestTime(now), WebSocketStage.DISCONNECT, "DISCONNECT", null);
+    String requestId = RequestIds.next();
+    String extendedId = RequestIds.extended();
+    RequestLog log = events.start(started, stage, connection, requestId, extendedId, now, WebSocketStage.DISCONNECT, null);
+    WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
+        ConnectFlow.requestTime(now), WebSocketStage.DISCONNECT, "DISCONNECT", null, log);
     Future<RouteCall.Answer> done = calls.run(route.integration(), stage, connection, request,
         WebSocketEvents.disconnect(connection, stage, request, connectHeaders, closeCode, closeReason), "", null);
-    done.onFailure(e -> LOG.warn("request {}: $disconnect of {} failed: {}", request.requestId(), connection, e.getMessage()));
+    done.onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("request {}: $disconnect of {} failed: {}", request.requestId(), connection, ar.cause().getMessage());
+      }
+      events.complete(log, ar.succeeded() ? 200 : 500, 0);
+    });
   }
 }

@@ -1,6 +1,7 @@
 package dev.archway.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.archway.observe.StageTelemetry;
 import dev.archway.runtime.CompiledStage;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +16,12 @@ import java.util.Set;
  *     or {@code $context.authorizer.usageIdentifierKey}
  * @param buckets the names of the token buckets the routes' throttles draw from
  * @param connectionsApi the stage's {@code @connections} API, served by the execute listener as a REST-like stage
+ * @param telemetry how its events are observed (metrics, access logs)
  */
 public record WebSocketStage(
     String apiId, String stageName, String deploymentId, Map<String, String> variables,
     SelectionExpression routeSelection, String apiKeySelection, Map<String, WebSocketRoute> routes, Set<String> buckets,
-    CompiledStage connectionsApi) {
+    CompiledStage connectionsApi, StageTelemetry telemetry) {
 
   public static final String CONNECT = "$connect";
   public static final String DISCONNECT = "$disconnect";
@@ -29,6 +31,7 @@ public record WebSocketStage(
     variables = Map.copyOf(variables);
     routes = Map.copyOf(routes);
     buckets = Set.copyOf(buckets);
+    telemetry = telemetry == null ? StageTelemetry.NONE : telemetry;
   }
 
   /** The route of the {@code $connect} step of the handshake, or null: every connection is then accepted. */

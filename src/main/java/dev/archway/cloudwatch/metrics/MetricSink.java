@@ -20,7 +20,8 @@ public final class MetricSink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MetricSink.class);
   private static final long FLUSH_EVERY_MILLIS = 5_000;
 
-  private record Sample(String scope, MetricId metric, String unit, long timestamp, double value) {}
+  /** One value, or (when {@code aggregate} is set) a minute already aggregated by its producer. */
+  private record Sample(String scope, MetricId metric, String unit, long timestamp, double value, Aggregate aggregate) {}
 
   private final MetricStore store;
   private final BlockingQueue<Sample> queue;
@@ -44,8 +45,23 @@ public final class MetricSink implements AutoCloseable {
   public boolean record(String accountId, String region, String namespace, String metricName, Map<String, String> dimensions,
       String unit, double value) {
     Sample sample = new Sample(accountId + ":" + region, MetricId.of(namespace, metricName, dimensions), unit == null ? "None" : unit,
-        store.clock().millis(), value);
+        store.clock().millis(), value, null);
     if (closed || !Double.isFinite(value) || !queue.offer(sample)) {
+      dropped.incrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Merges a minute its producer aggregated (the gateway metrics of an event loop) into the
+   * metric's minute at {@code timestampMillis}; the aggregate must not change afterwards.
+   *
+   * @param scope {@code account:region}
+   * @return false when it was dropped (queue full, or the sink closed)
+   */
+  public boolean merge(String scope, MetricId metric, String unit, long timestampMillis, Aggregate aggregate) {
+    if (closed || !queue.offer(new Sample(scope, metric, unit, timestampMillis, 0, aggregate))) {
       dropped.incrementAndGet();
       return false;
     }
@@ -66,7 +82,8 @@ public final class MetricSink implements AutoCloseable {
         if (first != null) {
           batch.add(first);
           queue.drainTo(batch, 10_000);
-          batch.forEach(s -> store.add(s.scope(), s.metric(), s.unit(), s.timestamp(), a -> a.add(s.value(), 1)));
+          batch.forEach(s -> store.add(s.scope(), s.metric(), s.unit(), s.timestamp(),
+              s.aggregate() == null ? a -> a.add(s.value(), 1) : a -> a.merge(s.aggregate())));
           batch.clear();
         }
         if (System.nanoTime() - lastFlush > TimeUnit.MILLISECONDS.toNanos(FLUSH_EVERY_MILLIS)) {

@@ -1,0 +1,73 @@
+package dev.archway.observe;
+
+/**
+ * How the requests of one route (a REST method, an HTTP API or WebSocket route) are observed,
+ * fixed at compile time. Its identity is the key the metrics of its requests gather under, so
+ * there is one per route per compiled stage. A canary request counts under its {@link #canary()}
+ * twin, whose stage is {@code {stage}/Canary}, as on AWS.
+ */
+public final class RouteTelemetry {
+  private final StageTelemetry stage;
+  private final String route;
+  private final String method;
+  private final boolean detailedMetrics;
+  private final boolean canary;
+  private final RouteTelemetry twin;
+
+  RouteTelemetry(StageTelemetry stage, String route, String method, boolean detailedMetrics) {
+    this.stage = stage;
+    this.route = route;
+    this.method = method;
+    this.detailedMetrics = detailedMetrics;
+    this.canary = false;
+    this.twin = new RouteTelemetry(this);
+  }
+
+  private RouteTelemetry(RouteTelemetry main) {
+    this.stage = main.stage;
+    this.route = main.route;
+    this.method = main.method;
+    this.detailedMetrics = main.detailedMetrics;
+    this.canary = true;
+    this.twin = main;
+  }
+
+  public StageTelemetry stage() {
+    return stage;
+  }
+
+  /** REST: the resource path; HTTP and WebSocket APIs: the route key; null for the stage's unrouted requests. */
+  public String route() {
+    return route;
+  }
+
+  /** REST: the method's HTTP method ({@code ANY} included); null otherwise. */
+  public String method() {
+    return method;
+  }
+
+  /** Whether AWS would send this route's own metrics (REST {@code metricsEnabled}, v2 {@code detailedMetricsEnabled}). */
+  public boolean detailedMetrics() {
+    return detailedMetrics && route != null;
+  }
+
+  public boolean isCanary() {
+    return canary;
+  }
+
+  /** The stage dimension's value: {@code {stage}/Canary} for canary requests. */
+  public String stageDimension() {
+    return canary ? stage.stageName() + "/Canary" : stage.stageName();
+  }
+
+  /** The twin a canary request counts under (and back). */
+  public RouteTelemetry canary() {
+    return canary ? this : twin;
+  }
+
+  @Override
+  public String toString() {
+    return stage.kind() + " " + stage.apiName() + "/" + stageDimension() + (route == null ? "" : " " + (method == null ? "" : method + " ") + route)
+        + (detailedMetrics() ? " (detailed metrics)" : "");
+  }
+}
