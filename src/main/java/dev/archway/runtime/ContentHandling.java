@@ -70,10 +70,9 @@ enum ContentHandling {
 
   static Buffer decode(Buffer payload) {
     try {
-      String text = payload.toString(java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("\\s", "");
-      return Buffer.buffer(Base64.getDecoder().decode(text));
+      return Buffer.buffer(Base64Text.decode(payload.toString(java.nio.charset.StandardCharsets.ISO_8859_1)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("payload is not base64 (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException("payload is " + e.getMessage(), e);
     }
   }
 

@@ -5,16 +5,17 @@ import dev.archway.model.Json;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a function's answer to a REST AWS_PROXY event. Only {@code statusCode}, {@code headers},
- * {@code multiValueHeaders}, {@code body} and {@code isBase64Encoded} are allowed; anything else
- * is a "Malformed Lambda proxy response" (502). A missing status is 200; {@code "201"} counts.
+ * Reads a function's answer to a REST AWS_PROXY event. Only {@code statusCode}, {@code headers}
+ * (string or boolean values), {@code multiValueHeaders} (lists of them), {@code body} (a string)
+ * and {@code isBase64Encoded} are allowed; anything else is a "Malformed Lambda proxy response"
+ * (502). A missing status is 200; {@code "201"} counts. A body to decode that is not base64 is a
+ * 500, as on AWS.
  */
 public final class LambdaProxyResponse {
   private static final Set<String> ALLOWED = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
@@ -27,7 +28,7 @@ public final class LambdaProxyResponse {
   /**
    * @param accept the client's Accept header: a base64 body is decoded only when its first entry
    *     is one of the API's binary media types
-   * @throws GatewayResponse.Failure (502) for any malformed answer
+   * @throws GatewayResponse.Failure (502) for any malformed answer, (500) for a body to decode that is not base64
    */
   public static MethodResponse parse(Buffer payload, String accept, BinaryMediaTypes binary) {
     JsonNode root;
@@ -56,12 +57,13 @@ public final class LambdaProxyResponse {
     }
     String text = body == null || body.isNull() ? "" : body.textValue();
     boolean decode = base64 != null && base64.asBoolean() && binary.matches(accept);
-    // The MIME decoder skips line breaks (Python's base64.encodebytes adds them) and stray characters.
+    if (!decode) {
+      return new MethodResponse(status, headers, Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)));
+    }
     try {
-      Buffer out = decode ? Buffer.buffer(Base64.getMimeDecoder().decode(text)) : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
-      return new MethodResponse(status, headers, out);
+      return new MethodResponse(status, headers, Buffer.buffer(Base64Text.decode(text)));
     } catch (IllegalArgumentException e) {
-      throw malformed(); // e.g. a truncated last unit
+      throw new GatewayResponse.InternalServerError().failure();
     }
   }
 
@@ -96,7 +98,7 @@ public final class LambdaProxyResponse {
             add(out, header.getKey(), value);
           }
         } else if (!header.getValue().isNull()) {
-          add(out, header.getKey(), header.getValue());
+          throw malformed(); // {"X-A": "b"}: AWS wants a list here
         }
       }
     }

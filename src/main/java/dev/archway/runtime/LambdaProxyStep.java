@@ -59,10 +59,12 @@ public final class LambdaProxyStep implements Step {
         // Lambda answers carry the trace id on AWS (MOCK ones do not: AWS-BEHAVIOUR E).
         response.headers().set("X-Amzn-Trace-Id", exchange.context().traceId());
         exchange.methodResponse(response);
-      } catch (GatewayResponse.Failure malformed) {
-        LOG.info("request {}: Execution failed due to configuration error: Malformed Lambda proxy response from {}",
-            exchange.requestId(), function);
-        return Future.failedFuture(malformed);
+      } catch (GatewayResponse.Failure refused) {
+        String reason = refused.response() instanceof GatewayResponse.MalformedLambdaResponse
+            ? "Malformed Lambda proxy response" : "Unable to base64-decode the Lambda proxy response body";
+        LOG.info("request {}: Execution failed due to configuration error: {} from {}", exchange.requestId(), reason, function);
+        exchange.executionLog().add("Execution failed due to configuration error: " + reason);
+        return Future.failedFuture(refused);
       }
       return Future.succeededFuture();
     });

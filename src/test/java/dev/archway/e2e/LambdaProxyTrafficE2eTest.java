@@ -53,6 +53,8 @@ class LambdaProxyTrafficE2eTest {
   static final HttpClient http = HttpClient.newHttpClient();
   static String apiId;
   static String plainApiId;
+  static String wildcardApiId;
+  static String allBinaryApiId;
 
   @BeforeAll
   static void buildApis() {
@@ -81,13 +83,22 @@ class LambdaProxyTrafficE2eTest {
         FUNCTIONS + "${stageVariables.fn}:live", null);
     aws.createDeployment(r -> r.restApiId(apiId).stageName("test").variables(Map.of("fn", "echo", "color", "blue")));
 
-    var plain = aws.createRestApi(r -> r.name("lambda-proxy-text"));
-    plainApiId = plain.id();
-    String plainResponder = resource(aws, plainApiId, resource(aws, plainApiId, plain.rootResourceId(), "fixed"), "{case}");
-    proxy(aws, plainApiId, plainResponder, "GET", "POST", FUNCTIONS + "responder", null);
-    aws.createDeployment(r -> r.restApiId(plainApiId).stageName("test"));
+    plainApiId = responderApi(aws, "lambda-proxy-text");
+    wildcardApiId = responderApi(aws, "lambda-proxy-images", "image/*");
+    allBinaryApiId = responderApi(aws, "lambda-proxy-all-binary", "*/*");
     Fixtures.awaitServing(server.pathStyle(apiId, "test", "/get"), "GET");
+    Fixtures.awaitServing(server.pathStyle(wildcardApiId, "test", "/fixed/no-status"), "GET");
+    Fixtures.awaitServing(server.pathStyle(allBinaryApiId, "test", "/fixed/no-status"), "GET");
     Fixtures.awaitServing(server.pathStyle(plainApiId, "test", "/fixed/no-status"), "GET");
+  }
+
+  /** An API with the responder function under {@code /fixed/{case}}, deployed to {@code test}. */
+  private static String responderApi(ApiGatewayClient aws, String name, String... binaryMediaTypes) {
+    var api = aws.createRestApi(r -> r.name(name).binaryMediaTypes(binaryMediaTypes));
+    String responder = resource(aws, api.id(), resource(aws, api.id(), api.rootResourceId(), "fixed"), "{case}");
+    proxy(aws, api.id(), responder, "GET", "POST", FUNCTIONS + "responder", null);
+    aws.createDeployment(r -> r.restApiId(api.id()).stageName("test"));
+    return api.id();
   }
 
   @AfterEach
@@ -197,7 +208,7 @@ class LambdaProxyTrafficE2eTest {
 
   @Test
   void malformedResponsesAndFunctionErrorsAre502() throws Exception {
-    for (String bad : List.of("extra-key", "not-json", "bad-status", "object-body", "number-header", "array")) {
+    for (String bad : List.of("extra-key", "not-json", "bad-status", "object-body", "number-header", "array", "scalar-multi")) {
       HttpResponse<String> response = get(apiId, "/fixed/" + bad, Map.of());
       assertThat(response.statusCode()).as(bad).isEqualTo(502);
       assertThat(response.body()).as(bad).isEqualTo("{\"message\":\"Internal server error\"}");
@@ -249,6 +260,10 @@ class LambdaProxyTrafficE2eTest {
       case "object-body" -> Reply.ok("{\"statusCode\":200,\"body\":{\"a\":1}}");
       case "number-header" -> Reply.ok("{\"statusCode\":200,\"headers\":{\"X-N\":1}}");
       case "array" -> Reply.ok("[1,2]");
+      case "scalar-multi" -> Reply.ok("{\"statusCode\":200,\"multiValueHeaders\":{\"X-A\":\"b\"}}");
+      case "bad-base64" -> Reply.ok("{\"statusCode\":200,\"isBase64Encoded\":true,\"body\":\"not base64!\"}");
+      case "wrapped-base64" -> Reply.ok(new JsonObject().put("statusCode", 200).put("isBase64Encoded", true)
+          .put("body", Base64.getMimeEncoder(4, "\n".getBytes()).encodeToString(PNG)));
       default -> Reply.functionError("IllegalArgumentException", "no case " + which);
     };
   }
@@ -297,6 +312,35 @@ class LambdaProxyTrafficE2eTest {
     assertThat(event.getJsonObject("requestContext").getString("path")).isEqualTo("/test/greedy/a//b%2Bc");
     assertThat(event.getJsonObject("pathParameters").getString("proxy")).isEqualTo("a//b+c");
     assertThat(event.getString("resource")).isEqualTo("/greedy/{proxy+}");
+  }
+
+  @Test
+  void aBodyToDecodeThatIsNotBase64Is500AndLineBrokenBase64IsDecoded() throws Exception {
+    HttpResponse<String> bad = get(apiId, "/fixed/bad-base64", Map.of("Accept", "image/png"));
+    assertThat(bad.statusCode()).isEqualTo(500);
+    assertThat(bad.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+    // Not asked for as binary, the same answer passes as the text it is.
+    HttpResponse<String> asText = get(apiId, "/fixed/bad-base64", Map.of("Accept", "application/json"));
+    assertThat(asText.statusCode()).isEqualTo(200);
+    assertThat(asText.body()).isEqualTo("not base64!");
+
+    HttpResponse<byte[]> wrapped = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/fixed/wrapped-base64"))
+        .header("Accept", "image/png").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(wrapped.body()).isEqualTo(PNG);
+  }
+
+  @Test
+  void binaryMediaTypesMatchTheFirstAcceptEntryByRightWildcard() throws Exception {
+    String encoded = Base64.getEncoder().encodeToString(PNG);
+    HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(server.pathStyle(wildcardApiId, "test", "/fixed/binary"))
+        .header("Accept", "image/webp;q=0.9, */*").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(image.body()).isEqualTo(PNG);
+    assertThat(get(wildcardApiId, "/fixed/binary", Map.of("Accept", "application/octet-stream")).body()).isEqualTo(encoded);
+    assertThat(get(wildcardApiId, "/fixed/binary", Map.of("Accept", "*/*")).body()).isEqualTo(encoded);
+    // "*/*" among an API's binaryMediaTypes matches whatever the client puts first.
+    HttpResponse<byte[]> any = http.send(HttpRequest.newBuilder(server.pathStyle(allBinaryApiId, "test", "/fixed/binary"))
+        .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(any.body()).isEqualTo(PNG);
   }
 
   static String resource(ApiGatewayClient aws, String api, String parent, String pathPart) {

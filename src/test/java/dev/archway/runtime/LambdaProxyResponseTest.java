@@ -54,13 +54,29 @@ class LambdaProxyResponseTest {
   void everyOtherShapeIsMalformed() {
     for (String bad : List.of("", "null", "\"text\"", "{\"statusCode\":200.5}", "{\"statusCode\":\"2xx\"}",
         "{\"statusCode\":700}", "{\"headers\":[]}", "{\"headers\":{\"a\":null}}", "{\"multiValueHeaders\":{\"a\":[1]}}",
+        "{\"multiValueHeaders\":{\"a\":\"b\"}}", "{\"multiValueHeaders\":{\"a\":{\"b\":[\"c\"]}}}", "{\"multiValueHeaders\":[]}",
         "{\"isBase64Encoded\":\"yes\"}", "{\"body\":5}", "{\"cookies\":[]}")) {
       assertThatThrownBy(() -> parse(bad, null)).as(bad).isInstanceOfSatisfying(GatewayResponse.Failure.class,
           f -> assertThat(f.response()).isEqualTo(new GatewayResponse.MalformedLambdaResponse()));
     }
-    assertThatThrownBy(() -> parse("{\"isBase64Encoded\":true,\"body\":\"a\"}", "image/png"))
-        .isInstanceOf(GatewayResponse.Failure.class);
-    // Line breaks in base64 (Python's encodebytes) are fine: the MIME decoder skips them.
-    assertThat(parse("{\"isBase64Encoded\":true,\"body\":\"aG\\nk=\"}", "image/png").body().toString()).isEqualTo("hi");
+  }
+
+  @Test
+  void aBodyToDecodeThatIsNotBase64IsA500AndPassesAsTextWhenNotDecoded() {
+    for (String bad : List.of("a", "not base64!", "aGk=?", "aGk=é", "aG=k")) {
+      String payload = "{\"isBase64Encoded\":true,\"body\":\"" + bad + "\"}";
+      assertThatThrownBy(() -> parse(payload, "image/png")).as(bad).isInstanceOfSatisfying(GatewayResponse.Failure.class,
+          f -> assertThat(f.response()).isEqualTo(new GatewayResponse.InternalServerError()));
+      assertThat(parse(payload, "text/html").body().toString()).isEqualTo(bad);
+    }
+    // Line breaks and spaces in base64 (Python's encodebytes) are fine, and so is missing padding.
+    assertThat(parse("{\"isBase64Encoded\":true,\"body\":\"aG\\r\\nk= \"}", "image/png").body().toString()).isEqualTo("hi");
+    assertThat(parse("{\"isBase64Encoded\":true,\"body\":\"aGk\"}", "image/png").body().toString()).isEqualTo("hi");
+  }
+
+  @Test
+  void aNullMultiValueHeaderIsIgnored() {
+    assertThat(parse("{\"multiValueHeaders\":{\"X-A\":null,\"X-B\":[\"b\"]}}", null).headers().names())
+        .containsExactlyInAnyOrder("X-B", "Content-Type");
   }
 }

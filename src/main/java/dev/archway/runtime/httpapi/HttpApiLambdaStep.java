@@ -85,7 +85,8 @@ public final class HttpApiLambdaStep implements Step {
       try {
         exchange.endpointResponse(v2 ? LambdaResponseV2.parse(ar.result().payload()) : responseV1(ar.result().payload()));
       } catch (GatewayResponse.Failure malformed) {
-        LOG.info("request {}: Malformed Lambda proxy response from {}", exchange.requestId(), function);
+        LOG.info("request {}: {} from {}", exchange.requestId(), malformed.response() instanceof GatewayResponse.MalformedLambdaResponse
+            ? "Malformed Lambda proxy response" : "Unable to base64-decode the Lambda proxy response body", function);
         return Future.failedFuture(malformed);
       }
       return Future.succeededFuture();

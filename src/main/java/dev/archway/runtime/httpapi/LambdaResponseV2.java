@@ -3,11 +3,11 @@ package dev.archway.runtime.httpapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.integration.BackendResponse;
 import dev.archway.model.Json;
+import dev.archway.runtime.Base64Text;
 import dev.archway.runtime.GatewayResponse;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -67,7 +67,7 @@ public final class LambdaResponseV2 {
       throw malformed();
     }
     try {
-      byte[] bytes = base64 != null && base64.asBoolean() ? Base64.getMimeDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = base64 != null && base64.asBoolean() ? Base64Text.decode(text) : text.getBytes(StandardCharsets.UTF_8);
       return new BackendResponse(status, headers, Buffer.buffer(bytes));
     } catch (IllegalArgumentException e) {
       throw malformed();
