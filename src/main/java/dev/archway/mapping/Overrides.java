@@ -2,6 +2,7 @@ package dev.archway.mapping;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +19,29 @@ import java.util.Map;
  * @param requestPath {@code requestOverride.path.*}
  * @param responseStatus {@code responseOverride.status}, or null when no template set it (or set a non-number)
  * @param responseHeaders {@code responseOverride.header.*}
+ * @param requestOthers any other key a template set on {@code requestOverride}: AWS keeps it for the
+ *     templates that follow (never sent anywhere); values as the template left them
+ * @param responseOthers the same for {@code responseOverride}
  */
 public record Overrides(
     Map<String, List<String>> requestHeaders,
     Map<String, List<String>> requestQueryString,
     Map<String, String> requestPath,
     Integer responseStatus,
-    Map<String, String> responseHeaders) {
-  public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of(), null, Map.of());
+    Map<String, String> responseHeaders,
+    Map<String, Object> requestOthers,
+    Map<String, Object> responseOthers) {
+  public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of(), Map.of());
+  private static final List<String> REQUEST_KEYS = List.of("header", "querystring", "path");
+  private static final List<String> RESPONSE_KEYS = List.of("header", "status");
 
   public Overrides {
     requestHeaders = requestHeaders == null ? Map.of() : Map.copyOf(requestHeaders);
     requestQueryString = requestQueryString == null ? Map.of() : Map.copyOf(requestQueryString);
     requestPath = requestPath == null ? Map.of() : Map.copyOf(requestPath);
     responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
+    requestOthers = requestOthers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(requestOthers));
+    responseOthers = responseOthers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(responseOthers));
   }
 
   public boolean isEmpty() {
@@ -40,7 +50,7 @@ public record Overrides(
 
   /** The {@code requestOverride} map a template sees: mutable, with the three sub-maps in place. */
   Map<String, Object> requestTemplateMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>(requestOthers);
     map.put("header", toTemplate(requestHeaders));
     map.put("querystring", toTemplate(requestQueryString));
     map.put("path", new LinkedHashMap<>(requestPath));
@@ -49,7 +59,7 @@ public record Overrides(
 
   /** The {@code responseOverride} map a template sees. */
   Map<String, Object> responseTemplateMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>(responseOthers);
     map.put("header", new LinkedHashMap<>(responseHeaders));
     if (responseStatus != null) {
       map.put("status", responseStatus);
@@ -66,7 +76,19 @@ public record Overrides(
         multi(request.get("querystring")),
         single(request.get("path")),
         status(response.get("status")),
-        single(response.get("header")));
+        single(response.get("header")),
+        others(request, REQUEST_KEYS),
+        others(response, RESPONSE_KEYS));
+  }
+
+  private static Map<String, Object> others(Map<?, ?> map, List<String> documented) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((key, value) -> {
+      if (key != null && value != null && !documented.contains(String.valueOf(key))) {
+        out.put(String.valueOf(key), value);
+      }
+    });
+    return out;
   }
 
   private static Map<String, Object> toTemplate(Map<String, List<String>> multi) {

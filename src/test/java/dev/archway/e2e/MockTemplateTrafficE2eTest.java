@@ -45,6 +45,16 @@ class MockTemplateTrafficE2eTest {
     api.response(override, "GET", "200", r -> r.selectionPattern("").responseTemplates(Map.of("application/json",
         "{\"requestOverride\":\"$context.requestOverride.header.X-Req\"}")));
 
+    // Keys of their own on both override maps, and the known echo-the-body idiom through requestOverride.path.
+    String custom = api.resource(api.root, "custom");
+    api.method(custom, "POST", "200");
+    api.integration(custom, "POST", r -> r.type(IntegrationType.MOCK).requestTemplates(Map.of("application/json",
+        "#set($context.responseOverride.flag = 'kept')#set($context.requestOverride.note = {'n': 1})"
+            + "#set($context.requestOverride.path.body = $input.body){\"statusCode\": 200}")));
+    api.response(custom, "POST", "200", r -> r.selectionPattern("").responseTemplates(Map.of("application/json",
+        "{\"flag\":\"$context.responseOverride.flag\",\"note\":$context.requestOverride.note.n,"
+            + "\"body\":$context.requestOverride.path.body,\"status\":\"$!context.responseOverride.status\"}")));
+
     String invalid = api.resource(api.root, "invalid");
     api.method(invalid, "GET", "200");
     api.integration(invalid, "GET", r -> r.type(IntegrationType.MOCK).requestTemplates(Map.of("application/json", "not json at all")));
@@ -89,6 +99,16 @@ class MockTemplateTrafficE2eTest {
     assertThat(response.statusCode()).isEqualTo(444);
     assertThat(response.headers().firstValue("X-Over")).hasValue("yes");
     assertThat(response.body()).isEqualTo("{\"requestOverride\":\"r1\"}");
+  }
+
+  @Test
+  void keysOfTheirOwnOnTheOverridesReachTheResponseTemplate() throws Exception {
+    HttpResponse<String> response = NonProxyApi.send(HttpRequest.newBuilder(server.pathStyle(api.id, "v1", "/custom"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"a\":[1,2]}")));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(response.body())).isEqualTo(new JsonObject()
+        .put("flag", "kept").put("note", 1).put("body", new JsonObject().put("a", new io.vertx.core.json.JsonArray().add(1).add(2)))
+        .put("status", ""));
   }
 
   @Test
