@@ -21,7 +21,7 @@ final class NonProxyIntegrations {
 
   static IntegrationRequestBody requestBody(Integration integration, MappingContext mapping) {
     return new IntegrationRequestBody(integration.requestTemplates(), integration.passthroughBehavior(),
-        integration.contentHandling(), mapping.binaryMediaTypes(), mapping.templates());
+        integration.contentHandling(), mapping.binaryMediaTypes(), mapping.templates(), UnmappableHeaders.names(integration));
   }
 
   List<Step> mock(Method method, Integration integration, MappingContext mapping) {

@@ -1,6 +1,7 @@
 package dev.archway.deploy;
 
 import dev.archway.model.Integration;
+import dev.archway.runtime.HeaderNames;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,9 @@ import java.util.Set;
  * Request headers a REST integration may not map. AWS deploys such a method and fails each of its
  * calls with 500 ("Execution failed due to configuration error: ... header already present"), even
  * for AWS_PROXY, which otherwise ignores request parameters: the method then runs a
- * {@link dev.archway.runtime.ConfigurationErrorStep} and the rest of the stage is served.
+ * {@link dev.archway.runtime.ConfigurationErrorStep} and the rest of the stage is served. A request
+ * template that sets one through {@code $context.requestOverride.header} fails its request the same
+ * way ({@link #names}).
  */
 final class UnmappableHeaders {
   /** Every integration: framing and the gateway's own tracing headers. */
@@ -22,10 +25,19 @@ final class UnmappableHeaders {
 
   private UnmappableHeaders() {}
 
+  /** The names the integration may not set, for the request template's overrides. */
+  static HeaderNames names(Integration integration) {
+    return HeaderNames.of(refused(integration).toArray(String[]::new));
+  }
+
+  private static Set<String> refused(Integration integration) {
+    return integration.type() != null && integration.type().startsWith("AWS") ? AWS : ANY;
+  }
+
   /** Why the integration's calls must fail, or null when it maps no such header. */
   static String refusal(Integration integration) {
     Map<String, String> mappings = integration.requestParameters() == null ? Map.of() : integration.requestParameters();
-    Set<String> refused = integration.type() != null && integration.type().startsWith("AWS") ? AWS : ANY;
+    Set<String> refused = refused(integration);
     for (String target : mappings.keySet()) {
       if (target.startsWith(PREFIX) && refused.contains(target.substring(PREFIX.length()).toLowerCase(Locale.ROOT))) {
         return target.substring(PREFIX.length()) + " header already present (" + target + " cannot be mapped)";

@@ -11,7 +11,8 @@ import io.vertx.core.MultiMap;
  * HTTP (non-proxy): the backend receives only what the integration maps — URI path variables,
  * query string and headers from {@code requestParameters} and the request template's overrides, the
  * body from the request template (or passed through) — plus {@code User-Agent:
- * AmazonAPIGateway_<api-id>}; no client header passes unmapped (AWS-BEHAVIOUR E). The backend's
+ * AmazonAPIGateway_<api-id>} and {@code Accept: application/json} unless mapped, and
+ * {@code X-Forwarded-*}; no client header passes unmapped (AWS-BEHAVIOUR E). The backend's
  * answer becomes the endpoint response for the integration responses to select on by status.
  */
 public final class HttpIntegrationStep implements Step {
@@ -39,6 +40,9 @@ public final class HttpIntegrationStep implements Step {
       MultiMap headers = mappings.headers(exchange);
       if (!headers.contains("User-Agent")) {
         headers.set("User-Agent", "AmazonAPIGateway_" + exchange.stage().apiId());
+      }
+      if (!headers.contains("Accept")) {
+        headers.set("Accept", "application/json"); // recorded against AWS, whatever the client accepts
       }
       BackendHeaders.stamp(headers, exchange.context());
       if (body.body().length() > 0 && !headers.contains("Content-Type")) {

@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,10 +17,12 @@ import java.util.Map;
  * back unchanged, except for the headers AWS never forwards and the ones it renames.
  */
 public final class HttpProxyStep implements Step {
-  /** Never forwarded to the backend (AWS-BEHAVIOUR A.7), plus Host, which becomes the backend's. */
-  private static final HeaderNames DROPPED_REQUEST_HEADERS = HeaderNames.of("connection", "content-length", "content-md5",
-      "expect", "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
-      "www-authenticate", "host", "keep-alive", "proxy-connection");
+  /**
+   * Never forwarded to the backend: hop-by-hop headers and the others of AWS-BEHAVIOUR A.7, plus
+   * Host, which becomes the backend's.
+   */
+  private static final HeaderNames DROPPED_REQUEST_HEADERS = HopByHop.plus("content-length", "content-md5",
+      "expect", "max-forwards", "proxy-authenticate", "server", "www-authenticate", "host");
   /** Backend headers AWS returns as {@code x-amzn-Remapped-<name>} (AWS-BEHAVIOUR E). */
   private static final HeaderNames REMAPPED_RESPONSE_HEADERS =
       HeaderNames.of("connection", "content-length", "date", "server", "x-amzn-requestid");
@@ -94,8 +97,9 @@ public final class HttpProxyStep implements Step {
 
   private MultiMap headers(Exchange exchange) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    List<String> nominated = HopByHop.nominated(exchange.methodRequest().headers());
     for (Map.Entry<String, String> header : exchange.methodRequest().headers()) {
-      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey())) {
+      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey()) && !HopByHop.isNominated(nominated, header.getKey())) {
         out.add(header.getKey(), header.getValue());
       }
     }

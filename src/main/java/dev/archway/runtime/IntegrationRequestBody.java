@@ -6,6 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The body of a non-proxy integration request. First the payload is converted as AWS's "Content
@@ -14,9 +16,12 @@ import java.util.TreeMap;
  * body, unset leaves it as it is. Then a text payload goes through the request template (VTL)
  * chosen by the request's Content-Type ({@code application/json} when there is none), else passes
  * through as {@code passthroughBehavior} allows (WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER;
- * refused = 415 UNSUPPORTED_MEDIA_TYPE). A payload that stays binary is never templated.
+ * refused = 415 UNSUPPORTED_MEDIA_TYPE). A payload that stays binary is never templated. A template
+ * that sets a header the integration may not send ({@code $context.requestOverride.header.Content-Length})
+ * fails the request with 500, as a static mapping of it does on AWS.
  */
 public final class IntegrationRequestBody {
+  private static final Logger LOG = LoggerFactory.getLogger(IntegrationRequestBody.class);
   static final String DEFAULT_TYPE = "application/json";
 
   /** The body to send and its media type. */
@@ -27,10 +32,16 @@ public final class IntegrationRequestBody {
   private final ContentHandling contentHandling;
   private final BinaryMediaTypes binaryMediaTypes;
   private final TemplateRunner runner;
+  private final HeaderNames unsettableHeaders;
 
-  /** Compiles the templates now. @throws IllegalArgumentException for a bad template, passthroughBehavior or contentHandling */
+  /**
+   * Compiles the templates now.
+   *
+   * @param unsettableHeaders the headers a template's overrides may not set for this integration
+   * @throws IllegalArgumentException for a bad template, passthroughBehavior or contentHandling
+   */
   public IntegrationRequestBody(Map<String, String> templates, String passthroughBehavior, String contentHandling,
-      BinaryMediaTypes binaryMediaTypes, TemplateRunner runner) {
+      BinaryMediaTypes binaryMediaTypes, TemplateRunner runner, HeaderNames unsettableHeaders) {
     TreeMap<String, MappingTemplate> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     (templates == null ? Map.<String, String>of() : templates).forEach((type, source) ->
         byType.put(type, Templates.compile("request template " + type, source)));
@@ -43,6 +54,7 @@ public final class IntegrationRequestBody {
     this.contentHandling = ContentHandling.of(contentHandling);
     this.binaryMediaTypes = binaryMediaTypes;
     this.runner = runner;
+    this.unsettableHeaders = unsettableHeaders;
   }
 
   /** @return the body, or a failure: 415 when the body may not pass through, 500 when conversion or the template fails */
@@ -59,8 +71,17 @@ public final class IntegrationRequestBody {
     boolean text = contentHandling.producesText(binary);
     MappingTemplate template = templates.get(type);
     if (template != null && text) {
-      return Templates.render(runner, template, exchange, payload.toString(StandardCharsets.UTF_8))
-          .map(output -> new Rendered(Buffer.buffer(output), type));
+      return Templates.render(runner, template, exchange, payload.toString(StandardCharsets.UTF_8)).compose(output -> {
+        for (String name : exchange.overrides().requestHeaders().keySet()) {
+          if (unsettableHeaders.contains(name)) {
+            String reason = name + " header already present ($context.requestOverride.header." + name + " cannot be set)";
+            LOG.warn("request {}: Execution failed due to configuration error: {}", exchange.requestId(), reason);
+            exchange.executionLog().add("Execution failed due to configuration error: " + reason);
+            return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
+          }
+        }
+        return Future.succeededFuture(new Rendered(Buffer.buffer(output), type));
+      });
     }
     boolean passes = !text || switch (passthroughBehavior) {
       case "WHEN_NO_TEMPLATES" -> templates.isEmpty();

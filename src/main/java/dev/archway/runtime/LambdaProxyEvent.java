@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,10 +21,9 @@ import java.util.TreeMap;
  * {@code requestContext} value comes from the request's one {@link RequestContext}.
  */
 public final class LambdaProxyEvent {
-  /** Never forwarded, not even to a proxy integration (AWS-BEHAVIOUR A.7). */
-  private static final Set<String> DROPPED_HEADERS = Set.of("connection", "content-length", "content-md5", "expect",
-      "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
-      "www-authenticate", "keep-alive", "proxy-connection");
+  /** Never forwarded, not even to a proxy integration: hop-by-hop headers and the others of AWS-BEHAVIOUR A.7. */
+  private static final HeaderNames DROPPED_HEADERS = HopByHop.plus("content-length", "content-md5", "expect",
+      "max-forwards", "proxy-authenticate", "server", "www-authenticate");
   /** AWS_PROXY title-cases these (they pass through CloudFront); other names keep the client's casing. */
   private static final Map<String, String> TITLE_CASED = Map.of("authorization", "Authorization", "user-agent", "User-Agent");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -135,10 +133,10 @@ public final class LambdaProxyEvent {
     Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Map<String, List<String>> ordered = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : headers) {
-      String lower = header.getKey().toLowerCase(Locale.ROOT);
-      if (DROPPED_HEADERS.contains(lower)) {
+      if (DROPPED_HEADERS.contains(header.getKey())) {
         continue;
       }
+      String lower = header.getKey().toLowerCase(Locale.ROOT);
       List<String> values = byName.computeIfAbsent(header.getKey(), name -> {
         List<String> list = new ArrayList<>();
         ordered.put(TITLE_CASED.getOrDefault(lower, name), list);

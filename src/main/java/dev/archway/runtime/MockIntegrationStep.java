@@ -23,7 +23,7 @@ public final class MockIntegrationStep implements Step {
 
   /** Templates rendered on the calling thread, passthrough WHEN_NO_MATCH: for unit tests. */
   public MockIntegrationStep(Map<String, String> templates) {
-    this(new IntegrationRequestBody(templates, null, null, BinaryMediaTypes.NONE, TemplateRunner.INLINE));
+    this(new IntegrationRequestBody(templates, null, null, BinaryMediaTypes.NONE, TemplateRunner.INLINE, HeaderNames.of()));
   }
 
   @Override

@@ -6,9 +6,11 @@ import dev.archway.integration.BackendTimeoutException;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.UriTemplate;
 import dev.archway.runtime.AwsCallFailures;
+import dev.archway.runtime.BackendHeaders;
 import dev.archway.runtime.Exchange;
 import dev.archway.runtime.GatewayResponse;
 import dev.archway.runtime.HeaderNames;
+import dev.archway.runtime.HopByHop;
 import dev.archway.runtime.MethodRequest;
 import dev.archway.runtime.Step;
 import io.vertx.core.Future;
@@ -25,8 +27,8 @@ import java.util.Map;
  * becomes the endpoint response; {@link ResponseMappingStep} turns it into the client's.
  */
 public final class HttpApiProxyStep implements Step {
-  private static final HeaderNames DROPPED_REQUEST_HEADERS = HeaderNames.of("connection", "content-length", "expect",
-      "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+  private static final HeaderNames DROPPED_REQUEST_HEADERS = HopByHop.plus("content-length", "expect",
+      "proxy-authenticate", "host");
   private static final HeaderNames DROPPED_RESPONSE_HEADERS = HeaderNames.of("connection", "keep-alive", "transfer-encoding",
       "content-length", "proxy-connection", "upgrade");
 
@@ -112,16 +114,13 @@ public final class HttpApiProxyStep implements Step {
   private MultiMap headers(Exchange exchange) {
     MethodRequest request = exchange.methodRequest();
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    List<String> nominated = HopByHop.nominated(request.headers());
     for (Map.Entry<String, String> header : request.headers()) {
-      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey())) {
+      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey()) && !HopByHop.isNominated(nominated, header.getKey())) {
         out.add(header.getKey(), header.getValue());
       }
     }
-    if (request.sourceIp() != null) {
-      String forwarded = out.get("X-Forwarded-For");
-      out.set("X-Forwarded-For", forwarded == null ? request.sourceIp() : forwarded + ", " + request.sourceIp());
-    }
-    out.set("X-Forwarded-Proto", "http");
+    BackendHeaders.forwarded(out, exchange.context());
     out.set("X-Amzn-Trace-Id", exchange.context().traceId());
     parameters.apply(exchange, routeKey, out, new ArrayList<>());
     return out;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.auth.AuthorizerResult;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.Exchange;
+import dev.archway.runtime.HeaderNames;
+import dev.archway.runtime.HopByHop;
 import dev.archway.runtime.MethodRequest;
 import dev.archway.runtime.RequestContext;
 import io.vertx.core.MultiMap;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,8 +27,8 @@ import java.util.TreeMap;
  * (stage prefix included), absent maps left out rather than null.
  */
 public final class LambdaEventV2 {
-  private static final Set<String> DROPPED_HEADERS = Set.of("connection", "keep-alive", "proxy-authenticate",
-      "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "expect", "cookie");
+  /** Hop-by-hop headers and a few more never reach the event; {@code Cookie} moves to {@code cookies}. */
+  private static final HeaderNames DROPPED_HEADERS = HopByHop.plus("proxy-authenticate", "expect", "cookie");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private LambdaEventV2() {}
@@ -175,9 +176,8 @@ public final class LambdaEventV2 {
   private static Map<String, List<String>> headers(MethodRequest request, RequestContext arrived) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : request.headers()) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (!DROPPED_HEADERS.contains(name)) {
-        out.computeIfAbsent(name, k -> new ArrayList<>()).add(header.getValue());
+      if (!DROPPED_HEADERS.contains(header.getKey())) {
+        out.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(header.getValue());
       }
     }
     out.put("x-amzn-trace-id", List.of(arrived.traceId()));
