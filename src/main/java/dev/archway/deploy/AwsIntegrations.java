@@ -66,8 +66,8 @@ public final class AwsIntegrations {
     String uri = integration.uri();
     IntegrationRequestBody body = NonProxyIntegrations.requestBody(integration, mapping);
     if (uri != null && uri.contains(":lambda:path/2015-03-31/functions/")) {
-      RequestMappings.of(integration, mapping); // refuses malformed targets; the Invoke API takes no mapped headers
-      return List.of(new LambdaStep(lambda, LambdaFunctionUri.parse(uri), body, timeoutMillis),
+      RequestMappings mappings = RequestMappings.of(integration, mapping); // refuses malformed targets
+      return List.of(new LambdaStep(lambda, LambdaFunctionUri.parse(uri), body, timeoutMillis, mappings.header()),
           IntegrationResponses.compile(method, integration, IntegrationResponseStep.Selection.LAMBDA_ERROR_MESSAGE, mapping));
     }
     AwsServiceUri service = AwsServiceUri.parse(uri);

@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * The Lambda Invoke API client: {@code POST /2015-03-31/functions/{function}/invocations},
- * synchronous ({@code RequestResponse}), SigV4-signed for {@code lambda} in the function's region,
+ * synchronous ({@code RequestResponse}) unless the caller asks otherwise, SigV4-signed for
+ * {@code lambda} in the function's region,
  * through the shared backend client. Works against AWS, the Lambda runtime interface emulator
  * or any Lambda-compatible server. Never blocks.
  */
@@ -36,6 +37,14 @@ public final class LambdaInvoker {
    * {@link NoEndpointException} when no endpoint serves the region, or the connection's error.
    */
   public Future<LambdaResult> invoke(LambdaFunction function, Buffer payload, long timeoutMillis) {
+    return invoke(function, payload, timeoutMillis, null);
+  }
+
+  /**
+   * The same, with Invoke API request headers of the caller's ({@code X-Amz-Invocation-Type: Event}
+   * for an asynchronous call, {@code X-Amz-Log-Type}, {@code X-Amz-Client-Context}), or null.
+   */
+  public Future<LambdaResult> invoke(LambdaFunction function, Buffer payload, long timeoutMillis, MultiMap invokeHeaders) {
     URI endpoint = endpointForRegion.apply(function.region());
     if (endpoint == null) {
       return Future.failedFuture(new NoEndpointException("no Lambda endpoint for region " + function.region()
@@ -45,6 +54,9 @@ public final class LambdaInvoker {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap()
         .add("Content-Type", "application/json")
         .add("X-Amz-Invocation-Type", "RequestResponse");
+    if (invokeHeaders != null) {
+      invokeHeaders.forEach(headers::set);
+    }
     signer.sign("POST", uri, headers, payload, "lambda", function.region());
     return http.send(new BackendRequest("POST", uri.toString(), headers, payload), timeoutMillis).compose(response -> {
       if (response.statusCode() / 100 != 2) {

@@ -92,6 +92,26 @@ class LambdaTrafficE2eTest {
         .responseTemplates(Map.of("application/json",
             "#set($context.responseOverride.status = 418)#set($context.responseOverride.header.X-Result = $input.path('$.result')){\"answer\":$input.json('$.result')}")));
 
+    // Authorization is Lambda's signature: a template may not set it (an HTTP backend could receive it).
+    String guarded = LambdaProxyTrafficE2eTest.resource(aws, apiId, api.rootResourceId(), "guarded");
+    aws.putMethod(r -> r.restApiId(apiId).resourceId(guarded).httpMethod("POST").authorizationType("NONE"));
+    aws.putMethodResponse(r -> r.restApiId(apiId).resourceId(guarded).httpMethod("POST").statusCode("200"));
+    aws.putIntegration(r -> r.restApiId(apiId).resourceId(guarded).httpMethod("POST").type(IntegrationType.AWS)
+        .integrationHttpMethod("POST").uri(URI_PREFIX + CALC + "/invocations").requestTemplates(Map.of("application/json",
+            "#set($context.requestOverride.header.Authorization = 'Bearer mine'){\"op\":\"guarded\"}")));
+    aws.putIntegrationResponse(r -> r.restApiId(apiId).resourceId(guarded).httpMethod("POST").statusCode("200"));
+
+    // AWS's asynchronous invocation: the Invoke API's own header, mapped; a template may override it.
+    String async = LambdaProxyTrafficE2eTest.resource(aws, apiId, api.rootResourceId(), "async");
+    aws.putMethod(r -> r.restApiId(apiId).resourceId(async).httpMethod("POST").authorizationType("NONE"));
+    aws.putMethodResponse(r -> r.restApiId(apiId).resourceId(async).httpMethod("POST").statusCode("200"));
+    aws.putIntegration(r -> r.restApiId(apiId).resourceId(async).httpMethod("POST").type(IntegrationType.AWS)
+        .integrationHttpMethod("POST").uri(URI_PREFIX + CALC + "/invocations")
+        .requestParameters(Map.of("integration.request.header.X-Amz-Invocation-Type", "'Event'",
+            "integration.request.header.X-Amz-Log-Type", "method.request.header.X-Log")));
+    aws.putIntegrationResponse(r -> r.restApiId(apiId).resourceId(async).httpMethod("POST").statusCode("200")
+        .responseTemplates(Map.of("application/json", "{\"accepted\":true}")));
+
     aws.createDeployment(r -> r.restApiId(apiId).stageName("test").variables(Map.of("fn", "calc")));
     Fixtures.awaitServing(server.pathStyle(apiId, "test", "/strict"), "POST");
   }
@@ -168,6 +188,28 @@ class LambdaTrafficE2eTest {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/slow")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(504);
+  }
+
+  @Test
+  void aTemplateThatSetsTheAuthorizationOfALambdaCallFailsWithoutCallingIt() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/guarded"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+    assertThat(lambda.invocations("calc")).noneMatch(call -> "guarded".equals(call.json().getString("op")));
+  }
+
+  @Test
+  void aMappedInvocationTypeOfEventInvokesAsynchronously() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.pathStyle(apiId, "test", "/async"))
+        .header("Content-Type", "application/json").header("X-Log", "None")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"op\":\"later\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"accepted\":true}");
+    var call = lambda.invocations("calc").stream().filter(c -> "later".equals(c.json().getString("op"))).findFirst().orElseThrow();
+    assertThat(call.headers().get("X-Amz-Invocation-Type")).isEqualTo("Event");
+    assertThat(call.headers().get("X-Amz-Log-Type")).isEqualTo("None");
   }
 
   private static HttpResponse<String> post(String body, String contentType) throws Exception {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * runs the Java function registered under that name (a bare name or the name in an ARN). Every
  * call must carry a valid SigV4 signature for {@code lambda} ({@link SigV4Check}, the AWS SDK's
  * own signer): a bad one gets 403 and is counted. Unknown functions get Lambda's 404
- * ResourceNotFoundException. Register it with {@code @RegisterExtension}.
+ * ResourceNotFoundException. {@code X-Amz-Invocation-Type: Event} gets 202 and no payload at once, as
+ * on Lambda. Register it with {@code @RegisterExtension}.
  */
 public final class LambdaServer implements BeforeAllCallback, AfterAllCallback {
   private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
@@ -133,6 +134,12 @@ public final class LambdaServer implements BeforeAllCallback, AfterAllCallback {
     }
     Invocation invocation = new Invocation(function, request.getParam("Qualifier"), request.headers(), body);
     invocations.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>()).add(invocation);
+    if ("Event".equals(request.getHeader("X-Amz-Invocation-Type"))) {
+      // Asynchronous, as Lambda does it: 202 with no payload at once, the function runs on its own.
+      target.invoke(invocation);
+      reply(request, new Reply(202, Map.of(), ""));
+      return;
+    }
     target.invoke(invocation).onComplete(ar -> reply(request, ar.succeeded() ? ar.result()
         : Reply.functionError("RuntimeException", String.valueOf(ar.cause().getMessage()))));
   }
