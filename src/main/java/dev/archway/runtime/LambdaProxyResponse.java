@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Reads a function's answer to a REST AWS_PROXY event. Only {@code statusCode}, {@code headers}
- * (string or boolean values), {@code multiValueHeaders} (lists of them), {@code body} (a string)
- * and {@code isBase64Encoded} are allowed; anything else is a "Malformed Lambda proxy response"
+ * (string or boolean values), {@code multiValueHeaders} (lists of them, merged first; a pair in both
+ * comes once), {@code body} (a string) and {@code isBase64Encoded} are allowed; anything else is a "Malformed Lambda proxy response"
  * (502). A missing status is 200; {@code "201"} counts. A body to decode that is not base64 is a
  * 500, as on AWS.
  */
@@ -107,13 +107,32 @@ public final class LambdaProxyResponse {
         throw malformed();
       }
       for (Map.Entry<String, JsonNode> header : single.properties()) {
-        add(out, header.getKey(), header.getValue());
+        // AWS: "If the same key-value pair is specified in both, only the values from multiValueHeaders will appear."
+        if (!(header.getValue().isTextual() && multiHas(multi, header.getKey(), header.getValue().textValue()))) {
+          add(out, header.getKey(), header.getValue());
+        }
       }
     }
     if (!out.contains("Content-Type")) {
       out.add("Content-Type", "application/json");
     }
     return out;
+  }
+
+  private static boolean multiHas(JsonNode multi, String name, String value) {
+    if (multi == null || multi.isNull()) {
+      return false;
+    }
+    for (Map.Entry<String, JsonNode> header : multi.properties()) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        for (JsonNode candidate : header.getValue()) {
+          if (candidate.isTextual() && candidate.textValue().equals(value)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static void add(MultiMap out, String name, JsonNode value) {

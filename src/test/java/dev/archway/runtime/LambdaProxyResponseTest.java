@@ -27,6 +27,14 @@ class LambdaProxyResponseTest {
   }
 
   @Test
+  void aPairInBothMapsComesOnce() {
+    MethodResponse response = parse("{\"headers\":{\"x-a\":\"1\",\"X-B\":\"2\"},"
+        + "\"multiValueHeaders\":{\"X-A\":[\"1\",\"3\"],\"X-B\":[\"4\"]}}", null);
+    assertThat(response.headers().getAll("X-A")).containsExactly("1", "3");
+    assertThat(response.headers().getAll("X-B")).containsExactly("4", "2");
+  }
+
+  @Test
   void framingHeadersOfTheFunctionAreRemapped() {
     MethodResponse response = parse("{\"headers\":{\"Content-Length\":\"5\",\"Server\":\"fn\",\"Transfer-Encoding\":\"chunked\"},\"body\":\"x\"}", null);
     assertThat(response.headers().get("x-amzn-Remapped-Content-Length")).isEqualTo("5");
