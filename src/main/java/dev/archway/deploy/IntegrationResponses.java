@@ -46,7 +46,8 @@ final class IntegrationResponses {
         fallback = compiled;
       }
     }
-    return new IntegrationResponseStep(patterned, fallback, selection, mapping.binaryMediaTypes(), mapping.templates());
+    return new IntegrationResponseStep(patterned, fallback, selection, mapping.binaryMediaTypes(), mapping.templates(),
+        !"MOCK".equals(integration.type()));
   }
 
   private static SelectableResponse compileOne(Method method, String status, IntegrationResponse response, MappingContext mapping) {

@@ -64,7 +64,7 @@ public final class HttpProxyStep implements Step {
       }
       EndpointLog.received(exchange, ar.result(), started);
       exchange.endpointResponse(ar.result());
-      exchange.methodResponse(clientResponse(ar.result()));
+      exchange.methodResponse(clientResponse(ar.result(), exchange.context()));
       return Future.succeededFuture();
     });
   }
@@ -113,7 +113,7 @@ public final class HttpProxyStep implements Step {
     return out;
   }
 
-  private static MethodResponse clientResponse(BackendResponse response) {
+  private static MethodResponse clientResponse(BackendResponse response, RequestContext context) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     for (Map.Entry<String, String> header : response.headers()) {
       if (REMAPPED_RESPONSE_HEADERS.contains(header.getKey())) {
@@ -122,6 +122,7 @@ public final class HttpProxyStep implements Step {
         out.add(header.getKey(), header.getValue());
       }
     }
+    out.set("X-Amzn-Trace-Id", context.traceId()); // as in AWS's recorded answers
     return new MethodResponse(response.statusCode(), out, response.body());
   }
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * never matches a pattern), else the default one, then builds the method response from it: mapped
  * headers only (none of the endpoint's pass unmapped), the body from the response template chosen
  * by the client's Accept (rendered off the event loop), contentHandling, and the overrides the
- * templates set.
+ * templates set. Answers of integrations that call out carry the request's {@code X-Amzn-Trace-Id}
+ * (AWS's recorded HTTP answers do; MOCK ones do not).
  */
 public final class IntegrationResponseStep implements Step {
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationResponseStep.class);
@@ -32,19 +33,22 @@ public final class IntegrationResponseStep implements Step {
   private final Selection selection;
   private final BinaryMediaTypes binaryMediaTypes;
   private final TemplateRunner runner;
+  private final boolean traced;
 
   /** @param fallback the response without a selectionPattern, or null when there is none */
   public IntegrationResponseStep(List<SelectableResponse> patterned, SelectableResponse fallback) {
-    this(patterned, fallback, Selection.STATUS_CODE, BinaryMediaTypes.NONE, TemplateRunner.INLINE);
+    this(patterned, fallback, Selection.STATUS_CODE, BinaryMediaTypes.NONE, TemplateRunner.INLINE, false);
   }
 
+  /** @param traced whether the answer carries the trace id (every integration but MOCK) */
   public IntegrationResponseStep(List<SelectableResponse> patterned, SelectableResponse fallback, Selection selection,
-      BinaryMediaTypes binaryMediaTypes, TemplateRunner runner) {
+      BinaryMediaTypes binaryMediaTypes, TemplateRunner runner, boolean traced) {
     this.patterned = List.copyOf(patterned);
     this.fallback = fallback;
     this.selection = selection;
     this.binaryMediaTypes = binaryMediaTypes;
     this.runner = runner;
+    this.traced = traced;
   }
 
   @Override
@@ -102,6 +106,9 @@ public final class IntegrationResponseStep implements Step {
     }
     Overrides overrides = exchange.overrides();
     overrides.responseHeaders().forEach(headers::set);
+    if (traced) {
+      headers.set("X-Amzn-Trace-Id", exchange.context().traceId());
+    }
     Integer override = overrides.responseStatus();
     // AWS ignores a responseOverride.status outside 100-599 (AWS-BEHAVIOUR A.19).
     int status = override != null && override >= 100 && override <= 599 ? override : Integer.parseInt(chosen.statusCode());

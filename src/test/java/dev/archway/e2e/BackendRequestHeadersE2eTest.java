@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 
 /**
  * What HTTP and HTTP_PROXY backends receive besides the client's request: AWS's own headers
- * ({@code Accept}, {@code X-Forwarded-*}), never a connection-specific header, and never a header a
- * template may not set.
+ * ({@code Accept}, {@code X-Forwarded-*}, the trace id the answer carries too), never a
+ * connection-specific header, and never a header a template may not set.
  */
 class BackendRequestHeadersE2eTest {
   @RegisterExtension static final ArchwayServer server = new ArchwayServer();
@@ -73,7 +73,9 @@ class BackendRequestHeadersE2eTest {
 
   @Test
   void anHttpIntegrationAsksForJsonWhateverTheClientAcceptsAndSaysWhereTheRequestCameFrom() throws Exception {
-    JsonObject headers = backendSaw(get("/plain", "image/png"));
+    HttpResponse<String> response = get("/plain", "image/png");
+    JsonObject headers = backendSaw(response);
+    assertThat(response.headers().firstValue("X-Amzn-Trace-Id")).hasValue(headers.getString("x-amzn-trace-id"));
     assertThat(headers.getString("accept")).isEqualTo("application/json");
     assertThat(headers.getString("x-forwarded-for")).isEqualTo("127.0.0.1");
     assertThat(headers.getString("x-forwarded-port")).isEqualTo(String.valueOf(server.port()));
@@ -98,8 +100,10 @@ class BackendRequestHeadersE2eTest {
 
   @Test
   void httpProxyForwardsNoConnectionSpecificHeaderAndAppendsTheClientToXForwardedFor() throws Exception {
-    JsonObject headers = raw("GET /restapis/" + api.id + "/test/_user_request_/proxy HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-        + "\r\n" + connectionSpecificHeaders());
+    RawHttp.Answer answer = raw("GET /restapis/" + api.id + "/test/_user_request_/proxy HTTP/1.1\r\nHost: 127.0.0.1:"
+        + server.port() + "\r\n" + connectionSpecificHeaders());
+    JsonObject headers = new JsonObject(answer.body()).getJsonObject("headers");
+    assertThat(answer.header("X-Amzn-Trace-Id")).isEqualTo(headers.getString("x-amzn-trace-id"));
     assertConnectionSpecificHeadersDropped(headers);
     assertThat(headers.getString("x-forwarded-for")).isEqualTo("203.0.113.9, 127.0.0.1");
     assertThat(headers.getString("x-forwarded-port")).isEqualTo(String.valueOf(server.port()));
@@ -133,11 +137,11 @@ class BackendRequestHeadersE2eTest {
     }
   }
 
-  private static JsonObject raw(String request) throws Exception {
+  private static RawHttp.Answer raw(String request) throws Exception {
     try (RawHttp client = new RawHttp(server.port())) {
       RawHttp.Answer answer = client.send(request).read();
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-      return new JsonObject(answer.body()).getJsonObject("headers");
+      return answer;
     }
   }
 }

@@ -60,7 +60,7 @@ class IntegrationResponseStepTest {
       IntegrationResponseStep step = new IntegrationResponseStep(
           List.of(new SelectableResponse("400", Pattern.compile(pattern), true, Map.of(), null)),
           new SelectableResponse("200", null, true, Map.of(), null), IntegrationResponseStep.Selection.LAMBDA_ERROR_MESSAGE,
-          BinaryMediaTypes.NONE, TemplateRunner.INLINE);
+          BinaryMediaTypes.NONE, TemplateRunner.INLINE, true);
       Future<Void> result = step.apply(functionError(message));
       assertThat(result.failed()).as(pattern).isTrue();
       assertThat(((GatewayResponse.Failure) result.cause()).response()).isEqualTo(new GatewayResponse.ApiConfigurationError());
