@@ -1,5 +1,6 @@
 package dev.archway.runtime;
 
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -22,7 +23,7 @@ public final class Base64Text {
       units[length++] = c > 0x7f ? (byte) '!' : (byte) c; // a non-ASCII character is never base64
     }
     try {
-      return Base64.getDecoder().decode(length == units.length ? units : java.util.Arrays.copyOf(units, length));
+      return Base64.getDecoder().decode(length == units.length ? units : Arrays.copyOf(units, length));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not base64 (" + e.getMessage() + ")", e);
     }

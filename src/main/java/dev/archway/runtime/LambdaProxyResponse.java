@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * Reads a function's answer to a REST AWS_PROXY event. Only {@code statusCode}, {@code headers}
- * (string or boolean values), {@code multiValueHeaders} (lists of them, merged first; a pair in both
- * comes once), {@code body} (a string) and {@code isBase64Encoded} are allowed; anything else is a "Malformed Lambda proxy response"
- * (502). A missing status is 200; {@code "201"} counts. A body to decode that is not base64 is a
- * 500, as on AWS.
+ * (string or boolean values), {@code multiValueHeaders} (lists of them, merged first; a pair in
+ * both comes once), {@code body} (a string) and {@code isBase64Encoded} are allowed; anything else
+ * is a "Malformed Lambda proxy response" (502). A missing status is 200; {@code "201"} counts. A
+ * body to decode that is not base64 is a 500, as on AWS.
  */
 public final class LambdaProxyResponse {
   private static final Set<String> ALLOWED = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
