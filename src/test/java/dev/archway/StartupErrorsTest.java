@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 
 /**
@@ -100,6 +103,19 @@ class StartupErrorsTest {
   @Test
   void busyExecutePortNamesTheListener() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      assertThat(serve("--port", Integer.toString(port), "--admin-port", "0")).isEqualTo(new Outcome(1,
+          line("archway serve: execute listener: cannot listen on 127.0.0.1:" + port + ": Address already in use")));
+    }
+  }
+
+  /** Archway's own sockets set SO_REUSEPORT: a second Archway on the port must still fail, not share the traffic. */
+  @Test
+  @Timeout(60) // without the check, serve starts and shares the port: it would never return
+  void portSharedByReusePortIsBusyToo() throws IOException {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+      taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       int port = taken.getLocalPort();
       assertThat(serve("--port", Integer.toString(port), "--admin-port", "0")).isEqualTo(new Outcome(1,
           line("archway serve: execute listener: cannot listen on 127.0.0.1:" + port + ": Address already in use")));

@@ -18,7 +18,9 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +65,26 @@ public final class ExecuteListener {
       WebSocketUpgrade webSockets) {
     ExecuteListener listener = new ExecuteListener((VertxInternal) vertx, door, webSockets, eventLoops);
     Promise<ExecuteListener> started = Promise.promise();
+    if (listener.reusePort && port != 0) {
+      try {
+        portIsFree(host, port);
+      } catch (IOException e) {
+        return Future.failedFuture(e);
+      }
+    }
     listener.bind(host, port, 0, started);
     return started.future();
+  }
+
+  /**
+   * {@code SO_REUSEPORT} would let a second Archway (or anything else of the same user that sets
+   * it) share the port silently, each process taking a part of the traffic. A socket bound without
+   * it first fails as any other server would, "Address already in use", when the port is taken.
+   */
+  private static void portIsFree(String host, int port) throws IOException {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress(host, port));
+    }
   }
 
   /** Binds the socket of loop {@code index} and then the next; the first picks the port when it is 0. */
