@@ -16,7 +16,7 @@
 #   BASE_PORT=18180 (backend; +1 nginx-proxy, +2 archway, +3 archway management)
 #   SCENARIOS="direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda
 #     websocket-mock websocket-lambda"  (the WebSocket ones: bench/WsEcho.java, CONNS clients each sending a message
-#     and waiting for its reply, DURATION seconds once: messages/s and Archway CPU per message)
+#     and waiting for its reply, WARMUP seconds unmeasured then DURATION seconds once: messages/s and Archway CPU per message)
 #     (subset filter; "direct" = the backend itself)
 #   DEPLOY_CHECKS=5 (CreateDeployment -> traffic delay, measured under load)  STARTUP_APIS=100 (restart with that many
 #   APIs deployed and time it to ready; 0 skips)  SUSTAIN=120 (seconds of rest-proxy load for the heap check; 0 skips)
@@ -487,6 +487,9 @@ if want websocket-mock || want websocket-lambda; then
   mgmt POST "/v2/apis/$WS/deployments" '{"stageName":"bench"}' >/dev/null
   for s in websocket-mock websocket-lambda; do
     want "$s" || continue
+    # A warm-up first, as the wrk targets get: a cold JIT's compilations would otherwise be most of the CPU measured.
+    (( WARMUP > 0 )) && taskset -c "$LOADGEN_CPU" java "$ROOT/bench/WsEcho.java" "ws://127.0.0.1:$P_ARCHWAY/restapis/$WS/bench/_user_request_/" \
+      "$CONNS" "$WARMUP" "{\"action\":\"${s#websocket-}\"}" >/dev/null 2>&1
     before=$(cpu_ticks "$ARCHWAY_PID")
     out=$(taskset -c "$LOADGEN_CPU" java "$ROOT/bench/WsEcho.java" "ws://127.0.0.1:$P_ARCHWAY/restapis/$WS/bench/_user_request_/" \
       "$CONNS" "$DURATION" "{\"action\":\"${s#websocket-}\"}" 2>&1 | tail -1)

@@ -179,7 +179,7 @@ public final class Archway implements AutoCloseable {
                 var rest = stages.find(apiId, stage);
                 return rest != null ? rest : webSocketApis.connectionsApi(apiId, stage);
               }, httpApis, limits, telemetry), Runtime.getRuntime().availableProcessors(),
-              new WebSocketGateway(webSocketApis, connections, webSocketLimits,
+              new WebSocketGateway(vertx, webSocketApis, connections, webSocketLimits,
                   TemplateRunner.shared(vertx, settings.accountId()), telemetry)));
       ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
           ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,

@@ -8,6 +8,7 @@ import dev.archway.model.UsagePlan.ApiStage;
 import dev.archway.model.UsagePlanKey;
 import dev.archway.store.Documents;
 import dev.archway.store.Kind;
+import dev.archway.store.V2Kinds;
 import dev.archway.traffic.QuotaWindow;
 import java.util.HashSet;
 import java.util.List;
@@ -48,9 +49,12 @@ final class UsagePlanRules {
         plan.throttle(), quota(plan.quota()), plan.productCode(), plan.tags());
   }
 
+  /** A stage of a REST API or of a WebSocket API (AWS's usage plans cover both; HTTP APIs have none). */
   static void requireStage(Documents docs, Caller caller, String apiId, String stage) {
-    boolean exists = apiId != null && stage != null && docs.get(Kind.REST_API, caller.scope(), apiId).isPresent()
-        && docs.get(Kind.STAGE, apiId, stage).isPresent();
+    boolean exists = apiId != null && stage != null
+        && (docs.get(Kind.REST_API, caller.scope(), apiId).isPresent() && docs.get(Kind.STAGE, apiId, stage).isPresent()
+            || docs.get(V2Kinds.API, caller.scope(), apiId).filter(api -> !api.isHttp()).isPresent()
+                && docs.get(V2Kinds.STAGE, apiId, stage).isPresent());
     if (!exists) {
       throw ApiException.notFound("API Stage not found: " + apiId + ":" + stage);
     }

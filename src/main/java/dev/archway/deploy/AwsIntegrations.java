@@ -100,6 +100,15 @@ public final class AwsIntegrations {
     return accountId;
   }
 
+  /** Where an AWS service is reached, by its signing name; null when the operator named no endpoint for it. */
+  URI serviceEndpoint(String service) {
+    return serviceEndpoints.apply(service);
+  }
+
+  /** Signs the calls to AWS APIs. */
+  AwsSigner signer() {
+    return signer;
+  }
 
   @Override
   public String toString() {

@@ -1,19 +1,15 @@
 package dev.archway.deploy;
 
 import com.networknt.schema.JsonSchema;
+import dev.archway.auth.SigV4Verifier;
 import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import dev.archway.integration.HttpProxyIntegration;
-import dev.archway.integration.UriTemplate;
-import dev.archway.mapping.MappingTemplate;
 import dev.archway.mapping.TemplateException;
 import dev.archway.model.v2.Authorizer;
 import dev.archway.model.v2.DeployedHttpApi;
 import dev.archway.model.v2.Integration;
-import dev.archway.model.v2.IntegrationResponse;
-import dev.archway.model.v2.Model;
 import dev.archway.model.v2.Route;
 import dev.archway.model.v2.Stage;
-import dev.archway.traffic.LiveAccess;
 import dev.archway.observe.StageTelemetry;
 import dev.archway.runtime.CompiledRoute;
 import dev.archway.runtime.CompiledStage;
@@ -21,14 +17,16 @@ import dev.archway.runtime.IamAuthStep;
 import dev.archway.runtime.Pipeline;
 import dev.archway.runtime.Step;
 import dev.archway.runtime.route.RouteTable;
+import dev.archway.traffic.AccessRules;
+import dev.archway.traffic.LiveAccess;
 import dev.archway.websocket.ConnectAuthorizer;
 import dev.archway.websocket.Connections;
 import dev.archway.websocket.ConnectionsStep;
 import dev.archway.websocket.LocalConnections;
-import dev.archway.websocket.WebSocketLimits;
+import dev.archway.websocket.RequestModels;
 import dev.archway.websocket.SelectionExpression;
-import dev.archway.websocket.WebSocketIntegration;
-import dev.archway.websocket.WebSocketIntegrationResponse;
+import dev.archway.websocket.StageApiKeys;
+import dev.archway.websocket.WebSocketLimits;
 import dev.archway.websocket.WebSocketRoute;
 import dev.archway.websocket.WebSocketStage;
 import dev.archway.websocket.WebSocketThrottle;
@@ -41,27 +39,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Turns a stage of a WebSocket API and its frozen deployment into a {@link WebSocketStage}: the
- * route table by route key, the route selection expression parsed once, every template compiled in
- * the sandbox, integration responses with their key patterns, the {@code $connect} authorizer and
- * each route's throttle. Pure and thread-safe; a route that cannot be compiled fails the stage with a
- * {@link CompileException} naming it.
+ * route table by route key, the route selection expression parsed once, each route's integration
+ * ({@link WebSocketIntegrations}), its {@code $connect} authorization (Lambda authorizer or AWS_IAM),
+ * API key requirement, throttle, required parameters and request models, and the stage's
+ * {@code @connections} API. Pure and thread-safe; a route that cannot be compiled fails the stage
+ * with a {@link CompileException} naming it.
  */
 public final class WebSocketCompiler {
-  private static final long DEFAULT_TIMEOUT_MILLIS = 29_000;
-
-  private final HttpProxyIntegration http;
   private final AwsIntegrations aws;
+  private final WebSocketIntegrations integrations;
   private final HttpApiThrottles throttles;
   private final LiveAccess access;
+  private final SigV4Verifier iam;
   private final Step connectionsAuth;
   private final Step connections;
 
-  /** @param access the account throttles (and, later, API keys); null compiles no throttles (compiler tests) */
+  /** @param access the account throttles and the API keys; null compiles neither (compiler tests) */
   public WebSocketCompiler(HttpProxyIntegration http, AwsIntegrations aws, HttpApiThrottles throttles, LiveAccess access) {
     this(http, aws, throttles, access, AuthControl.unconfigured(), new LocalConnections(), WebSocketLimits.AWS);
   }
@@ -72,10 +68,11 @@ public final class WebSocketCompiler {
    */
   public WebSocketCompiler(HttpProxyIntegration http, AwsIntegrations aws, HttpApiThrottles throttles, LiveAccess access,
       AuthControl auth, Connections connections, WebSocketLimits limits) {
-    this.http = http;
     this.aws = aws;
+    this.integrations = new WebSocketIntegrations(http, aws);
     this.throttles = throttles;
     this.access = access;
+    this.iam = auth.iam();
     this.connectionsAuth = new IamAuthStep(auth.iam());
     this.connections = new ConnectionsStep(connections, limits.maxMessageBytes());
   }
@@ -120,8 +117,9 @@ public final class WebSocketCompiler {
     events.addAll(List.of(WebSocketStage.CONNECT, WebSocketStage.DISCONNECT));
     StageTelemetry telemetry = StageTelemetry.webSocket(scope, apiId, stage.stageName(), events,
         key -> TelemetryCompiler.detailedMetrics(stage, key));
+    StageApiKeys apiKeys = access == null ? null : new StageApiKeys(access, AccessRules.stageKey(apiId, stage.stageName()));
     return new WebSocketStage(apiId, stage.stageName(), stage.deploymentId(), variables, selection,
-        deployment.api().apiKeySelectionExpression(), routes, buckets, connectionsApi, telemetry);
+        deployment.api().apiKeySelectionExpression(), apiKeys, routes, buckets, connectionsApi, telemetry);
   }
 
   /** Forgets the route throttle buckets none of the API's served stages uses (all of them once it is gone). */
@@ -133,32 +131,16 @@ public final class WebSocketCompiler {
       Map<String, Integration> integrations, Map<String, String> schemas, String connectArn, Set<String> buckets) {
     String key = route.routeKey();
     String authorization = route.authorizationType() == null ? "NONE" : route.authorizationType();
-    ConnectAuthorizer authorizer = null;
-    if (authorization.equals("CUSTOM")) {
-      authorizer = authorizer(route, deployment, connectArn);
-    }
+    ConnectAuthorizer authorizer = authorization.equals("CUSTOM") ? authorizer(route, deployment, connectArn) : null;
     WebSocketThrottle throttle = null;
     if (access != null) {
       var limit = throttles.routeLimit(apiId, stage, key);
       if (limit != null) {
         buckets.add(HttpApiThrottles.bucketId(apiId, stage, key));
       }
-      throttle = new WebSocketThrottle(apiId, limit, access);
-    }
-    if (Boolean.TRUE.equals(route.apiKeyRequired())) {
-      throw new IllegalArgumentException("apiKeyRequired is not served for WebSocket APIs yet");
-    }
-    if (authorization.equals("AWS_IAM")) {
-      throw new IllegalArgumentException("authorizationType AWS_IAM is not served for WebSocket APIs yet");
-    }
-    if (route.requestModels() != null && !route.requestModels().isEmpty()) {
-      throw new IllegalArgumentException("request models (validation) are not served for WebSocket APIs yet");
+      throttle = new WebSocketThrottle(apiId, key, limit, access);
     }
     Integration integration = route.integrationId() == null ? null : integrations.get(route.integrationId());
-    if (integration != null && !List.of("MOCK", "AWS_PROXY").contains(integration.integrationType())) {
-      throw new IllegalArgumentException("integration type " + integration.integrationType()
-          + " is not served for WebSocket APIs yet (MOCK and AWS_PROXY are)");
-    }
     boolean twoWay = WebSocketStage.DEFAULT.equals(route.routeResponseSelectionExpression())
         && deployment.routeResponsesOf(route.routeId()).stream().anyMatch(r -> WebSocketStage.DEFAULT.equals(r.routeResponseKey()));
     Map<String, JsonSchema> models = new TreeMap<>();
@@ -168,7 +150,30 @@ public final class WebSocketCompiler {
     SelectionExpression modelSelection = route.modelSelectionExpression() == null ? null
         : SelectionExpression.parseRequest(route.modelSelectionExpression());
     return new WebSocketRoute(key, Boolean.TRUE.equals(route.apiKeyRequired()), authorization, authorizer,
-        integration == null ? null : integration(integration, deployment), twoWay, throttle, modelSelection, models);
+        authorization.equals("AWS_IAM") ? iam : null, requiredParameters(route),
+        integration == null ? null : this.integrations.compile(integration, deployment), twoWay, throttle,
+        new RequestModels(modelSelection, models));
+  }
+
+  /**
+   * The request parameters a route requires: values of the {@code $connect} request (its headers and
+   * query string), so only {@code $connect} may require them; messages carry neither.
+   */
+  private static List<String> requiredParameters(Route route) {
+    List<String> required = new ArrayList<>();
+    if (route.requestParameters() != null) {
+      route.requestParameters().forEach((name, constraints) -> {
+        if (constraints != null && Boolean.TRUE.equals(constraints.required())) {
+          required.add(name);
+        }
+      });
+    }
+    if (!required.isEmpty() && !WebSocketStage.CONNECT.equals(route.routeKey())) {
+      throw new IllegalArgumentException("required requestParameters " + required + " name values of the $connect "
+          + "request (its headers and query string); only the $connect route can require them");
+    }
+    required.sort(null);
+    return required;
   }
 
   private ConnectAuthorizer authorizer(Route route, DeployedHttpApi deployment, String connectArn) {
@@ -179,70 +184,6 @@ public final class WebSocketCompiler {
     int ttl = authorizer.authorizerResultTtlInSeconds() == null ? 0 : authorizer.authorizerResultTtlInSeconds();
     return new ConnectAuthorizer(authorizer.authorizerId(), HttpApiCompiler.lambdaUri(authorizer.authorizerUri()),
         new LambdaAuthorizerInvoker(aws.lambda()), orEmpty(authorizer.identitySource()), Duration.ofSeconds(ttl), connectArn);
-  }
-
-  private WebSocketIntegration integration(Integration integration, DeployedHttpApi deployment) {
-    String type = String.valueOf(integration.integrationType());
-    if ("VPC_LINK".equals(integration.connectionType())) {
-      throw new IllegalArgumentException("integration " + integration.integrationId() + ": VPC links are not served");
-    }
-    long timeout = integration.timeoutInMillis() == null ? DEFAULT_TIMEOUT_MILLIS : integration.timeoutInMillis();
-    boolean lambda = type.startsWith("AWS");
-    boolean httpType = type.startsWith("HTTP");
-    if (type.equals("AWS") && !isLambdaUri(integration.integrationUri())) {
-      throw new IllegalArgumentException("integration " + integration.integrationId() + ": AWS service integrations ("
-          + integration.integrationUri() + ") are not served for WebSocket APIs; Lambda functions are");
-    }
-    Map<String, MappingTemplate> templates = templates(integration.requestTemplates());
-    SelectionExpression templateSelection = integration.templateSelectionExpression() == null ? null
-        : SelectionExpression.parseRequest(integration.templateSelectionExpression());
-    boolean proxy = type.endsWith("_PROXY");
-    SelectionExpression responseSelection = proxy ? null : SelectionExpression.parse(
-        integration.integrationResponseSelectionExpression() == null ? "${integration.response.statuscode}"
-            : integration.integrationResponseSelectionExpression(), true);
-    List<WebSocketIntegrationResponse> responses = new ArrayList<>();
-    for (IntegrationResponse response : deployment.integrationResponsesOf(integration.integrationId())) {
-      responses.add(response(response));
-    }
-    return new WebSocketIntegration(integration.integrationId(), type,
-        lambda ? HttpApiCompiler.lambdaUri(integration.integrationUri()) : null, lambda ? aws.lambda() : null,
-        httpType ? UriTemplate.parse(integration.integrationUri()) : null,
-        httpType ? integration.integrationMethod() : null, httpType ? http : null, timeout, templates, templateSelection,
-        integration.passthroughBehavior() == null ? "WHEN_NO_MATCH" : integration.passthroughBehavior(),
-        integration.contentHandlingStrategy(),
-        integration.requestParameters() == null ? Map.of() : integration.requestParameters(), responseSelection, responses);
-  }
-
-  private static WebSocketIntegrationResponse response(IntegrationResponse response) {
-    String key = response.integrationResponseKey();
-    Pattern pattern = null;
-    if (!WebSocketStage.DEFAULT.equals(key)) {
-      if (key == null || key.length() < 3 || !key.startsWith("/") || !key.endsWith("/")) {
-        throw new IllegalArgumentException("integrationResponseKey: " + key + " (expected: $default or /regex/)");
-      }
-      try {
-        pattern = Pattern.compile(key.substring(1, key.length() - 1));
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("integrationResponseKey: " + key + " (" + e.getDescription() + ")", e);
-      }
-    }
-    SelectionExpression selection = response.templateSelectionExpression() == null ? null
-        : SelectionExpression.parse(response.templateSelectionExpression(), true);
-    return new WebSocketIntegrationResponse(key, pattern, templates(response.responseTemplates()), selection,
-        response.contentHandlingStrategy());
-  }
-
-  private static Map<String, MappingTemplate> templates(Map<String, String> sources) {
-    Map<String, MappingTemplate> compiled = new TreeMap<>();
-    if (sources != null) {
-      sources.forEach((key, source) -> compiled.put(key, MappingTemplate.compile(source == null ? "" : source)));
-    }
-    return compiled;
-  }
-
-  private static boolean isLambdaUri(String uri) {
-    return uri != null && (uri.contains(":lambda:path/2015-03-31/functions/")
-        || uri.startsWith("arn:") && uri.contains(":lambda:") && !uri.contains(":apigateway:"));
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

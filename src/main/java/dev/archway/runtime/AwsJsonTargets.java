@@ -8,7 +8,7 @@ import java.util.Map;
  * which route on that header, not on the path (LocalStack, validated against AWS, does the same
  * for these services). Other services need the header mapped by hand, as on AWS.
  */
-final class AwsJsonTargets {
+public final class AwsJsonTargets {
   private static final Map<String, String> PREFIXES = Map.of(
       "dynamodb", "DynamoDB_20120810",
       "kinesis", "Kinesis_20131202",
@@ -18,7 +18,7 @@ final class AwsJsonTargets {
   private AwsJsonTargets() {}
 
   /** @return the header value, or null when API Gateway adds none */
-  static String of(AwsServiceUri uri) {
+  public static String of(AwsServiceUri uri) {
     String prefix = uri.path() ? null : PREFIXES.get(uri.service());
     return prefix == null ? null : prefix + "." + uri.action();
   }

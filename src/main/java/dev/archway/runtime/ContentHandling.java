@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * type conversions in API Gateway" tables. Whether a payload is binary is decided by the caller
  * (the request's Content-Type, or the endpoint response's, against {@code binaryMediaTypes}).
  */
-enum ContentHandling {
+public enum ContentHandling {
   /** Unset: the payload passes as it is. */
   PASSTHROUGH,
   /** Binary payloads become base64 text; text passes. */
@@ -20,7 +20,7 @@ enum ContentHandling {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContentHandling.class);
 
-  static ContentHandling of(String value) {
+  public static ContentHandling of(String value) {
     if (value == null) {
       return PASSTHROUGH;
     }
@@ -64,11 +64,13 @@ enum ContentHandling {
     return binaryAccept ? decode(payload) : encode(payload);
   }
 
-  static Buffer encode(Buffer payload) {
+  /** Base64 text of the bytes. */
+  public static Buffer encode(Buffer payload) {
     return Buffer.buffer(Base64.getEncoder().encode(payload.getBytes()));
   }
 
-  static Buffer decode(Buffer payload) {
+  /** The bytes of base64 text (line breaks and spaces skipped). @throws IllegalArgumentException when it is not base64 */
+  public static Buffer decode(Buffer payload) {
     try {
       return Buffer.buffer(Base64Text.decode(payload.toString(java.nio.charset.StandardCharsets.ISO_8859_1)));
     } catch (IllegalArgumentException e) {

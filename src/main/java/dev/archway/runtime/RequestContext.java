@@ -72,7 +72,12 @@ public record RequestContext(
 
   /** {@code $context.requestTime} in the common log format ({@code 03/Dec/2026:10:20:30 +0000}). */
   public String requestTime() {
-    long epochSecond = Math.floorDiv(requestTimeEpoch, 1000);
+    return requestTime(requestTimeEpoch);
+  }
+
+  /** Any moment in {@code $context.requestTime}'s format; moments of the same second share one text. */
+  public static String requestTime(long epochMillis) {
+    long epochSecond = Math.floorDiv(epochMillis, 1000);
     Second second = lastSecond;
     if (second.epochSecond() != epochSecond) {
       second = new Second(epochSecond, CLF.format(Instant.ofEpochSecond(epochSecond)));

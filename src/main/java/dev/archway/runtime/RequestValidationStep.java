@@ -74,19 +74,28 @@ public final class RequestValidationStep implements Step {
     if (schema == null) {
       return Future.succeededFuture();
     }
-    Buffer body = request.body();
+    return validate(schema, request.body()).compose(RequestValidationStep::outcome);
+  }
+
+  /**
+   * Validates a body against a model on the calling event loop when it is small and cheap, else on a
+   * worker of the current context (WebSocket routes validate their messages with it too).
+   *
+   * @return null when valid, else AWS's validation error string ({@code [...]})
+   */
+  public static Future<String> validate(JsonSchema schema, Buffer body) {
     Context context = Vertx.currentContext();
     if (context == null) {
-      return outcome(validateAll(schema, body));
+      return Future.succeededFuture(validateAll(schema, body));
     }
     if (body.length() <= INLINE_BODY_BYTES) {
       try {
-        return outcome(validate(schema, body, LinearRegularExpressions.EVENT_LOOP_WORK));
+        return Future.succeededFuture(validate(schema, body, LinearRegularExpressions.EVENT_LOOP_WORK));
       } catch (LinearRegularExpressions.WorkExceeded e) {
         // Its patterns cost more than an event loop may spend: a worker validates it again with the whole budget.
       }
     }
-    return context.executeBlocking(() -> validateAll(schema, body), false).compose(RequestValidationStep::outcome);
+    return context.executeBlocking(() -> validateAll(schema, body), false);
   }
 
   /** With a worker's budget; patterns that need more refuse the body. */

@@ -14,7 +14,8 @@ import java.time.temporal.ChronoUnit;
  * The {@code @connections} API of a WebSocket stage ({@code apigatewaymanagementapi}), after the
  * SigV4 check: PostToConnection sends the body as one message (over the message limit: 413
  * PayloadTooLargeException), GetConnection reports {@code connectedAt}, {@code lastActiveAt} and the
- * identity, DeleteConnection closes it; a connection that is gone answers 410 GoneException.
+ * identity, DeleteConnection closes it; a connection that is gone, or belongs to another API or
+ * stage than the URL's, answers 410 GoneException.
  */
 public final class ConnectionsStep implements Step {
   private final Connections connections;
@@ -27,7 +28,9 @@ public final class ConnectionsStep implements Step {
 
   @Override
   public Future<Void> apply(Exchange exchange) {
-    String id = exchange.methodRequest().pathParameters().get("connectionId");
+    // The connection must be one of the API and stage the URL names; any other is gone for this caller.
+    Connections.Address id = new Connections.Address(exchange.stage().apiId(), exchange.stage().stageName(),
+        exchange.methodRequest().pathParameters().get("connectionId"));
     Future<MethodResponse> answer = switch (exchange.methodRequest().httpMethod()) {
       case "POST" -> post(id, exchange.methodRequest().body());
       case "GET" -> connections.info(id).map(info -> info == null ? gone() : json(200, "{\"connectedAt\":\""
@@ -44,7 +47,7 @@ public final class ConnectionsStep implements Step {
     });
   }
 
-  private Future<MethodResponse> post(String id, Buffer body) {
+  private Future<MethodResponse> post(Connections.Address id, Buffer body) {
     if (body.length() > maxMessageBytes) {
       MethodResponse tooLarge = json(413, "{\"message\":\"Message too long\"}");
       tooLarge.headers().set("x-amzn-ErrorType", "PayloadTooLargeException");

@@ -20,8 +20,8 @@ public final class LocalConnections implements Connections {
   }
 
   @Override
-  public Future<Boolean> post(String connectionId, ByteBuf payload, boolean binary) {
-    WebSocketConnection connection = open.get(connectionId);
+  public Future<Boolean> post(Address to, ByteBuf payload, boolean binary) {
+    WebSocketConnection connection = find(to);
     if (connection == null) {
       payload.release();
       return Future.succeededFuture(false);
@@ -30,20 +30,26 @@ public final class LocalConnections implements Connections {
   }
 
   @Override
-  public Future<Info> info(String connectionId) {
-    WebSocketConnection c = open.get(connectionId);
+  public Future<Info> info(Address of) {
+    WebSocketConnection c = find(of);
     return Future.succeededFuture(c == null || c.isClosing() ? null
         : new Info(c.connectedAt(), c.lastActiveAt(), c.sourceIp(), c.userAgent()));
   }
 
   @Override
-  public Future<Boolean> close(String connectionId) {
-    WebSocketConnection connection = open.get(connectionId);
+  public Future<Boolean> close(Address which) {
+    WebSocketConnection connection = find(which);
     if (connection == null || connection.isClosing()) {
       return Future.succeededFuture(false);
     }
     connection.close(WebSocketConnection.GOING_AWAY, "Going away");
     return Future.succeededFuture(true);
+  }
+
+  /** The open connection at that address, or null (none with that id, or one of another API or stage). */
+  private WebSocketConnection find(Address address) {
+    WebSocketConnection connection = open.get(address.connectionId());
+    return connection != null && address.reaches(connection) ? connection : null;
   }
 
   @Override

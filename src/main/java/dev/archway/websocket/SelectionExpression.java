@@ -110,6 +110,11 @@ public final class SelectionExpression {
     return parts.stream().anyMatch(p -> p instanceof Variable v && v.source() == Source.REQUEST_BODY);
   }
 
+  /** Whether evaluating needs the integration's answer parsed as JSON. */
+  public boolean readsResponseBody() {
+    return parts.stream().anyMatch(p -> p instanceof Variable v && v.source() == Source.RESPONSE_BODY);
+  }
+
   /** The key for a message whose body is {@code body} (null when it is not JSON). */
   public String evaluate(JsonNode body) {
     return evaluate(body, null, 0);

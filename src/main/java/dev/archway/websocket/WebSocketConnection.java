@@ -1,5 +1,7 @@
 package dev.archway.websocket;
 
+import dev.archway.auth.ApiKeyValues;
+import dev.archway.auth.Principal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -35,12 +37,26 @@ public final class WebSocketConnection {
   private final String userAgent;
   private final String domainName;
   private volatile Authorized authorized;
+  private volatile Principal caller;
+  private volatile ApiKey apiKey;
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile long lastActiveAt;
 
   /** What the {@code $connect} authorizer said about the caller; {@link #NONE} without one. */
-  public record Authorized(String principalId, Map<String, Object> context) {
-    public static final Authorized NONE = new Authorized(null, Map.of());
+  public record Authorized(String principalId, Map<String, Object> context, String usageIdentifierKey) {
+    public static final Authorized NONE = new Authorized(null, Map.of(), null);
+  }
+
+  /** The API key the handshake presented (where the API's ApiKeySelectionExpression reads it), with its digest. */
+  public record ApiKey(String value, String digest) {
+    static ApiKey of(String value) {
+      return value == null || value.isEmpty() ? null : new ApiKey(value, ApiKeyValues.sha256(value));
+    }
+
+    @Override
+    public String toString() {
+      return ApiKeyValues.mask(value);
+    }
   }
 
   WebSocketConnection(String connectionId, String apiId, String stageName, Channel channel, long connectedAt,
@@ -98,6 +114,24 @@ public final class WebSocketConnection {
     this.authorized = who;
   }
 
+  /** The SigV4-verified caller of an AWS_IAM {@code $connect}, or null. */
+  public Principal caller() {
+    return caller;
+  }
+
+  void caller(Principal verified) {
+    this.caller = verified;
+  }
+
+  /** The API key the handshake presented, or null; whether a stage accepts it is asked on each use. */
+  public ApiKey apiKey() {
+    return apiKey;
+  }
+
+  void apiKey(ApiKey key) {
+    this.apiKey = key;
+  }
+
   Channel channel() {
     return channel;
   }
@@ -120,23 +154,29 @@ public final class WebSocketConnection {
   /** Sends one message as a text frame, or a binary one; the buffer is released either way. */
   public Future<Boolean> send(ByteBuf payload, boolean binary) {
     Promise<Boolean> sent = Promise.promise();
-    channel.eventLoop().execute(() -> {
-      if (isClosing()) {
-        payload.release();
-        sent.complete(false);
-        return;
-      }
-      if (payload.readableBytes() > channel.bytesBeforeUnwritable()) {
-        payload.release();
-        close(POLICY_VIOLATION, "Client is not reading");
-        sent.complete(false);
-        return;
-      }
-      WebSocketFrame frame = binary ? new BinaryWebSocketFrame(payload) : new TextWebSocketFrame(payload);
-      active(System.currentTimeMillis());
-      channel.writeAndFlush(frame).addListener(f -> sent.complete(f.isSuccess()));
-    });
+    if (channel.eventLoop().inEventLoop()) {
+      write(payload, binary, sent); // a reply of a route: already on the connection's loop, no hop
+    } else {
+      channel.eventLoop().execute(() -> write(payload, binary, sent));
+    }
     return sent.future();
+  }
+
+  private void write(ByteBuf payload, boolean binary, Promise<Boolean> sent) {
+    if (isClosing()) {
+      payload.release();
+      sent.complete(false);
+      return;
+    }
+    if (payload.readableBytes() > channel.bytesBeforeUnwritable()) {
+      payload.release();
+      close(POLICY_VIOLATION, "Client is not reading");
+      sent.complete(false);
+      return;
+    }
+    WebSocketFrame frame = binary ? new BinaryWebSocketFrame(payload) : new TextWebSocketFrame(payload);
+    active(System.currentTimeMillis());
+    channel.writeAndFlush(frame).addListener(f -> sent.complete(f.isSuccess()));
   }
 
   /** Closes with a close frame (once); the channel closes after it is written. */

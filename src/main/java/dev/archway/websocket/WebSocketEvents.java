@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.model.Json;
 import dev.archway.runtime.RequestLog;
 import io.vertx.core.MultiMap;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -35,11 +34,11 @@ final class WebSocketEvents {
     return event;
   }
 
-  static ObjectNode message(WebSocketConnection c, WebSocketStage stage, Request request, byte[] body, boolean binary) {
+  static ObjectNode message(WebSocketConnection c, WebSocketStage stage, Request request, String body) {
     ObjectNode event = Json.MAPPER.createObjectNode();
     event.set("requestContext", context(c, stage, request, null, null));
-    event.put("body", binary ? Base64.getEncoder().encodeToString(body) : new String(body, java.nio.charset.StandardCharsets.UTF_8));
-    event.put("isBase64Encoded", binary);
+    event.put("body", body);
+    event.put("isBase64Encoded", false);
     return event;
   }
 
@@ -87,6 +86,12 @@ final class WebSocketEvents {
       identity.put("userAgent", c.userAgent());
     }
     identity.put("sourceIp", c.sourceIp());
+    if (c.caller() != null) { // the SigV4 caller of an AWS_IAM $connect
+      identity.put("accessKey", c.caller().accessKeyId());
+      identity.put("caller", c.caller().accessKeyId());
+      identity.put("user", c.caller().accessKeyId());
+      identity.put("accountId", c.caller().accountId());
+    }
     context.put("requestId", request.requestId());
     context.put("domainName", c.domainName());
     context.put("connectionId", c.connectionId());

@@ -1,6 +1,8 @@
 package dev.archway.websocket;
 
+import dev.archway.model.Json;
 import dev.archway.runtime.InvokeTarget;
+import dev.archway.runtime.RequestContext;
 import dev.archway.runtime.RequestIds;
 import dev.archway.runtime.RequestLog;
 import dev.archway.runtime.RequestLogSink;
@@ -16,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -38,21 +41,24 @@ public final class WebSocketGateway implements WebSocketUpgrade {
   private final WebSocketLimits limits;
   private final RouteCall calls;
   private final ConnectFlow connect;
+  private final MessageFlow messages;
+  private final LoopContexts contexts;
   private final EventLogs events;
 
-  public WebSocketGateway(WebSocketApiLookup stages, Connections connections, WebSocketLimits limits, TemplateRunner templates) {
-    this(stages, connections, limits, templates, RequestLogSink.NONE);
-  }
-
-  /** @param logs where the log of each event ({@code $connect}, message, {@code $disconnect}) goes once it is done */
-  public WebSocketGateway(WebSocketApiLookup stages, Connections connections, WebSocketLimits limits, TemplateRunner templates,
-      RequestLogSink logs) {
+  /**
+   * @param vertx whose event loops serve the execute listener: a connection's events run in its loop's context
+   * @param logs where the log of each event ({@code $connect}, message, {@code $disconnect}) goes once it is done
+   */
+  public WebSocketGateway(Vertx vertx, WebSocketApiLookup stages, Connections connections, WebSocketLimits limits,
+      TemplateRunner templates, RequestLogSink logs) {
     this.events = new EventLogs(logs);
     this.stages = stages;
     this.connections = connections;
     this.limits = limits;
     this.calls = new RouteCall(templates);
     this.connect = new ConnectFlow(calls);
+    this.messages = new MessageFlow(calls, events);
+    this.contexts = new LoopContexts(vertx);
   }
 
   public Connections connections() {
@@ -72,7 +78,7 @@ public final class WebSocketGateway implements WebSocketUpgrade {
     String key = head.headers().get("Sec-WebSocket-Key");
     if (!"GET".equals(head.method()) || key == null || !"13".equals(head.headers().get("Sec-WebSocket-Version"))
         || !"websocket".equalsIgnoreCase(head.headers().get("Upgrade"))) {
-      refuse(channel, 400, "Bad Request");
+      refuse(channel, 400, "Bad Request", null);
       return true;
     }
     channel.config().setAutoRead(false); // nothing is read until $connect decides
@@ -89,21 +95,33 @@ public final class WebSocketGateway implements WebSocketUpgrade {
         WebSocketStage.CONNECT, "GET");
     log.addRequestBytes(head.bytes());
     WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
-        ConnectFlow.requestTime(now), WebSocketStage.CONNECT, "CONNECT", null, log);
-    ConnectFlow.Handshake handshake = new ConnectFlow.Handshake(connection, stage, head.headers(), query, request);
-    connect.run(handshake).onComplete(ar -> channel.eventLoop().execute(() -> {
-      if (!channel.isActive()) {
-        events.complete(log, RequestLog.CLIENT_CLOSED, 0); // the client left during $connect
-        return;
+        RequestContext.requestTime(now), WebSocketStage.CONNECT, "CONNECT", null, log);
+    ConnectFlow.Handshake handshake = new ConnectFlow.Handshake(connection, stage, head.headers(), query, request,
+        head.path(), head.rawQuery());
+    contexts.run(channel.eventLoop(), () -> connect.run(handshake)).onComplete(ar -> {
+      if (!channel.eventLoop().inEventLoop()) {
+        channel.eventLoop().execute(() -> decided(channel, key, connection, head, log, ar.cause()));
+      } else {
+        decided(channel, key, connection, head, log, ar.cause());
       }
-      if (ar.failed()) {
-        ConnectFlow.Refusal refusal = ar.cause() instanceof ConnectFlow.Refusal r ? r : ConnectFlow.Refusal.error();
-        events.complete(log, refusal.status(), refuse(channel, refusal.status(), refusal.getMessage()));
-        return;
-      }
-      events.complete(log, 200, accept(channel, key, connection, head.headers()));
-    }));
+    });
     return true;
+  }
+
+  /** {@code $connect} decided: accepted when {@code refused} is null. */
+  private void decided(Channel channel, String key, WebSocketConnection connection, RequestHead head, RequestLog log,
+      Throwable refused) {
+    if (!channel.isActive()) {
+      events.complete(log, RequestLog.CLIENT_CLOSED, 0); // the client left during $connect
+      return;
+    }
+    if (refused != null) {
+      Refusal refusal = refused instanceof Refusal r ? r : Refusal.internalError();
+      log.errorType(refusal.responseType());
+      events.complete(log, refusal.status(), refuse(channel, refusal.status(), refusal.getMessage(), refusal.errorType()));
+      return;
+    }
+    events.complete(log, 200, accept(channel, key, connection, head.headers()));
   }
 
   /** @return the bytes of the answer */
@@ -120,17 +138,23 @@ public final class WebSocketGateway implements WebSocketUpgrade {
         .addLast("ws-encoder", new WebSocket13FrameEncoder(false))
         .addLast("ws-decoder", new WebSocket13FrameDecoder(decoding))
         .addLast("ws-idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
-        .addLast("ws-session", new WebSocketSession(connection, stages, connections, limits, calls, headers, events));
+        .addLast("ws-session", new WebSocketSession(connection, stages, connections, limits, calls, messages, contexts,
+            headers, events));
     connections.add(connection);
     channel.config().setAutoRead(true);
     channel.read();
     return response.length();
   }
 
-  /** Refuses the handshake with {@code {"message": ...}} and closes the connection; returns the bytes of the answer. */
-  private static int refuse(Channel channel, int status, String message) {
-    byte[] body = ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\nContent-Length: "
+  /**
+   * Refuses the handshake with {@code {"message": ...}} (and {@code x-amzn-ErrorType} when known), then closes.
+   *
+   * @return the bytes of the answer
+   */
+  private static int refuse(Channel channel, int status, String message, String errorType) {
+    byte[] body = Json.MAPPER.createObjectNode().put("message", message).toString().getBytes(StandardCharsets.UTF_8);
+    String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\n"
+        + (errorType == null ? "" : "x-amzn-ErrorType: " + errorType + "\r\n") + "Content-Length: "
         + body.length + "\r\nConnection: close\r\n\r\n";
     channel.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body))
         .addListener(ChannelFutureListener.CLOSE);
@@ -138,15 +162,7 @@ public final class WebSocketGateway implements WebSocketUpgrade {
   }
 
   private static String reason(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 429 -> "Too Many Requests";
-      case 500 -> "Internal Server Error";
-      case 502 -> "Bad Gateway";
-      default -> "Error";
-    };
+    return io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
   }
 
   static String accept(String key) {

@@ -1,7 +1,6 @@
 package dev.archway.websocket;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.archway.model.Json;
+import dev.archway.runtime.RequestContext;
 import dev.archway.runtime.RequestIds;
 import dev.archway.runtime.RequestLog;
 import io.netty.buffer.ByteBuf;
@@ -19,7 +18,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,37 +26,43 @@ import org.slf4j.LoggerFactory;
 /**
  * One accepted connection's frames: messages reassembled from their frames up to the message limit
  * (beyond it the connection closes with 1009; a frame over the frame limit is refused by the decoder
- * the same way), pings answered, idle and overlong connections closed with 1001, and each message
- * routed by the live stage's route selection expression. {@code $disconnect} runs once, when the
- * channel closes whoever closed it. Runs on the connection's event loop.
+ * the same way), binary frames refused with 1003 as AWS refuses them, pings answered, idle and
+ * overlong connections closed with 1001, and each message served by {@link MessageFlow} from the
+ * live stage. {@code $disconnect} runs once, when the channel closes whoever closed it. Runs on the
+ * connection's event loop, in its loop's Vert.x context.
  */
 final class WebSocketSession extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
   private static final int NORMAL = 1000;
   private static final int NO_STATUS = 1005;
   private static final int ABNORMAL = 1006;
+  private static final int UNSUPPORTED_DATA = 1003;
 
   private final WebSocketConnection connection;
   private final WebSocketApiLookup stages;
   private final Connections connections;
   private final WebSocketLimits limits;
   private final RouteCall calls;
+  private final MessageFlow messages;
+  private final LoopContexts contexts;
   private final MultiMap connectHeaders;
   private final EventLogs events;
   private CompositeByteBuf partial;
-  private boolean partialBinary;
   private ScheduledFuture<?> lifetime;
   private int closeCode = ABNORMAL;
   private String closeReason = "";
 
   WebSocketSession(WebSocketConnection connection, WebSocketApiLookup stages, Connections connections,
-      WebSocketLimits limits, RouteCall calls, MultiMap connectHeaders, EventLogs events) {
+      WebSocketLimits limits, RouteCall calls, MessageFlow messages, LoopContexts contexts, MultiMap connectHeaders,
+      EventLogs events) {
     this.events = events;
     this.connection = connection;
     this.stages = stages;
     this.connections = connections;
     this.limits = limits;
     this.calls = calls;
+    this.messages = messages;
+    this.contexts = contexts;
     this.connectHeaders = connectHeaders;
   }
 
@@ -98,7 +102,13 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
       partial.release();
       partial = null;
     }
-    partialBinary = frame instanceof BinaryWebSocketFrame;
+    if (frame instanceof BinaryWebSocketFrame) {
+      // As AWS: binary frames are not supported in incoming messages (base64 text with CONVERT_TO_BINARY is).
+      closeCode = UNSUPPORTED_DATA;
+      closeReason = "Binary frames are not supported";
+      connection.close(UNSUPPORTED_DATA, closeReason);
+      return;
+    }
     if (frame.isFinalFragment()) {
       message(ByteBufUtil.getBytes(frame.content()));
       return;
@@ -135,63 +145,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
       connection.close(WebSocketConnection.GOING_AWAY, "Going away"); // the stage was deleted
       return;
     }
-    long started = System.nanoTime();
-    long now = System.currentTimeMillis();
-    String text = partialBinary ? "" : RouteCall.text(body);
-    JsonNode json = partialBinary ? null : parse(text);
-    WebSocketRoute route = stage.select(json);
-    String requestId = RequestIds.next();
-    String extendedId = RequestIds.extended();
-    RequestLog log = events.start(started, stage, connection, requestId, extendedId, now,
-        route == null ? null : route.routeKey(), null);
-    log.addRequestBytes(body.length);
-    WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
-        ConnectFlow.requestTime(now), route == null ? null : route.routeKey(), "MESSAGE", RequestIds.extended(), log);
-    if (route == null) {
-      error(log, 403, "Forbidden", requestId);
-      return;
-    }
-    if (route.throttle() != null && !route.throttle().tryAcquire()) {
-      log.errorType("THROTTLED");
-      error(log, 429, "Too Many Requests", requestId);
-      return;
-    }
-    if (route.integration() == null) {
-      error(log, 500, "Internal server error", requestId);
-      return;
-    }
-    calls.run(route.integration(), stage, connection, request,
-            WebSocketEvents.message(connection, stage, request, body, partialBinary), text, json)
-        .onComplete(ar -> {
-          if (ar.failed()) {
-            LOG.warn("request {}: route {} of {} failed: {}", requestId, route.routeKey(), connection, ar.cause().getMessage());
-            error(log, 500, "Internal server error", requestId);
-          } else if (route.twoWay() && ar.result().reply() != null) {
-            connection.send(ar.result().reply());
-            events.complete(log, 200, ar.result().reply().length());
-          } else {
-            events.complete(log, 200, 0);
-          }
-        });
-  }
-
-  /** AWS's error frame: the message, the connection and the request; the event is done with {@code status}. */
-  private void error(RequestLog log, int status, String message, String requestId) {
-    String frame = "{\"message\": \"" + message + "\", \"connectionId\":\"" + connection.connectionId()
-        + "\", \"requestId\":\"" + requestId + "\"}";
-    connection.send(frame);
-    events.complete(log, status, frame.length());
-  }
-
-  private static JsonNode parse(String text) {
-    if (text.isEmpty() || (text.charAt(0) != '{' && text.charAt(0) != '[')) {
-      return null;
-    }
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (Exception e) {
-      return null;
-    }
+    contexts.run(connection.channel().eventLoop(), () -> messages.run(stage, connection, RouteCall.text(body), body.length));
   }
 
   @Override
@@ -250,14 +204,15 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
     String extendedId = RequestIds.extended();
     RequestLog log = events.start(started, stage, connection, requestId, extendedId, now, WebSocketStage.DISCONNECT, null);
     WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
-        ConnectFlow.requestTime(now), WebSocketStage.DISCONNECT, "DISCONNECT", null, log);
-    Future<RouteCall.Answer> done = calls.run(route.integration(), stage, connection, request,
-        WebSocketEvents.disconnect(connection, stage, request, connectHeaders, closeCode, closeReason), "", null);
-    done.onComplete(ar -> {
-      if (ar.failed()) {
-        LOG.warn("request {}: $disconnect of {} failed: {}", request.requestId(), connection, ar.cause().getMessage());
-      }
-      events.complete(log, ar.succeeded() ? 200 : 500, 0);
-    });
+        RequestContext.requestTime(now), WebSocketStage.DISCONNECT, "DISCONNECT", null, log);
+    RouteEvent event = new RouteEvent(stage, connection, request, "", null, null, null);
+    contexts.run(connection.channel().eventLoop(), () -> calls.run(route.integration(), event,
+            () -> WebSocketEvents.disconnect(connection, stage, request, connectHeaders, closeCode, closeReason)))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.debug("request {}: $disconnect of {} failed: {}", requestId, connection, ar.cause().getMessage());
+          }
+          events.complete(log, ar.succeeded() ? 200 : ar.cause() instanceof Refusal r ? r.status() : 500, 0);
+        });
   }
 }

@@ -14,14 +14,18 @@ import java.util.Set;
  * @param routes every route by its route key, {@code $connect}, {@code $disconnect} and {@code $default} included
  * @param apiKeySelection where {@code apiKeyRequired} routes read the key: {@code $request.header.x-api-key}
  *     or {@code $context.authorizer.usageIdentifierKey}
+ * @param apiKeys the API keys the stage accepts, or null when no access rules are compiled (compiler tests)
  * @param buckets the names of the token buckets the routes' throttles draw from
  * @param connectionsApi the stage's {@code @connections} API, served by the execute listener as a REST-like stage
  * @param telemetry how its events are observed (metrics, access logs)
  */
 public record WebSocketStage(
     String apiId, String stageName, String deploymentId, Map<String, String> variables,
-    SelectionExpression routeSelection, String apiKeySelection, Map<String, WebSocketRoute> routes, Set<String> buckets,
-    CompiledStage connectionsApi, StageTelemetry telemetry) {
+    SelectionExpression routeSelection, String apiKeySelection, StageApiKeys apiKeys, Map<String, WebSocketRoute> routes,
+    Set<String> buckets, CompiledStage connectionsApi, StageTelemetry telemetry) {
+
+  /** Where the key of {@code apiKeyRequired} routes comes from when it is the $connect authorizer's. */
+  public static final String AUTHORIZER_KEY = "$context.authorizer.usageIdentifierKey";
 
   public static final String CONNECT = "$connect";
   public static final String DISCONNECT = "$disconnect";

@@ -137,14 +137,50 @@ class WebSocketCompilerTest {
   }
 
   @Test
-  void whatCannotBeServedFailsTheStageNamingTheRoute() {
+  void httpAndAwsIntegrationsIamAndApiKeysCompile() {
+    DeployedHttpApi d = deployment("$request.body.action", List.of(MESSAGE));
+    Integration http = new Integration(null, null, "INTERNET", "CONVERT_TO_BINARY", null, null, "i4", "PUT", null, null,
+        "HTTP", "https://backend.example/rooms/{room}", "NEVER", "1.0",
+        Map.of("integration.request.path.room", "route.request.body.room", "integration.request.header.X-Id", "context.connectionId"),
+        null, null, null, 5000, null);
+    Integration sqs = new Integration(null, null, "INTERNET", null, null, null, "i5", "POST", null, null, "AWS",
+        "arn:aws:apigateway:eu-west-1:sqs:action/SendMessage", "WHEN_NO_MATCH", "1.0", null, null, null, null, null, null);
+    List<Integration> integrations = new java.util.ArrayList<>(d.integrations());
+    integrations.addAll(List.of(http, sqs));
+    List<Route> routes = new java.util.ArrayList<>(d.routes().subList(1, d.routes().size()));
+    routes.add(new Route(null, true, null, "AWS_IAM", null, null, null, null, null, "r1", "$connect", null, "integrations/i4"));
+    routes.add(new Route(null, true, null, "NONE", null, null, null, null, null, "r7", "queue", null, "integrations/i5"));
+    WebSocketStage stage = compiler.compile("ws1", null, stage(), new DeployedHttpApi(d.deploymentId(), d.api(), routes,
+        integrations, d.authorizers(), d.routeResponses(), d.integrationResponses(), d.models()));
+
+    WebSocketRoute connect = stage.connect();
+    assertThat(connect.iam()).isNotNull();
+    assertThat(connect.apiKeyRequired()).isTrue();
+    assertThat(connect.integration()).hasToString("HTTP PUT https://backend.example/rooms/{room} path=[room] header=[X-Id]");
+    assertThat(connect.integration().contentHandling()).isEqualTo("CONVERT_TO_BINARY");
+    assertThat(connect.integration().timeoutMillis()).isEqualTo(5000);
+    WebSocketIntegration queue = stage.routes().get("queue").integration();
+    assertThat(queue.service().unavailable()).contains("no endpoint for AWS service sqs");
+    assertThat(queue).hasToString("AWS sqs SendMessage in eu-west-1");
+    assertThat(stage.apiKeys().stageKey()).isEqualTo("ws1/prod");
+  }
+
+  @Test
+  void requestModelsCompileAndWhatCannotBeServedFailsTheStageNamingTheRoute() {
     DeployedHttpApi d = deployment("$request.body.action", List.of(MESSAGE));
     List<Route> routes = new java.util.ArrayList<>(d.routes());
     routes.add(route("r5", "validated", "integrations/i2", "NONE", null, null, Map.of("$default", "Message")));
-    DeployedHttpApi withModels = new DeployedHttpApi(d.deploymentId(), d.api(), routes, d.integrations(), d.authorizers(),
+    WebSocketStage stage = compiler.compile("ws1", null, stage(), new DeployedHttpApi(d.deploymentId(), d.api(), routes,
+        d.integrations(), d.authorizers(), d.routeResponses(), d.integrationResponses(), d.models()));
+    assertThat(stage.routes().get("validated").models()).hasToString("models [$default] by $request.body.kind");
+
+    routes.add(new Route(null, false, null, "NONE", null, null, null, null,
+        Map.of("route.request.querystring.room", new Route.ParameterConstraints(true)), "r6", "join", null, null));
+    DeployedHttpApi required = new DeployedHttpApi(d.deploymentId(), d.api(), routes, d.integrations(), d.authorizers(),
         d.routeResponses(), d.integrationResponses(), d.models());
-    assertThatThrownBy(() -> compiler.compile("ws1", null, stage(), withModels))
-        .isInstanceOf(CompileException.class).hasMessageContaining("route validated").hasMessageContaining("models");
+    assertThatThrownBy(() -> compiler.compile("ws1", null, stage(), required))
+        .isInstanceOf(CompileException.class).hasMessageContaining("route join")
+        .hasMessageContaining("only the $connect route can require them");
     assertThatThrownBy(() -> compiler.compile("ws1", null, stage(), deployment("$request.body[*]", List.of(MESSAGE))))
         .isInstanceOf(CompileException.class).hasMessageContaining("routeSelectionExpression");
   }

@@ -215,14 +215,16 @@ class WebSocketManagementE2eTest {
     String api = webSocketApi();
     String http = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.HTTP).integrationMethod("POST")
         .integrationUri("http://127.0.0.1:9/x")).integrationId();
-    String route = v2.createRoute(r -> r.apiId(api).routeKey("$default").target("integrations/" + http)).routeId();
+    String route = v2.createRoute(r -> r.apiId(api).routeKey("send").target("integrations/" + http)
+        .requestParameters(Map.of("route.request.header.x-room", ParameterConstraints.builder().required(true).build())))
+        .routeId();
     assertThatThrownBy(() -> v2.createDeployment(r -> r.apiId(api)))
         .isInstanceOf(BadRequestException.class)
-        .hasMessageContaining("Unable to deploy API: route $default: integration type HTTP is not served");
+        .hasMessageContaining("Unable to deploy API: route send: required requestParameters [route.request.header.x-room]")
+        .hasMessageContaining("only the $connect route can require them");
     assertThat(v2.getDeployments(r -> r.apiId(api)).items()).isEmpty();
 
-    String mock = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.MOCK)).integrationId();
-    v2.updateRoute(r -> r.apiId(api).routeId(route).target("integrations/" + mock));
+    v2.updateRoute(r -> r.apiId(api).routeId(route).routeKey("$connect"));
     assertThat(v2.createDeployment(r -> r.apiId(api)).deploymentStatusAsString()).isEqualTo("DEPLOYED");
   }
 

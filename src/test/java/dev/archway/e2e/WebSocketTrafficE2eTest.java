@@ -179,11 +179,7 @@ class WebSocketTrafficE2eTest {
     String api = chatApi("connect");
     WebSocketClient client = WebSocketClient.open(uri(api));
     String id = lastConnectionId("connect");
-    try (ApiGatewayManagementApiClient management = ApiGatewayManagementApiClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + server.port() + "/restapis/" + api + "/prod/_user_request_"))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(ApacheHttpClient.create()).build()) {
+    try (ApiGatewayManagementApiClient management = management(api, "prod")) {
       management.postToConnection(r -> r.connectionId(id).data(SdkBytes.fromUtf8String("{\"pushed\":true}")));
       await().atMost(Duration.ofSeconds(5)).until(() -> client.messages.contains("{\"pushed\":true}"));
 
@@ -199,6 +195,44 @@ class WebSocketTrafficE2eTest {
           .isInstanceOf(GoneException.class));
       assertThatThrownBy(() -> management.getConnection(r -> r.connectionId(id))).isInstanceOf(GoneException.class);
     }
+  }
+
+  private static ApiGatewayManagementApiClient management(String api, String stage) {
+    return ApiGatewayManagementApiClient.builder()
+        .endpointOverride(URI.create("http://127.0.0.1:" + server.port() + "/restapis/" + api + "/" + stage + "/_user_request_"))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(ApacheHttpClient.create()).build();
+  }
+
+  @Test
+  void aConnectionIsGoneForTheConnectionsApiOfAnotherApiOrStage() throws Exception {
+    String api = chatApi("connect");
+    String other = chatApi("connect");
+    v2.createStage(r -> r.apiId(api).stageName("beta"));
+    v2.createDeployment(r -> r.apiId(api).stageName("beta"));
+    WebSocketClient client = WebSocketClient.open(uri(api));
+    String id = lastConnectionId("connect");
+    try (var ofOther = management(other, "prod"); var ofBeta = management(api, "beta"); var own = management(api, "prod")) {
+      for (var wrong : List.of(ofOther, ofBeta)) {
+        assertThatThrownBy(() -> wrong.postToConnection(r -> r.connectionId(id).data(SdkBytes.fromUtf8String("x"))))
+            .isInstanceOf(GoneException.class);
+        assertThatThrownBy(() -> wrong.getConnection(r -> r.connectionId(id))).isInstanceOf(GoneException.class);
+        assertThatThrownBy(() -> wrong.deleteConnection(r -> r.connectionId(id))).isInstanceOf(GoneException.class);
+      }
+      own.postToConnection(r -> r.connectionId(id).data(SdkBytes.fromUtf8String("mine")));
+      await().atMost(Duration.ofSeconds(5)).until(() -> client.messages.contains("mine"));
+      assertThat(client.messages).doesNotContain("x");
+      assertThat(client.closed).isNotDone();
+    }
+    client.close();
+  }
+
+  @Test
+  void binaryFramesCloseTheConnectionWith1003AsOnAws() throws Exception {
+    WebSocketClient client = WebSocketClient.open(uri(chatApi("connect")));
+    client.sendBinary(new byte[] {1, 2, 3});
+    assertThat(client.closed.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1003);
   }
 
   @Test
@@ -250,11 +284,11 @@ class WebSocketTrafficE2eTest {
     assertThat(status(() -> WebSocketClient.open(uri(api)))).isEqualTo(429);
   }
 
-  private interface Open {
+  interface Open {
     WebSocketClient open() throws Exception;
   }
 
-  private static int status(Open open) {
+  static int status(Open open) {
     try {
       open.open().abort();
       return 101;

@@ -15,8 +15,11 @@ public final class WebSocketClient implements WebSocket.Listener {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   public final List<String> messages = new CopyOnWriteArrayList<>();
+  /** Binary messages, whole. */
+  public final List<byte[]> binaries = new CopyOnWriteArrayList<>();
   public final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
+  private final java.io.ByteArrayOutputStream partialBinary = new java.io.ByteArrayOutputStream();
   private WebSocket socket;
 
   /** Opens a connection; fails (a {@code WebSocketHandshakeException} cause) when the handshake is refused. */
@@ -30,8 +33,26 @@ public final class WebSocketClient implements WebSocket.Listener {
     return client;
   }
 
+  /** The path-style URL of a WebSocket API's stage on a server's execute listener. */
+  public static URI uri(ArchwayServer server, String apiId, String stage) {
+    return URI.create("ws://127.0.0.1:" + server.port() + "/restapis/" + apiId + "/" + stage + "/_user_request_/");
+  }
+
+  /** Sends a message and waits (10 s at most) for the next one the server sends. */
+  public String reply(String text) throws Exception {
+    int before = messages.size();
+    send(text);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messages.size() > before);
+    return messages.get(before);
+  }
+
   public WebSocketClient send(String text) throws Exception {
     socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+    return this;
+  }
+
+  public WebSocketClient sendBinary(byte[] bytes) throws Exception {
+    socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).get(10, TimeUnit.SECONDS);
     return this;
   }
 
@@ -59,6 +80,18 @@ public final class WebSocketClient implements WebSocket.Listener {
     if (last) {
       messages.add(partial.toString());
       partial.setLength(0);
+    }
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+    byte[] bytes = new byte[data.remaining()];
+    data.get(bytes);
+    partialBinary.writeBytes(bytes);
+    if (last) {
+      binaries.add(partialBinary.toByteArray());
+      partialBinary.reset();
     }
     return null;
   }
