@@ -488,8 +488,8 @@ if want websocket-mock || want websocket-lambda; then
   for s in websocket-mock websocket-lambda; do
     want "$s" || continue
     # A warm-up first, as the wrk targets get: a cold JIT's compilations would otherwise be most of the CPU measured.
-    (( WARMUP > 0 )) && taskset -c "$LOADGEN_CPU" java "$ROOT/bench/WsEcho.java" "ws://127.0.0.1:$P_ARCHWAY/restapis/$WS/bench/_user_request_/" \
-      "$CONNS" "$WARMUP" "{\"action\":\"${s#websocket-}\"}" >/dev/null 2>&1
+    (( WARMUP > 0 )) && log "$s warm-up: $(taskset -c "$LOADGEN_CPU" java "$ROOT/bench/WsEcho.java" \
+      "ws://127.0.0.1:$P_ARCHWAY/restapis/$WS/bench/_user_request_/" "$CONNS" "$WARMUP" "{\"action\":\"${s#websocket-}\"}" 2>&1 | tail -1)"
     before=$(cpu_ticks "$ARCHWAY_PID")
     out=$(taskset -c "$LOADGEN_CPU" java "$ROOT/bench/WsEcho.java" "ws://127.0.0.1:$P_ARCHWAY/restapis/$WS/bench/_user_request_/" \
       "$CONNS" "$DURATION" "{\"action\":\"${s#websocket-}\"}" 2>&1 | tail -1)
