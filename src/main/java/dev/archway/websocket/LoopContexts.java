@@ -17,9 +17,6 @@ import java.util.function.Supplier;
  * would make a context of its own, on whichever loop Vert.x picks, and hop between loops.
  */
 final class LoopContexts {
-  /** No Vert.x (unit tests of the flows): work runs as it is. */
-  static final LoopContexts NONE = new LoopContexts(null);
-
   private final VertxInternal vertx;
   private final Map<EventLoop, ContextInternal> contexts = new ConcurrentHashMap<>();
 
@@ -29,17 +26,15 @@ final class LoopContexts {
 
   /** Runs {@code work} in the context of {@code loop}; called on that loop. */
   <T> Future<T> run(EventLoop loop, Supplier<Future<T>> work) {
-    ContextInternal context = vertx == null ? null : contexts.computeIfAbsent(loop, l ->
+    ContextInternal context = contexts.computeIfAbsent(loop, l ->
         vertx.contextBuilder().withEventLoop(l).withThreadingModel(ThreadingModel.EVENT_LOOP).build());
-    ContextInternal previous = context == null ? null : context.beginDispatch();
+    ContextInternal previous = context.beginDispatch();
     try {
       return work.get();
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     } finally {
-      if (context != null) {
-        context.endDispatch(previous);
-      }
+      context.endDispatch(previous);
     }
   }
 
