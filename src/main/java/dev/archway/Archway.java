@@ -19,9 +19,11 @@ import dev.archway.deploy.AccessSync;
 import dev.archway.deploy.AuthControl;
 import dev.archway.deploy.AwsIntegrations;
 import dev.archway.deploy.DeploymentCompiler;
+import dev.archway.deploy.DomainSync;
 import dev.archway.deploy.HttpApiCompiler;
 import dev.archway.deploy.HttpApiThrottles;
 import dev.archway.deploy.HttpAuthorizers;
+import dev.archway.deploy.LiveDomains;
 import dev.archway.deploy.LiveHttpApis;
 import dev.archway.deploy.LiveStages;
 import dev.archway.deploy.StageSync;
@@ -165,6 +167,9 @@ public final class Archway implements AutoCloseable {
           new WebSocketCompiler(http, aws, routeThrottles, live, authorization, connections, webSocketLimits);
       StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis, webSocketCompiler, webSocketApis);
       sync.start().await();
+      LiveDomains domains = new LiveDomains();
+      DomainSync domainSync = new DomainSync(vertx, store, domains);
+      domainSync.start().await();
       logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
       gatewayMetrics = settings.observability().metrics()
@@ -178,13 +183,13 @@ public final class Archway implements AutoCloseable {
               new FrontDoor((apiId, stage) -> {
                 var rest = stages.find(apiId, stage);
                 return rest != null ? rest : webSocketApis.connectionsApi(apiId, stage);
-              }, httpApis, limits, telemetry), Runtime.getRuntime().availableProcessors(),
+              }, httpApis, domains, limits, telemetry), Runtime.getRuntime().availableProcessors(),
               new WebSocketGateway(vertx, webSocketApis, connections, webSocketLimits,
                   TemplateRunner.shared(vertx, settings.accountId()), telemetry)));
       ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
           ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
-          new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled()).mapEmpty(), quotas,
+          new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled(), domainSync.settled()).mapEmpty(), quotas,
               settings.accountThrottle(), draining::get),
           settings.publicUrl().at(execute.port()), compiler, httpCompiler, webSocketCompiler, authorization,
           cloudWatch::mount));

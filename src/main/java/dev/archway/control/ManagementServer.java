@@ -97,6 +97,7 @@ public final class ManagementServer {
     exportRoute(api, new RestApiExports(store, apiId -> publicUrl.endpoint(apiId, false)));
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
+    domainRoutes(api, store, new ApiEndpoints(publicUrl));
     V2Routes.register(api, store, new ApiEndpoints(publicUrl), httpCompiler, webSocketCompiler);
     api.finish();
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))
@@ -266,6 +267,24 @@ public final class ManagementServer {
         .on(DELETE, API + "/authorizers/:authorizer_id", 202, authorizers::delete)
         .on(POST, API + "/authorizers/:authorizer_id", 200, authorizerExtras::testInvoke)
         .on(DELETE, API + "/stages/:stage_name/cache/authorizers", 202, authorizerExtras::flush);
+  }
+
+  /** Domain names and base path mappings (v1); the same store apigatewayv2 reads. */
+  private static void domainRoutes(ManagementApi api, Store store, ApiEndpoints endpoints) {
+    DomainNamesHandler domains = new DomainNamesHandler(store, endpoints);
+    BasePathMappingsHandler mappings = new BasePathMappingsHandler(store);
+    String domain = "/domainnames/:domain_name";
+    String mapping = domain + "/basepathmappings/:base_path";
+    api.on(POST, "/domainnames", 201, domains::create)
+        .on(GET, "/domainnames", 200, domains::list)
+        .on(GET, domain, 200, domains::get)
+        .on(PATCH, domain, 200, domains::update)
+        .on(DELETE, domain, 202, domains::delete)
+        .on(POST, domain + "/basepathmappings", 201, mappings::create)
+        .on(GET, domain + "/basepathmappings", 200, mappings::list)
+        .on(GET, mapping, 200, mappings::get)
+        .on(PATCH, mapping, 200, mappings::update)
+        .on(DELETE, mapping, 202, mappings::delete);
   }
 
   private static void tagRoute(ManagementApi api, HttpMethod method, int status, Operation operation) {

@@ -1,9 +1,11 @@
 package dev.archway.control;
 
+import dev.archway.control.v2.DomainNames;
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.TagMaps;
 import dev.archway.model.RestApi;
 import dev.archway.model.Stage;
+import dev.archway.model.v2.DomainName;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
 import java.util.List;
@@ -12,10 +14,10 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** TagResource, UntagResource, GetTags on REST API and stage ARNs. */
+/** TagResource, UntagResource, GetTags on REST API, stage and domain-name ARNs. */
 final class TagsHandler {
-  private static final Pattern ARN =
-      Pattern.compile("arn:aws[a-z-]*:apigateway:([a-z0-9-]+)::/restapis/([^/]+)(?:/stages/([^/]+))?");
+  private static final Pattern ARN = Pattern.compile(
+      "arn:aws[a-z-]*:apigateway:([a-z0-9-]+)::/(?:restapis/([^/]+)(?:/stages/([^/]+))?|domainnames/([^/]+))");
 
   private final Store store;
 
@@ -65,7 +67,18 @@ final class TagsHandler {
     }
     String apiId = arn.group(2);
     String stageName = arn.group(3);
+    String domainName = arn.group(4);
     var write = (java.util.function.Function<dev.archway.store.Documents, Map<String, String>>) docs -> {
+      if (domainName != null) {
+        DomainName domain = DomainNames.find(docs, call.caller(), domainName)
+            .orElseThrow(() -> ApiException.notFound(DomainNamesHandler.NOT_FOUND));
+        Map<String, String> tags = domain.tags() == null ? Map.of() : domain.tags();
+        if (change != null) {
+          tags = change.apply(tags);
+          DomainNames.update(docs, call.caller(), domain.withTags(tags));
+        }
+        return tags;
+      }
       RestApi api = Drafts.api(docs, call.caller(), apiId);
       if (stageName == null) {
         Map<String, String> tags = api.tags() == null ? Map.of() : api.tags();

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *       and answer nothing, a clone would be empty; or
  *   <li><b>accepted with a WARN line</b> naming what is ignored, when AWS tools set it routinely and
  *       serving without it answers the same requests the same way (caches, logs, metrics, tracing,
- *       compression, custom domains): stored and returned, so Terraform and CloudFormation see no drift.
+ *       compression): stored and returned, so Terraform and CloudFormation see no drift.
  * </ul>
  */
 public final class Unserved {
@@ -115,11 +115,6 @@ public final class Unserved {
     /** Backend TLS options: certificates are always verified, for the host name called. */
     public Ignored tls(boolean set) {
       return add(set, "tlsConfig");
-    }
-
-    /** Custom domain names and their API mappings: stored, but no request is routed by them. */
-    public Ignored customDomain() {
-      return add(true, "serving its traffic (call each API at its own endpoint)");
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.archway.traffic.Buckets;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.traffic.QuotaLedger;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,11 +33,8 @@ public final class AccessSync {
   private final LiveAccess live;
   private final Buckets buckets;
   private final QuotaLedger ledger;
-  private final AccessRulesLoader rules;
+  private final Rebuilds rebuilds;
   private final AtomicBoolean flushing = new AtomicBoolean();
-  /** Guarded by {@code this}: the rebuild running, and the one promised to changes that arrived meanwhile. */
-  private Promise<Void> running;
-  private Promise<Void> again;
   private long flushTimer = -1;
 
   public AccessSync(Vertx vertx, Store store, LiveAccess live, Buckets buckets, QuotaLedger ledger) {
@@ -53,14 +49,16 @@ public final class AccessSync {
     this.live = live;
     this.buckets = buckets;
     this.ledger = ledger;
-    this.rules = new AccessRulesLoader(store, buckets, ledger, accountThrottle);
+    AccessRulesLoader rules = new AccessRulesLoader(store, buckets, ledger, accountThrottle);
+    this.rebuilds = new Rebuilds(vertx, () -> live.publish(rules.load()), LOG,
+        "rebuilding API keys and usage plans failed; the previous ones stay in force");
   }
 
   /** Builds and publishes the rules; completes when they are live. */
   public Future<Void> start() {
     store.onChange(this::changed);
     flushTimer = vertx.setPeriodic(FLUSH_MILLIS, id -> flushInBackground());
-    return rebuild();
+    return rebuilds.request();
   }
 
   /** Stops the periodic flush and writes what the meters counted (shutdown; blocks). */
@@ -72,52 +70,14 @@ public final class AccessSync {
   }
 
   /** Completes when every rebuild scheduled so far has published (read-your-writes for the management API). */
-  public synchronized Future<Void> settled() {
-    Promise<Void> last = again != null ? again : running;
-    return last == null ? Future.succeededFuture() : last.future();
+  public Future<Void> settled() {
+    return rebuilds.settled();
   }
 
   private void changed(Change change) {
     if (WATCHED.contains(change.kind())) {
-      rebuild();
+      rebuilds.request();
     }
-  }
-
-  private Future<Void> rebuild() {
-    Promise<Void> start;
-    synchronized (this) {
-      if (running != null) {
-        if (again == null) {
-          again = Promise.promise();
-        }
-        return again.future();
-      }
-      running = Promise.promise();
-      start = running;
-    }
-    run(start);
-    return start.future();
-  }
-
-  private void run(Promise<Void> done) {
-    vertx.executeBlocking(() -> {
-      live.publish(rules.load());
-      return null;
-    }).onComplete(ar -> {
-      if (ar.failed()) {
-        LOG.error("rebuilding API keys and usage plans failed; the previous ones stay in force", ar.cause());
-      }
-      Promise<Void> next;
-      synchronized (this) {
-        next = again;
-        again = null;
-        running = next;
-      }
-      done.complete();
-      if (next != null) {
-        run(next);
-      }
-    });
   }
 
   private void flushInBackground() {

@@ -57,7 +57,7 @@ public final class Exchange {
         headers.get("Host"), "/" + stageName + path,
         route == null ? null : route.resourcePath(), route == null ? null : route.resourceId(), null,
         request == null ? null : request.httpMethod(), "HTTP/1.1", request == null ? null : request.sourceIp(),
-        headers.get("User-Agent"), headers.get("X-Amzn-Trace-Id"), 0, null)
+        headers.get("User-Agent"), headers.get("X-Amzn-Trace-Id"), 0, null, false)
         .withRequestId(requestId);
   }
 

@@ -21,12 +21,20 @@ import java.util.Map;
 public final class FrontDoor {
   private final StageLookup restStages;
   private final HttpApiLookup httpApis;
+  private final DomainLookup domains;
   private final ExecuteLimits limits;
   private final RequestLogSink sink;
 
   public FrontDoor(StageLookup restStages, HttpApiLookup httpApis, ExecuteLimits limits, RequestLogSink sink) {
+    this(restStages, httpApis, DomainLookup.NONE, limits, sink);
+  }
+
+  /** @param domains custom domain names: a request whose Host is one goes where its API mappings say */
+  public FrontDoor(StageLookup restStages, HttpApiLookup httpApis, DomainLookup domains, ExecuteLimits limits,
+      RequestLogSink sink) {
     this.restStages = restStages;
     this.httpApis = httpApis;
+    this.domains = domains;
     this.limits = limits;
     this.sink = sink;
   }
@@ -47,7 +55,13 @@ public final class FrontDoor {
   public Arrival arrive(RequestHead head, String sourceIp, int port) {
     RequestLog log = new RequestLog(head.startedNanos());
     log.addRequestBytes(head.bytes());
-    InvokeTarget target = InvokeTarget.of(head.host(), collapseLeadingSlashes(head.path()));
+    String path = collapseLeadingSlashes(head.path());
+    CustomDomain domain = domains.find(head.host());
+    InvokeTarget target = domain == null ? InvokeTarget.of(head.host(), path) : domain.target(path);
+    if (domain != null && target == null) {
+      RequestContext context = context(head, null, null, null, null, null, sourceIp, port, null);
+      return new Arrival(head, context, log, Answers.REST, null, null, null, Map.of(), new GatewayResponse.Forbidden(), null);
+    }
     HttpApiStages httpApi = target == null ? null : httpApis.find(target.apiId());
     return httpApi != null ? httpApi(head, target, httpApi, log, sourceIp, port) : rest(head, target, log, sourceIp, port);
   }
@@ -56,12 +70,12 @@ public final class FrontDoor {
     String stageName = target == null ? null : target.restStage();
     CompiledStage stage = stageName == null ? null : restStages.find(target.apiId(), stageName);
     if (stage == null) {
-      RequestContext context = context(head, target == null ? null : target.apiId(), null, null, null, null, sourceIp, port,
-          null);
+      RequestContext context = context(head, target, null, null, null, null, sourceIp, port, null);
       return new Arrival(head, context, log, Answers.REST, null, null, null, Map.of(),
           new GatewayResponse.MissingAuthenticationToken(), null);
     }
-    String path = "/" + stage.stageName() + (target.path().isEmpty() ? "/" : target.path());
+    String path = target.domainPath() != null ? target.domainPath()
+        : "/" + stage.stageName() + (target.path().isEmpty() ? "/" : target.path());
     // A canary release: one draw per request picks the deployment that serves it, whole.
     Boolean canary = null;
     if (stage.canary() != null) {
@@ -78,7 +92,7 @@ public final class FrontDoor {
       refusal = new GatewayResponse.BadRequest(e.getMessage());
     }
     CompiledRoute route = match == null ? null : match.target();
-    RequestContext context = context(head, stage.apiId(), stage, path, route, null, sourceIp, port, canary);
+    RequestContext context = context(head, target, stage, path, route, null, sourceIp, port, canary);
     return new Arrival(head, context, log, Answers.REST, stage, target.path(), route,
         match == null ? Map.of() : match.pathParameters(), refusal, null);
   }
@@ -88,25 +102,26 @@ public final class FrontDoor {
     HttpApiTarget resolved = HttpApiTarget.resolve(target, api);
     HttpApiStage stage = resolved.stage();
     if (stage == null) {
-      RequestContext context = context(head, target.apiId(), null, null, null, null, sourceIp, port, null);
+      RequestContext context = context(head, target, null, null, null, null, sourceIp, port, null);
       return new Arrival(head, context, log, Answers.HttpApi.WITHOUT_CORS, null, null, null, Map.of(),
           new GatewayResponse.NotFound(), null);
     }
     CompiledStage compiled = stage.stage();
     Answers answers = stage.cors() == null ? Answers.HttpApi.WITHOUT_CORS : new Answers.HttpApi(stage.cors());
     String rawPath = resolved.path().isEmpty() ? "/" : resolved.path();
-    String path = compiled.stageName().equals(HttpApiStages.DEFAULT_STAGE) ? rawPath : "/" + compiled.stageName() + rawPath;
+    String path = target.domainPath() != null ? target.domainPath()
+        : compiled.stageName().equals(HttpApiStages.DEFAULT_STAGE) ? rawPath : "/" + compiled.stageName() + rawPath;
     RouteMatch<CompiledRoute> match;
     try {
       match = compiled.routes().match(head.method(), resolved.path());
     } catch (InvalidPathException e) {
-      RequestContext context = context(head, compiled.apiId(), compiled, path, null, null, sourceIp, port, null);
+      RequestContext context = context(head, target, compiled, path, null, null, sourceIp, port, null);
       return new Arrival(head, context, log, answers, compiled, resolved.path(), null, Map.of(),
           new GatewayResponse.BadRequest(e.getMessage()), null);
     }
     CompiledRoute route = match != null ? match.target() : stage.defaultRoute();
     String routeKey = route == null ? null : route == stage.defaultRoute() ? "$default" : route.httpMethod() + " " + route.resourcePath();
-    RequestContext context = context(head, compiled.apiId(), compiled, path, route, routeKey, sourceIp, port, null);
+    RequestContext context = context(head, target, compiled, path, route, routeKey, sourceIp, port, null);
     if (route != null) {
       return new Arrival(head, context, log, answers, compiled, resolved.path(), route,
           match == null ? Map.of() : match.pathParameters(), null, null);
@@ -120,12 +135,14 @@ public final class FrontDoor {
         new GatewayResponse.NotFound(), null);
   }
 
-  private static RequestContext context(RequestHead head, String apiId, CompiledStage stage, String path,
+  private static RequestContext context(RequestHead head, InvokeTarget target, CompiledStage stage, String path,
       CompiledRoute route, String routeKey, String sourceIp, int port, Boolean canary) {
+    String apiId = target == null ? null : target.apiId();
+    boolean customDomain = target != null && target.domainPath() != null;
     return RequestContext.arrived(apiId, stage == null ? null : stage.stageName(), stage == null ? null : stage.deploymentId(),
         head.host(), path == null ? head.path() : path, route == null ? null : route.resourcePath(),
         route == null ? null : route.resourceId(), routeKey, head.method(), head.protocol(), sourceIp,
-        head.headers().get("User-Agent"), head.headers().get("X-Amzn-Trace-Id"), port, canary);
+        head.headers().get("User-Agent"), head.headers().get("X-Amzn-Trace-Id"), port, canary, customDomain);
   }
 
   /** AWS collapses a {@code //} before the stage ({@code //dev/pets} is {@code /dev/pets}); later ones are kept. */

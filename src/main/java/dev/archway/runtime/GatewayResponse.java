@@ -125,6 +125,14 @@ public sealed interface GatewayResponse {
     public String errorType() { return "ForbiddenException"; }
   }
 
+  /** A custom domain name with no API mapping for the request's path (no API to customise it). */
+  record Forbidden() implements GatewayResponse {
+    public String type() { return "DEFAULT_4XX"; }
+    public int statusCode() { return 403; }
+    public String message() { return "Forbidden"; }
+    public String errorType() { return "ForbiddenException"; }
+  }
+
   /** Over a throttle limit: usage plan, stage method settings or account. */
   record Throttled() implements GatewayResponse {
     public String type() { return "THROTTLED"; }

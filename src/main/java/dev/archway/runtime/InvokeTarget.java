@@ -12,11 +12,17 @@ package dev.archway.runtime;
  * @param path the raw (still percent-encoded) path after the stage: "" or starting with "/"
  * @param wholePath host style only: the whole request path, which an HTTP API's {@code $default}
  *     stage serves when no stage has the first segment's name; null for the path style
+ * @param domainPath the whole request path when a custom domain name's mapping named the API (see
+ *     {@link CustomDomain}): {@code $context.path} is then the path as sent, base path included; else null
  */
-public record InvokeTarget(String apiId, String stageName, String path, String wholePath) {
+public record InvokeTarget(String apiId, String stageName, String path, String wholePath, String domainPath) {
   private static final String HOST_MARKER = ".execute-api.";
   private static final String PATH_PREFIX = "/restapis/";
   private static final String USER_REQUEST = "/_user_request_";
+
+  public InvokeTarget(String apiId, String stageName, String path, String wholePath) {
+    this(apiId, stageName, path, wholePath, null);
+  }
 
   /** @return the target, or null when the URL names no API */
   public static InvokeTarget of(String host, String rawPath) {

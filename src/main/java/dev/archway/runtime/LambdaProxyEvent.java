@@ -38,7 +38,9 @@ public final class LambdaProxyEvent {
     CompiledStage stage = exchange.stage();
     ObjectNode event = JSON.objectNode();
     event.put("resource", route.resourcePath());
-    event.put("path", request.path().isEmpty() ? "/" : request.path());
+    // Through a custom domain name AWS passes the path as sent, base path included.
+    event.put("path", exchange.context().customDomain() ? exchange.context().path()
+        : request.path().isEmpty() ? "/" : request.path());
     event.put("httpMethod", request.httpMethod());
     Map<String, List<String>> headers = headers(request.headers(), exchange.context());
     event.set("headers", single(headers));

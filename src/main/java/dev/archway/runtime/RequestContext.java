@@ -31,11 +31,14 @@ import java.util.Locale;
  * @param port the listener port the client connected to ({@code X-Forwarded-Port}), or 0 when there was none
  * @param isCanaryRequest {@code $context.isCanaryRequest}: whether the stage's canary serves the request
  *     (metrics count canary requests under the stage name {@code {stage}/Canary}); null when the stage has no canary
+ * @param customDomain whether a custom domain name's API mapping routed the request: {@code path} is then the
+ *     path as sent (base path included, no stage), and {@code domainPrefix} the domain's first label
  */
 public record RequestContext(
     String requestId, String extendedRequestId, long requestTimeEpoch, String apiId, String stage, String deploymentId,
     String domainName, String path, String resourcePath, String resourceId, String routeKey, String httpMethod,
-    String protocol, String sourceIp, String userAgent, String traceId, int port, Boolean isCanaryRequest) {
+    String protocol, String sourceIp, String userAgent, String traceId, int port, Boolean isCanaryRequest,
+    boolean customDomain) {
 
   private static final DateTimeFormatter CLF =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -45,6 +48,23 @@ public record RequestContext(
   /** The last second formatted: requests of the same second share the text. */
   private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
 
+  /** A request not routed by a custom domain name. */
+  public RequestContext(String requestId, String extendedRequestId, long requestTimeEpoch, String apiId, String stage,
+      String deploymentId, String domainName, String path, String resourcePath, String resourceId, String routeKey,
+      String httpMethod, String protocol, String sourceIp, String userAgent, String traceId, int port,
+      Boolean isCanaryRequest) {
+    this(requestId, extendedRequestId, requestTimeEpoch, apiId, stage, deploymentId, domainName, path, resourcePath,
+        resourceId, routeKey, httpMethod, protocol, sourceIp, userAgent, traceId, port, isCanaryRequest, false);
+  }
+
+  /** A request not routed by a custom domain name just arrived (see below). */
+  public static RequestContext arrived(String apiId, String stage, String deploymentId, String domainName, String path,
+      String resourcePath, String resourceId, String routeKey, String httpMethod, String protocol, String sourceIp,
+      String userAgent, String clientTraceId, int port, Boolean isCanaryRequest) {
+    return arrived(apiId, stage, deploymentId, domainName, path, resourcePath, resourceId, routeKey, httpMethod,
+        protocol, sourceIp, userAgent, clientTraceId, port, isCanaryRequest, false);
+  }
+
   /**
    * A request just arrived: its ids and time are drawn now.
    *
@@ -52,22 +72,29 @@ public record RequestContext(
    */
   public static RequestContext arrived(String apiId, String stage, String deploymentId, String domainName, String path,
       String resourcePath, String resourceId, String routeKey, String httpMethod, String protocol, String sourceIp,
-      String userAgent, String clientTraceId, int port, Boolean isCanaryRequest) {
+      String userAgent, String clientTraceId, int port, Boolean isCanaryRequest, boolean customDomain) {
     long now = System.currentTimeMillis();
     return new RequestContext(RequestIds.next(), RequestIds.extended(), now, apiId, stage, deploymentId, domainName,
         path, resourcePath, resourceId, routeKey, httpMethod, protocol, sourceIp, userAgent,
-        RequestIds.trace(clientTraceId, now), port, isCanaryRequest);
+        RequestIds.trace(clientTraceId, now), port, isCanaryRequest, customDomain);
   }
 
   /** The same request known by another id (TestInvokeMethod reports the one it made). */
   public RequestContext withRequestId(String id) {
     return new RequestContext(id, extendedRequestId, requestTimeEpoch, apiId, stage, deploymentId, domainName, path,
-        resourcePath, resourceId, routeKey, httpMethod, protocol, sourceIp, userAgent, traceId, port, isCanaryRequest);
+        resourcePath, resourceId, routeKey, httpMethod, protocol, sourceIp, userAgent, traceId, port, isCanaryRequest,
+        customDomain);
   }
 
-  /** {@code $context.domainPrefix}: the API id, the first label of its {@code execute-api} host name. */
+  /** {@code $context.domainPrefix}: the first label of the host name, the API id on its {@code execute-api} host. */
   public String domainPrefix() {
-    return apiId;
+    if (!customDomain || domainName == null) {
+      return apiId;
+    }
+    int dot = domainName.indexOf('.');
+    int colon = domainName.indexOf(':');
+    int end = dot >= 0 ? dot : colon >= 0 ? colon : domainName.length();
+    return domainName.substring(0, end);
   }
 
   /** {@code $context.requestTime} in the common log format ({@code 03/Dec/2026:10:20:30 +0000}). */

@@ -35,6 +35,11 @@ public final class V2Kinds {
 
   private V2Kinds() {}
 
+  /** The scope of a domain name's API mappings: the domain name's own scope (account and region), then its name. */
+  public static String mappingScope(String domainScope, String domainName) {
+    return domainScope + "/" + domainName;
+  }
+
   /** The scope of the documents that belong to one route or integration of an API. */
   public static String childScope(String apiId, String parentId) {
     return apiId + "/" + parentId;

@@ -139,11 +139,14 @@ public final class LambdaEventV2 {
     return String.valueOf(value);
   }
 
-  /** The path as the client sent it to the API's endpoint: with the stage, except for {@code $default}. */
+  /**
+   * The path as the client sent it to the API's endpoint: with the stage, except for {@code $default};
+   * through a custom domain name without the API mapping's key (AWS-BEHAVIOUR A.5).
+   */
   static String rawPath(Exchange exchange) {
     String path = exchange.methodRequest().path().isEmpty() ? "/" : exchange.methodRequest().path();
     String stage = exchange.stage().stageName();
-    return stage.equals(HttpApiStages.DEFAULT_STAGE) ? path : "/" + stage + path;
+    return stage.equals(HttpApiStages.DEFAULT_STAGE) || exchange.context().customDomain() ? path : "/" + stage + path;
   }
 
   /**
