@@ -1,6 +1,7 @@
 package dev.archway;
 
 import ch.qos.logback.classic.LoggerContext;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.class,
     description = "A self-hosted API gateway that speaks AWS API Gateway.",
-    subcommands = {ServeCommand.class, VersionCommand.class})
+    subcommands = {ServeCommand.class, ApplyCommand.class, ExportCommand.class, VersionCommand.class})
 public final class Main {
   public static void main(String[] args) {
     int code = commandLine().execute(args);
@@ -29,9 +30,20 @@ public final class Main {
    * and exit 2 (usage) or 1 (runtime). Only an unexpected failure prints a stack trace.
    */
   static CommandLine commandLine() {
-    return new CommandLine(new Main())
+    return commandLine(System.getenv());
+  }
+
+  /**
+   * The command line with {@code environment} in place of the process's for what {@code apply} and
+   * {@code export} read from it (credentials, region, API key values): how tests run them in-process.
+   */
+  public static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new Main())
         .setParameterExceptionHandler(Main::usageError)
         .setExecutionExceptionHandler(Main::startFailure);
+    cli.getSubcommands().get("apply").<ApplyCommand>getCommand().environment = environment;
+    cli.getSubcommands().get("export").<ExportCommand>getCommand().environment = environment;
+    return cli;
   }
 
   private static int usageError(ParameterException e, String[] args) {

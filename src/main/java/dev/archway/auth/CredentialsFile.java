@@ -36,6 +36,22 @@ public final class CredentialsFile {
    * @throws IllegalArgumentException naming the file, the line and what is wrong
    */
   public static Map<String, Credential> parse(Path file) throws IOException {
+    return read(file).byAccessKey();
+  }
+
+  /**
+   * The same credentials keyed by profile name, in file order: what a client signing with
+   * {@code AWS_PROFILE} reads ({@code archway apply}).
+   *
+   * @throws IllegalArgumentException naming the file, the line and what is wrong
+   */
+  public static Map<String, Credential> profiles(Path file) throws IOException {
+    return read(file).byProfile();
+  }
+
+  private record Keys(Map<String, Credential> byAccessKey, Map<String, Credential> byProfile) {}
+
+  private static Keys read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
     Map<String, Integer> profileLines = new HashMap<>();
@@ -80,6 +96,7 @@ public final class CredentialsFile {
       throw new IllegalArgumentException(file + ": no [profile] with credentials");
     }
     Map<String, Credential> byAccessKey = new LinkedHashMap<>();
+    Map<String, Credential> byProfile = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> profile : profiles.entrySet()) {
       String name = profile.getKey();
       int lineNo = profileLines.get(name);
@@ -93,9 +110,11 @@ public final class CredentialsFile {
       if (byAccessKey.containsKey(accessKeyId)) {
         throw error(file, lineNo, "profile [" + name + "] reuses aws_access_key_id " + accessKeyId);
       }
-      byAccessKey.put(accessKeyId, new Credential(accessKeyId, secret, accountId));
+      Credential credential = new Credential(accessKeyId, secret, accountId);
+      byAccessKey.put(accessKeyId, credential);
+      byProfile.put(name, credential);
     }
-    return byAccessKey;
+    return new Keys(byAccessKey, byProfile);
   }
 
   private static String require(Path file, int lineNo, String profile, Map<String, String> keys, String key) {

@@ -40,7 +40,7 @@ final class ApiImports {
 
   Object importApi(Call call) {
     ImportedHttpApi imported = read(call);
-    String id = V2Ids.apiId();
+    String id = ApisHandler.customId(imported.tags()); // a _custom_id_ tag picks the id, as for CreateApi
     HttpApi api = ApisHandler.validate(new HttpApi(null, null, id, "$request.header.x-api-key", imported.cors(),
         V2Drafts.now(), imported.description(), null, Boolean.TRUE.equals(imported.disableExecuteApiEndpoint()), "ipv4",
         imported.name(), HttpApi.HTTP, ApisHandler.HTTP_ROUTE_SELECTION, imported.tags(), imported.version(),

@@ -126,7 +126,7 @@ final class ApisHandler {
     return Updates.has(call, member) ? call.body().get(member).asText() : null;
   }
 
-  private static String customId(Map<String, String> tags) {
+  static String customId(Map<String, String> tags) {
     String custom = tags == null ? null : tags.get(CUSTOM_ID_TAG);
     if (custom == null) {
       return V2Ids.apiId();

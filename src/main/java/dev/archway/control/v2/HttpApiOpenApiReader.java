@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code security} its authorization; {@code info} names the API; {@code x-amazon-apigateway-cors}
  * is its CORS configuration. What HTTP APIs cannot use is skipped with a warning or an import note.
  */
-final class HttpApiOpenApiReader {
+public final class HttpApiOpenApiReader {
   static final String ANY_METHOD = "x-amazon-apigateway-any-method";
   static final String CORS = "x-amazon-apigateway-cors";
   static final String VERSION = "x-amazon-apigateway-importexport-version";
@@ -53,6 +53,16 @@ final class HttpApiOpenApiReader {
     References.refuseExternal(root);
     checkVersion(root);
     return new HttpApiOpenApiReader(root).read(BasePath.prefix(root, basepath));
+  }
+
+  /**
+   * Reads a definition as ImportApi reads it, storing nothing: how {@code archway apply} refuses a
+   * file before it writes anything.
+   *
+   * @throws ApiException as ImportApi would refuse it
+   */
+  public static void check(String definition) {
+    read(definition, null);
   }
 
   private static void checkVersion(JsonNode root) {
