@@ -36,8 +36,7 @@ import dev.archway.integration.LambdaInvoker;
 import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.runtime.FrontDoor;
-import dev.archway.observe.GatewayMetrics;
-import dev.archway.runtime.RequestLogSink;
+import dev.archway.observe.Telemetry;
 import dev.archway.websocket.Connections;
 import dev.archway.websocket.LocalConnections;
 import dev.archway.websocket.WebSocketGateway;
@@ -80,16 +79,16 @@ public final class Archway implements AutoCloseable {
   private final AccessSync access;
   private final LogsService logs;
   private final CloudWatchService monitoring;
-  private final GatewayMetrics gatewayMetrics;
+  private final Telemetry telemetry;
   /** Set when the server stops taking traffic: {@code /health/ready} answers 503 from then on. */
   private final AtomicBoolean draining;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Connections webSockets;
 
   private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access,
-      LogsService logs, CloudWatchService monitoring, GatewayMetrics gatewayMetrics, AtomicBoolean draining,
+      LogsService logs, CloudWatchService monitoring, Telemetry telemetry, AtomicBoolean draining,
       Connections webSockets) {
-    this.gatewayMetrics = gatewayMetrics;
+    this.telemetry = telemetry;
     this.webSockets = webSockets;
     this.vertx = vertx;
     this.store = store;
@@ -141,7 +140,7 @@ public final class Archway implements AutoCloseable {
     }
     LogsService logs = null;
     CloudWatchService monitoring = null;
-    GatewayMetrics gatewayMetrics = null;
+    Telemetry telemetry = null;
     try {
       LiveStages stages = new LiveStages();
       // One policy for every outbound call; it learns the management listener's address once that is bound.
@@ -172,9 +171,8 @@ public final class Archway implements AutoCloseable {
       domainSync.start().await();
       logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
-      gatewayMetrics = settings.observability().metrics()
-          ? new GatewayMetrics(monitoring.sink(), settings.accountId() + ":" + settings.region()) : null;
-      RequestLogSink telemetry = gatewayMetrics == null ? RequestLogSink.NONE : gatewayMetrics;
+      telemetry = Telemetry.start(vertx, settings, monitoring.sink(), logs.sink(), connections::size);
+      Telemetry observers = telemetry;
       AwsServicesEndpoint cloudWatch = new AwsServicesEndpoint(vertx, credentials, Clock.systemUTC(), settings.accountId(),
           settings.region(), List.of(monitoring.service(), logs.service()));
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
@@ -183,25 +181,28 @@ public final class Archway implements AutoCloseable {
               new FrontDoor((apiId, stage) -> {
                 var rest = stages.find(apiId, stage);
                 return rest != null ? rest : webSocketApis.connectionsApi(apiId, stage);
-              }, httpApis, domains, limits, telemetry), Runtime.getRuntime().availableProcessors(),
+              }, httpApis, domains, limits, telemetry.sink()), Runtime.getRuntime().availableProcessors(),
               new WebSocketGateway(vertx, webSocketApis, connections, webSocketLimits,
-                  TemplateRunner.shared(vertx, settings.accountId()), telemetry)));
+                  TemplateRunner.shared(vertx, settings.accountId()), telemetry.sink())));
       ManagementServer management = listening("management listener", settings.adminHost(), settings.adminPort(),
           ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled(), domainSync.settled()).mapEmpty(), quotas,
               settings.accountThrottle(), draining::get),
           settings.publicUrl().at(execute.port()), compiler, httpCompiler, webSocketCompiler, authorization,
-          cloudWatch::mount));
+          router -> {
+            cloudWatch.mount(router);
+            observers.mount(router);
+          }));
       egress.set(settings.egress().withManagementListener(new InetSocketAddress(settings.adminHost(), management.port())));
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
           credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management, usage, logs, monitoring, gatewayMetrics, draining, connections);
+      return new Archway(vertx, store, execute, management, usage, logs, monitoring, telemetry, draining, connections);
     } catch (RuntimeException e) {
       // Their threads write to the store: they stop before it closes.
-      if (gatewayMetrics != null) {
-        gatewayMetrics.close();
+      if (telemetry != null) {
+        telemetry.close();
       }
       if (monitoring != null) {
         monitoring.close();
@@ -306,9 +307,7 @@ public final class Archway implements AutoCloseable {
     vertx.close().await();
     // After the listeners stopped: the quota counted since the last flush survives the restart.
     access.stop();
-    if (gatewayMetrics != null) {
-      gatewayMetrics.close();
-    }
+    telemetry.close();
     monitoring.close();
     logs.close();
     store.close();

@@ -13,6 +13,8 @@ public final class RouteTelemetry {
   private final boolean detailedMetrics;
   private final boolean canary;
   private final RouteTelemetry twin;
+  /** Bound on the route's first request (Prometheus). */
+  private volatile RouteMeters meters;
 
   RouteTelemetry(StageTelemetry stage, String route, String method, boolean detailedMetrics) {
     this.stage = stage;
@@ -63,6 +65,15 @@ public final class RouteTelemetry {
   /** The twin a canary request counts under (and back). */
   public RouteTelemetry canary() {
     return canary ? this : twin;
+  }
+
+  /** This route's Prometheus meters in {@code registry}, bound on first use. */
+  RouteMeters meters(io.micrometer.core.instrument.MeterRegistry registry) {
+    RouteMeters bound = meters;
+    if (bound == null) {
+      meters = bound = new RouteMeters(registry, this);
+    }
+    return bound;
   }
 
   @Override

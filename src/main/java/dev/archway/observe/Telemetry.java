@@ -1,0 +1,90 @@
+package dev.archway.observe;
+
+import dev.archway.cloudwatch.logs.LogSink;
+import dev.archway.cloudwatch.metrics.MetricSink;
+import dev.archway.config.Settings;
+import dev.archway.runtime.RequestLog;
+import dev.archway.runtime.RequestLogSink;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * Everything that observes API traffic, wired once: the CloudWatch gateway metrics, Prometheus's
+ * meters. {@link #sink()} is where every completed request log goes (the front door and the
+ * WebSocket runtime hand theirs to it); {@link #mount} adds {@code GET /metrics} to the management
+ * listener.
+ */
+public final class Telemetry implements AutoCloseable {
+  private final Vertx vertx;
+  private final GatewayMetrics gatewayMetrics;
+  private final PrometheusMetrics prometheus;
+  private final RequestLogSink[] sinks;
+
+  private Telemetry(Vertx vertx, GatewayMetrics gatewayMetrics, PrometheusMetrics prometheus) {
+    this.vertx = vertx;
+    this.gatewayMetrics = gatewayMetrics;
+    this.prometheus = prometheus;
+    List<RequestLogSink> all = new ArrayList<>();
+    if (gatewayMetrics != null) {
+      all.add(gatewayMetrics);
+    }
+    all.add(prometheus);
+    this.sinks = all.toArray(RequestLogSink[]::new);
+  }
+
+  /**
+   * @param metrics where the CloudWatch gateway metrics go
+   * @param logs where access and execution logs go
+   * @param webSocketConnections the number of WebSocket connections open on this node
+   */
+  public static Telemetry start(Vertx vertx, Settings settings, MetricSink metrics, LogSink logs,
+      IntSupplier webSocketConnections) {
+    boolean counted = settings.observability().metrics();
+    GatewayMetrics gateway = counted ? new GatewayMetrics(metrics, settings.accountId() + ":" + settings.region()) : null;
+    PrometheusMetrics prometheus = new PrometheusMetrics(counted, ((VertxInternal) vertx).nettyEventLoopGroup());
+    prometheus.count("archway.metric.samples.dropped", "CloudWatch metric samples dropped (queue full)", metrics::dropped);
+    prometheus.count("archway.log.lines.dropped", "CloudWatch Logs lines of Archway's own dropped (queue full)",
+        logs::dropped);
+    prometheus.gauge("archway.websocket.connections", "WebSocket connections open on this node",
+        webSocketConnections::getAsInt);
+    return new Telemetry(vertx, gateway, prometheus);
+  }
+
+  /** Where completed request logs go: each observer in turn, on the request's event loop. */
+  public RequestLogSink sink() {
+    RequestLogSink[] all = sinks;
+    return log -> completed(all, log);
+  }
+
+  private static void completed(RequestLogSink[] all, RequestLog log) {
+    for (RequestLogSink sink : all) {
+      sink.completed(log);
+    }
+  }
+
+  /** {@code GET /metrics}: the Prometheus scrape, rendered on a worker thread. */
+  public void mount(Router router) {
+    router.get("/metrics").handler(ctx -> {
+      String accept = ctx.request().getHeader("Accept");
+      vertx.executeBlocking(() -> prometheus.scrape(accept), false).onComplete(ar -> {
+        if (ar.failed()) {
+          ctx.fail(ar.cause());
+          return;
+        }
+        ctx.response().putHeader("Content-Type", PrometheusMetrics.contentType(accept)).end(ar.result());
+      });
+    });
+  }
+
+  /** Flushes what was counted; before the metric and log sinks close. */
+  @Override
+  public void close() {
+    if (gatewayMetrics != null) {
+      gatewayMetrics.close();
+    }
+  }
+}
