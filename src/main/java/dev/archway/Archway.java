@@ -171,7 +171,7 @@ public final class Archway implements AutoCloseable {
       domainSync.start().await();
       logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
-      telemetry = Telemetry.start(vertx, settings, monitoring.sink(), logs.sink(), connections::size);
+      telemetry = telemetry(vertx, settings, monitoring, logs, connections);
       Telemetry observers = telemetry;
       AwsServicesEndpoint cloudWatch = new AwsServicesEndpoint(vertx, credentials, Clock.systemUTC(), settings.accountId(),
           settings.region(), List.of(monitoring.service(), logs.service()));
@@ -213,6 +213,17 @@ public final class Archway implements AutoCloseable {
       vertx.close().await();
       store.close();
       throw e;
+    }
+  }
+
+  /** Metrics, access logs and tracing; an {@code --access-log} file that cannot be opened names the OS's reason. */
+  private static Telemetry telemetry(Vertx vertx, Settings settings, CloudWatchService monitoring, LogsService logs,
+      Connections connections) {
+    try {
+      return Telemetry.start(vertx, settings, monitoring.sink(), logs.sink(), connections::size);
+    } catch (IOException e) {
+      throw StartFailure.runtime("--access-log " + settings.observability().accessLog() + ": cannot append to the file: "
+          + OsReason.of(e), e);
     }
   }
 

@@ -80,11 +80,6 @@ public final class Unserved {
       return add(Boolean.TRUE.equals(enabled), "tracingEnabled");
     }
 
-    /** Access logs (REST and HTTP API stages). */
-    public Ignored accessLogs(Object settings) {
-      return add(settings != null, "accessLogSettings");
-    }
-
     /** HTTP API route settings: execution logs and data traces (throttles and detailed metrics are served). */
     public Ignored routeSettings(String key, RouteSettings settings) {
       if (settings == null) {
@@ -118,8 +113,8 @@ public final class Unserved {
     }
 
     /**
-     * UpdateStage (REST): cache, tracing and access-log paths, and the method settings of caching and
-     * execution logging; throttling and metrics are served.
+     * UpdateStage (REST): cache and tracing paths, and the method settings of caching and execution
+     * logging; throttling, metrics and access logs are served.
      */
     public Ignored stagePatch(List<PatchOperation> ops) {
       for (PatchOperation op : ops) {
@@ -127,7 +122,7 @@ public final class Unserved {
         boolean sets = !"remove".equals(op.op());
         boolean on = sets && !"false".equalsIgnoreCase(String.valueOf(op.value())) && !"OFF".equals(op.value());
         add(on && (path.equals("/cacheClusterEnabled") || path.equals("/tracingEnabled")), path.substring(1));
-        add(sets && (path.equals("/cacheClusterSize") || path.startsWith("/accessLogSettings")), path.substring(1));
+        add(sets && path.equals("/cacheClusterSize"), path.substring(1));
         add(on && (path.contains("/caching/") || path.endsWith("/logging/loglevel") || path.endsWith("/logging/dataTrace")),
             "methodSettings " + path);
       }

@@ -83,7 +83,8 @@ public final class DeploymentCompiler {
     CustomGatewayResponses gatewayResponses;
     UsageControls.ForStage controls = usage.forStage(apiId, stage, deployment.api());
     DeploymentAuth accessControl;
-    StageTelemetry telemetry = TelemetryCompiler.rest(scope, apiId, deployment.api().name(), stage);
+    StageTelemetry telemetry = TelemetryCompiler.rest(scope, TelemetryCompiler.account(scope, aws.accountId()), apiId,
+        deployment.api().name(), stage);
     try {
       validations = RequestValidations.of(apiId, deployment);
       accessControl = authorization.of(apiId, scope, deployment);

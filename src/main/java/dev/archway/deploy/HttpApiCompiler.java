@@ -78,7 +78,7 @@ public final class HttpApiCompiler {
     CompiledRoute defaultRoute = null;
     int count = 0;
     Set<String> bucketsUsed = new HashSet<>();
-    StageTelemetry telemetry = StageTelemetry.http(scope, apiId, stage.stageName());
+    StageTelemetry telemetry = TelemetryCompiler.http(scope, account, apiId, stage);
     for (Route route : orEmpty(deployment.routes())) {
       String key = route.routeKey();
       try {

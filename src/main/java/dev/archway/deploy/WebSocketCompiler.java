@@ -115,8 +115,7 @@ public final class WebSocketCompiler {
     // $connect and $disconnect are events of every connection, routes or not.
     Set<String> events = new HashSet<>(routes.keySet());
     events.addAll(List.of(WebSocketStage.CONNECT, WebSocketStage.DISCONNECT));
-    StageTelemetry telemetry = StageTelemetry.webSocket(scope, apiId, stage.stageName(), events,
-        key -> TelemetryCompiler.detailedMetrics(stage, key));
+    StageTelemetry telemetry = TelemetryCompiler.webSocket(scope, account, apiId, stage, events);
     StageApiKeys apiKeys = access == null ? null : new StageApiKeys(access, AccessRules.stageKey(apiId, stage.stageName()));
     return new WebSocketStage(apiId, stage.stageName(), stage.deploymentId(), variables, selection,
         deployment.api().apiKeySelectionExpression(), apiKeys, routes, buckets, connectionsApi, telemetry);

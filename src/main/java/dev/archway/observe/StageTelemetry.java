@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  */
 public final class StageTelemetry {
   /** A stage nobody measures (the {@code @connections} API, test invocations). */
-  public static final StageTelemetry NONE = new StageTelemetry(Kind.NONE, null, null, null, null);
+  public static final StageTelemetry NONE = new StageTelemetry(Kind.NONE, null, null, null, null, null, false);
 
   /** The kind of API: each has its own metric names and dimensions on AWS. */
   public enum Kind {
@@ -32,8 +32,13 @@ public final class StageTelemetry {
   private final String stageName;
   private final RouteTelemetry unrouted;
   private final Map<String, RouteTelemetry> webSocketRoutes = new HashMap<>();
+  private final AccessLog accessLog;
+  private final boolean traced;
 
-  private StageTelemetry(Kind kind, String scope, String apiId, String apiName, String stageName) {
+  private StageTelemetry(Kind kind, String scope, String apiId, String apiName, String stageName, AccessLog accessLog,
+      boolean traced) {
+    this.accessLog = accessLog;
+    this.traced = traced;
     this.kind = kind;
     this.scope = scope;
     this.apiId = apiId;
@@ -47,17 +52,35 @@ public final class StageTelemetry {
    * @param apiName the API's name, which becomes the {@code ApiName} dimension
    */
   public static StageTelemetry rest(String scope, String apiId, String apiName, String stageName) {
-    return new StageTelemetry(Kind.REST, scope, apiId, apiNameDimension(apiName, apiId), stageName);
+    return rest(scope, apiId, apiName, stageName, null, false);
+  }
+
+  /**
+   * @param accessLog the stage's access log, or null
+   * @param traced whether the stage traces its requests ({@code tracingEnabled})
+   */
+  public static StageTelemetry rest(String scope, String apiId, String apiName, String stageName, AccessLog accessLog,
+      boolean traced) {
+    return new StageTelemetry(Kind.REST, scope, apiId, apiNameDimension(apiName, apiId), stageName, accessLog, traced);
   }
 
   public static StageTelemetry http(String scope, String apiId, String stageName) {
-    return new StageTelemetry(Kind.HTTP, scope, apiId, apiId, stageName);
+    return http(scope, apiId, stageName, null);
+  }
+
+  public static StageTelemetry http(String scope, String apiId, String stageName, AccessLog accessLog) {
+    return new StageTelemetry(Kind.HTTP, scope, apiId, apiId, stageName, accessLog, false);
   }
 
   /** @param detailed whether a route key has detailed metrics on ({@code detailedMetricsEnabled}) */
   public static StageTelemetry webSocket(String scope, String apiId, String stageName, Iterable<String> routeKeys,
       Predicate<String> detailed) {
-    StageTelemetry stage = new StageTelemetry(Kind.WEBSOCKET, scope, apiId, apiId, stageName);
+    return webSocket(scope, apiId, stageName, routeKeys, detailed, null);
+  }
+
+  public static StageTelemetry webSocket(String scope, String apiId, String stageName, Iterable<String> routeKeys,
+      Predicate<String> detailed, AccessLog accessLog) {
+    StageTelemetry stage = new StageTelemetry(Kind.WEBSOCKET, scope, apiId, apiId, stageName, accessLog, false);
     routeKeys.forEach(key -> stage.webSocketRoutes.put(key, new RouteTelemetry(stage, key, null, detailed.test(key))));
     return stage;
   }
@@ -95,6 +118,16 @@ public final class StageTelemetry {
 
   public String stageName() {
     return stageName;
+  }
+
+  /** The stage's access log, or null when it has none. */
+  public AccessLog accessLog() {
+    return accessLog;
+  }
+
+  /** Whether the stage traces its requests ({@code tracingEnabled}). */
+  public boolean traced() {
+    return traced;
   }
 
   /** The telemetry of a REST method or an HTTP API route of this stage; one per route, made at compile time. */

@@ -8,13 +8,15 @@ import dev.archway.runtime.RequestLogSink;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
  * Everything that observes API traffic, wired once: the CloudWatch gateway metrics, Prometheus's
- * meters. {@link #sink()} is where every completed request log goes (the front door and the
+ * meters, access logs. {@link #sink()} is where every completed request log goes (the front door and the
  * WebSocket runtime hand theirs to it); {@link #mount} adds {@code GET /metrics} to the management
  * listener.
  */
@@ -22,17 +24,21 @@ public final class Telemetry implements AutoCloseable {
   private final Vertx vertx;
   private final GatewayMetrics gatewayMetrics;
   private final PrometheusMetrics prometheus;
+  private final AccessLogCopy accessLogCopy;
   private final RequestLogSink[] sinks;
 
-  private Telemetry(Vertx vertx, GatewayMetrics gatewayMetrics, PrometheusMetrics prometheus) {
+  private Telemetry(Vertx vertx, GatewayMetrics gatewayMetrics, PrometheusMetrics prometheus, AccessLogs accessLogs,
+      AccessLogCopy accessLogCopy) {
     this.vertx = vertx;
     this.gatewayMetrics = gatewayMetrics;
     this.prometheus = prometheus;
+    this.accessLogCopy = accessLogCopy;
     List<RequestLogSink> all = new ArrayList<>();
     if (gatewayMetrics != null) {
       all.add(gatewayMetrics);
     }
     all.add(prometheus);
+    all.add(accessLogs);
     this.sinks = all.toArray(RequestLogSink[]::new);
   }
 
@@ -40,9 +46,10 @@ public final class Telemetry implements AutoCloseable {
    * @param metrics where the CloudWatch gateway metrics go
    * @param logs where access and execution logs go
    * @param webSocketConnections the number of WebSocket connections open on this node
+   * @throws IOException when the {@code --access-log} file cannot be opened
    */
   public static Telemetry start(Vertx vertx, Settings settings, MetricSink metrics, LogSink logs,
-      IntSupplier webSocketConnections) {
+      IntSupplier webSocketConnections) throws IOException {
     boolean counted = settings.observability().metrics();
     GatewayMetrics gateway = counted ? new GatewayMetrics(metrics, settings.accountId() + ":" + settings.region()) : null;
     PrometheusMetrics prometheus = new PrometheusMetrics(counted, ((VertxInternal) vertx).nettyEventLoopGroup());
@@ -51,7 +58,11 @@ public final class Telemetry implements AutoCloseable {
         logs::dropped);
     prometheus.gauge("archway.websocket.connections", "WebSocket connections open on this node",
         webSocketConnections::getAsInt);
-    return new Telemetry(vertx, gateway, prometheus);
+    Path copyTo = settings.observability().accessLog();
+    AccessLogCopy copy = copyTo == null ? null : new AccessLogCopy(copyTo);
+    AccessLogs accessLogs = new AccessLogs(logs, copy);
+    prometheus.count("archway.access.log.dropped", "Access-log lines dropped (a queue was full)", accessLogs::dropped);
+    return new Telemetry(vertx, gateway, prometheus, accessLogs, copy);
   }
 
   /** Where completed request logs go: each observer in turn, on the request's event loop. */
@@ -85,6 +96,9 @@ public final class Telemetry implements AutoCloseable {
   public void close() {
     if (gatewayMetrics != null) {
       gatewayMetrics.close();
+    }
+    if (accessLogCopy != null) {
+      accessLogCopy.close();
     }
   }
 }

@@ -18,6 +18,11 @@ sealed interface Answers {
   /** @param exchange the request, or null when no stage was found (AWS's built-in answer then) */
   MethodResponse failure(Throwable cause, Exchange exchange);
 
+  /** {@code $context.error.message}: the message this API kind answers {@code response} with. */
+  default String errorMessage(GatewayResponse response) {
+    return response.message();
+  }
+
   /** Name/value pairs every answer carries, in place of the response's own headers of those names. */
   String[] stamps(RequestContext context);
 
@@ -68,6 +73,11 @@ sealed interface Answers {
     public MethodResponse failure(Throwable cause, Exchange exchange) {
       logUnexpected(cause, exchange);
       return GatewayResponseRenderer.renderHttpApi(cause);
+    }
+
+    @Override
+    public String errorMessage(GatewayResponse response) {
+      return GatewayResponseRenderer.httpApiMessage(response);
     }
 
     @Override

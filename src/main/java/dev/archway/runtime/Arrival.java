@@ -107,8 +107,8 @@ public final class Arrival {
   }
 
   private MethodResponse failed(Throwable cause, Exchange exchange) {
-    log.errorType(cause instanceof GatewayResponse.Failure f ? f.response().type()
-        : new GatewayResponse.InternalServerError().type());
+    GatewayResponse response = cause instanceof GatewayResponse.Failure f ? f.response() : new GatewayResponse.InternalServerError();
+    log.gatewayResponse(response, answers.errorMessage(response));
     return finish(answers.failure(cause, exchange));
   }
 

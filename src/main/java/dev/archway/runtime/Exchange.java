@@ -33,6 +33,9 @@ public final class Exchange {
     this.stage = stage;
     this.methodRequest = methodRequest;
     this.requestLog = requestLog;
+    if (requestLog.exchange() == null) {
+      requestLog.exchange(this); // the first one serves the request; later ones only render an error
+    }
   }
 
   /**

@@ -56,14 +56,7 @@ public final class GatewayResponseRenderer {
    */
   public static MethodResponse renderHttpApi(Throwable failure) {
     GatewayResponse response = failure instanceof GatewayResponse.Failure f ? f.response() : new GatewayResponse.InternalServerError();
-    int status = response.statusCode();
-    if (response instanceof GatewayResponse.IntegrationTimeout) {
-      status = 503;
-    } else if (response instanceof GatewayResponse.MissingAuthenticationToken) {
-      status = 404;
-    } else if (status >= 500) {
-      status = 500; // integration failures and malformed Lambda answers alike
-    }
+    int status = httpApiStatus(response);
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
     if (response instanceof GatewayResponse.InvalidToken u && u.challenge() != null) {
       headers.add("www-authenticate", u.challenge());
@@ -71,6 +64,21 @@ public final class GatewayResponseRenderer {
       headers.add("www-authenticate", s.challenge());
     }
     return new MethodResponse(status, headers, Buffer.buffer("{\"message\":\"" + httpApiMessage(status) + "\"}"));
+  }
+
+  private static int httpApiStatus(GatewayResponse response) {
+    if (response instanceof GatewayResponse.IntegrationTimeout) {
+      return 503;
+    }
+    if (response instanceof GatewayResponse.MissingAuthenticationToken) {
+      return 404;
+    }
+    return response.statusCode() >= 500 ? 500 : response.statusCode(); // integration failures and malformed Lambda answers alike
+  }
+
+  /** The {@code message} of an HTTP API's answer to a failure ({@code $context.error.message}). */
+  public static String httpApiMessage(GatewayResponse response) {
+    return httpApiMessage(httpApiStatus(response));
   }
 
   private static String httpApiMessage(int status) {

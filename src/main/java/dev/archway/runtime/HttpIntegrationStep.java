@@ -1,7 +1,6 @@
 package dev.archway.runtime;
 
 import dev.archway.integration.BackendRequest;
-import dev.archway.integration.BackendTimeoutException;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.UriTemplate;
 import io.vertx.core.Future;
@@ -63,25 +62,13 @@ public final class HttpIntegrationStep implements Step {
       return backend.send(new BackendRequest(method, url, headers, body.body()), timeoutMillis).transform(ar -> {
         exchange.requestLog().integrationLatency(System.nanoTime() - started);
         if (ar.failed()) {
-          return Future.failedFuture(failure(exchange, ar.cause()));
+          return Future.failedFuture(AwsCallFailures.of(exchange, url, ar.cause()));
         }
         EndpointLog.received(exchange, ar.result(), started);
         exchange.endpointResponse(ar.result());
         return Future.succeededFuture();
       });
     });
-  }
-
-  private static Throwable failure(Exchange exchange, Throwable cause) {
-    if (cause instanceof BackendTimeoutException) {
-      exchange.executionLog().add("Execution failed due to a timeout error");
-      return new GatewayResponse.IntegrationTimeout().failure();
-    }
-    if (cause instanceof IllegalArgumentException) {
-      return AwsCallFailures.configurationError(exchange, cause);
-    }
-    exchange.executionLog().add("Execution failed due to configuration error: " + cause.getMessage());
-    return new GatewayResponse.IntegrationFailure().failure();
   }
 
   @Override

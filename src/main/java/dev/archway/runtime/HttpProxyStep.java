@@ -2,7 +2,6 @@ package dev.archway.runtime;
 
 import dev.archway.integration.BackendRequest;
 import dev.archway.integration.BackendResponse;
-import dev.archway.integration.BackendTimeoutException;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.UriTemplate;
 import io.vertx.core.Future;
@@ -60,7 +59,7 @@ public final class HttpProxyStep implements Step {
     return backend.send(outbound, timeoutMillis).transform(ar -> {
       exchange.requestLog().integrationLatency(System.nanoTime() - started);
       if (ar.failed()) {
-        return Future.failedFuture(failure(exchange, ar.cause()));
+        return Future.failedFuture(AwsCallFailures.of(exchange, outbound.absoluteUri(), ar.cause()));
       }
       EndpointLog.received(exchange, ar.result(), started);
       exchange.endpointResponse(ar.result());
@@ -124,17 +123,6 @@ public final class HttpProxyStep implements Step {
     }
     out.set("X-Amzn-Trace-Id", context.traceId()); // as in AWS's recorded answers
     return new MethodResponse(response.statusCode(), out, response.body());
-  }
-
-  private static Throwable failure(Exchange exchange, Throwable cause) {
-    if (cause instanceof BackendTimeoutException) {
-      return new GatewayResponse.IntegrationTimeout().failure();
-    }
-    if (cause instanceof IllegalArgumentException) {
-      // The URI did not expand to something callable, or the egress policy refused it: a configuration error.
-      return AwsCallFailures.configurationError(exchange, cause);
-    }
-    return new GatewayResponse.IntegrationFailure().failure();
   }
 
   /** Sorted, so the printed pipeline reads the same every time. */

@@ -15,7 +15,13 @@ public final class RequestLog {
   private final long startNanos;
   private RequestContext context;
   private RouteTelemetry telemetry;
+  private Exchange exchange;
   private int integrationStatus = -1;
+  private String integrationError;
+  private String errorMessage;
+  private String validationErrorString;
+  private long responseLength = -1;
+  private WebSocketEvent webSocketEvent;
   private long requestBytes;
   private long integrationNanos = -1;
   private long authorizerNanos = -1;
@@ -49,6 +55,60 @@ public final class RequestLog {
 
   public void telemetry(RouteTelemetry route) {
     this.telemetry = route;
+  }
+
+  /** The request as its pipeline served it (authorizer, caller, API key, endpoint response); null when none ran. */
+  public Exchange exchange() {
+    return exchange;
+  }
+
+  public void exchange(Exchange served) {
+    this.exchange = served;
+  }
+
+  /** The WebSocket event this log is of ({@code $context.connectionId}, {@code eventType}...); null for HTTP requests. */
+  public WebSocketEvent webSocketEvent() {
+    return webSocketEvent;
+  }
+
+  public void webSocketEvent(WebSocketEvent event) {
+    this.webSocketEvent = event;
+  }
+
+  /** {@code $context.integration.error}: why the integration call failed, or null. */
+  public String integrationError() {
+    return integrationError;
+  }
+
+  public void integrationError(String reason) {
+    this.integrationError = reason;
+  }
+
+  /** {@code $context.error.message}: the gateway response's message, or null when none answered. */
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  /** {@code $context.error.validationErrorString}, or null. */
+  public String validationErrorString() {
+    return validationErrorString;
+  }
+
+  /** The gateway response the request ended with: its type, message and validation errors. */
+  public void gatewayResponse(GatewayResponse response, String message) {
+    errorType(response.type());
+    this.errorMessage = message;
+    String validation = response.validationErrorString();
+    this.validationErrorString = validation == null || validation.isEmpty() ? null : validation;
+  }
+
+  /** {@code $context.responseLength}: the answer's payload (body) bytes, or -1 when none was sent. */
+  public long responseLength() {
+    return responseLength;
+  }
+
+  public void responseLength(long bytes) {
+    this.responseLength = bytes;
   }
 
   /** The status the integration answered with, or -1 when none answered. */

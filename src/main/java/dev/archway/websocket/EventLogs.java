@@ -5,6 +5,7 @@ import dev.archway.runtime.RequestContext;
 import dev.archway.runtime.RequestIds;
 import dev.archway.runtime.RequestLog;
 import dev.archway.runtime.RequestLogSink;
+import dev.archway.runtime.WebSocketEvent;
 
 /**
  * One {@link RequestLog} per WebSocket event — {@code $connect}, each message, {@code $disconnect}
@@ -26,10 +27,12 @@ final class EventLogs {
    * no route took the message).
    */
   RequestLog start(long startNanos, WebSocketStage stage, WebSocketConnection connection, String requestId,
-      String extendedRequestId, long epochMillis, String routeKey, String httpMethod) {
+      String extendedRequestId, long epochMillis, String routeKey, String eventType, String messageId) {
     RequestLog log = new RequestLog(startNanos);
+    log.webSocketEvent(new WebSocketEvent(connection.connectionId(), eventType, messageId, connection.connectedAt()));
     log.context(new RequestContext(requestId, extendedRequestId, epochMillis, stage.apiId(), stage.stageName(),
-        stage.deploymentId(), connection.domainName(), "/" + stage.stageName(), null, null, routeKey, httpMethod,
+        stage.deploymentId(), connection.domainName(), "/" + stage.stageName(), null, null, routeKey,
+        eventType.equals("CONNECT") ? "GET" : null,
         "HTTP/1.1", connection.sourceIp(), connection.userAgent(), RequestIds.trace(null, epochMillis), 0, null));
     RouteTelemetry route = stage.telemetry().webSocketRoute(routeKey);
     log.telemetry(route != null ? route : stage.telemetry().unrouted());

@@ -34,10 +34,11 @@ final class MessageFlow {
     String requestId = RequestIds.next();
     String extendedId = RequestIds.extended();
     String routeKey = route == null ? null : route.routeKey();
-    RequestLog log = events.start(started, stage, connection, requestId, extendedId, now, routeKey, null);
+    String messageId = RequestIds.extended();
+    RequestLog log = events.start(started, stage, connection, requestId, extendedId, now, routeKey, "MESSAGE", messageId);
     log.addRequestBytes(bytes);
     WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
-        RequestContext.requestTime(now), routeKey, "MESSAGE", RequestIds.extended(), log);
+        RequestContext.requestTime(now), routeKey, "MESSAGE", messageId, log);
     Future<RouteCall.Answer> answer = route == null ? Future.failedFuture(Refusal.noRoute())
         : serve(route, new RouteEvent(stage, connection, request, text, json, null, null));
     return answer.transform(ar -> {

@@ -92,7 +92,7 @@ public final class WebSocketGateway implements WebSocketUpgrade {
     String requestId = RequestIds.next();
     String extendedId = RequestIds.extended();
     RequestLog log = events.start(head.startedNanos(), stage, connection, requestId, extendedId, now,
-        WebSocketStage.CONNECT, "GET");
+        WebSocketStage.CONNECT, "CONNECT", null);
     log.addRequestBytes(head.bytes());
     WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
         RequestContext.requestTime(now), WebSocketStage.CONNECT, "CONNECT", null, log);

@@ -202,7 +202,8 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
     long now = System.currentTimeMillis();
     String requestId = RequestIds.next();
     String extendedId = RequestIds.extended();
-    RequestLog log = events.start(started, stage, connection, requestId, extendedId, now, WebSocketStage.DISCONNECT, null);
+    RequestLog log = events.start(started, stage, connection, requestId, extendedId, now, WebSocketStage.DISCONNECT,
+        "DISCONNECT", null);
     WebSocketEvents.Request request = new WebSocketEvents.Request(requestId, extendedId, now,
         RequestContext.requestTime(now), WebSocketStage.DISCONNECT, "DISCONNECT", null, log);
     RouteEvent event = new RouteEvent(stage, connection, request, "", null, null, null);

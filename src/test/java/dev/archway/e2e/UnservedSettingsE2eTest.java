@@ -103,14 +103,13 @@ class UnservedSettingsE2eTest {
   }
 
   @Test
-  void httpApiAccessLogsAndRouteLoggingAreStoredWithOneWarning() {
+  void httpApiAccessLogsAndMetricsAreServed() {
     String apiId = v2.createApi(r -> r.name("logged").protocolType(ProtocolType.HTTP)).apiId();
     var stage = v2.createStage(r -> r.apiId(apiId).stageName("dev")
         .accessLogSettings(a -> a.destinationArn("arn:aws:logs:us-east-1:000000000000:log-group:x").format("$context.requestId"))
         .defaultRouteSettings(s -> s.detailedMetricsEnabled(true).throttlingBurstLimit(10).throttlingRateLimit(5.0)));
     assertThat(stage.accessLogSettings().format()).isEqualTo("$context.requestId");
-    assertThat(warnings()).containsExactly("stage dev of API " + apiId + ": stored, not applied (not supported by"
-        + " Archway yet): accessLogSettings");
+    assertThat(warnings()).isEmpty();
   }
 
   @Test

@@ -112,12 +112,9 @@ final class StagesHandler {
     return written;
   }
 
-  /** The settings the request set that are stored, not applied: access logs, and logging and metrics route settings. */
+  /** The settings the request set that are stored, not applied: execution-log route settings. */
   private static Unserved.Ignored ignored(Call call, Stage stage) {
     Unserved.Ignored ignored = new Unserved.Ignored("stage " + stage.stageName() + " of API " + call.label("apiId"));
-    if (Updates.has(call, "accessLogSettings")) {
-      ignored.accessLogs(stage.accessLogSettings());
-    }
     if (Updates.has(call, "defaultRouteSettings")) {
       ignored.routeSettings("defaultRouteSettings", stage.defaultRouteSettings());
     }

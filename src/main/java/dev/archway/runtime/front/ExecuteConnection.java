@@ -268,6 +268,7 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
       response = arrival.internalError();
       bytes = ResponseEncoder.encode(channel.alloc(), response, arrival.stamps(), closeAfter, isHead());
     }
+    log.responseLength(response.body() == null ? 0 : response.body().length());
     write(bytes, response.statusCode());
   }
 

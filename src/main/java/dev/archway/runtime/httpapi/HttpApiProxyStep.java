@@ -2,7 +2,6 @@ package dev.archway.runtime.httpapi;
 
 import dev.archway.integration.BackendRequest;
 import dev.archway.integration.BackendResponse;
-import dev.archway.integration.BackendTimeoutException;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.UriTemplate;
 import dev.archway.runtime.AwsCallFailures;
@@ -66,11 +65,7 @@ public final class HttpApiProxyStep implements Step {
     return backend.send(outbound, timeoutMillis).transform(ar -> {
       exchange.requestLog().integrationLatency(System.nanoTime() - started);
       if (ar.failed()) {
-        return Future.failedFuture(ar.cause() instanceof BackendTimeoutException
-            ? new GatewayResponse.IntegrationTimeout().failure()
-            : ar.cause() instanceof IllegalArgumentException
-                ? AwsCallFailures.configurationError(exchange, ar.cause())
-                : new GatewayResponse.IntegrationFailure().failure());
+        return Future.failedFuture(AwsCallFailures.of(exchange, outbound.absoluteUri(), ar.cause()));
       }
       BackendResponse response = ar.result();
       MultiMap headers = MultiMap.caseInsensitiveMultiMap();
