@@ -37,6 +37,7 @@ import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.runtime.FrontDoor;
 import dev.archway.observe.Telemetry;
+import dev.archway.observe.UsageAnalytics;
 import dev.archway.websocket.Connections;
 import dev.archway.websocket.LocalConnections;
 import dev.archway.websocket.WebSocketGateway;
@@ -173,6 +174,7 @@ public final class Archway implements AutoCloseable {
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
       telemetry = telemetry(vertx, settings, monitoring, logs, connections);
       Telemetry observers = telemetry;
+      UsageAnalytics usageAnalytics = new UsageAnalytics(vertx, monitoring.metrics(), settings.accountId() + ":" + settings.region());
       AwsServicesEndpoint cloudWatch = new AwsServicesEndpoint(vertx, credentials, Clock.systemUTC(), settings.accountId(),
           settings.region(), List.of(monitoring.service(), logs.service()));
       ExecuteServer execute = listening("execute listener", settings.host(), settings.port(),
@@ -193,6 +195,7 @@ public final class Archway implements AutoCloseable {
           router -> {
             cloudWatch.mount(router);
             observers.mount(router);
+            usageAnalytics.mount(router);
           }));
       egress.set(settings.egress().withManagementListener(new InetSocketAddress(settings.adminHost(), management.port())));
       log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",

@@ -163,7 +163,8 @@ public final class ServeCommand implements Callable<Integer> {
       return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentials, endpoints,
           Settings.parseThrottle(accountThrottle), publicUrl == null || publicUrl.isBlank() ? PublicUrl.DEFAULT : new PublicUrl(publicUrl),
           EgressPolicy.of(egressDeny, egressAllow),
-          new Observability(Observability.parseSwitch("--metrics", metrics), accessLog));
+          new Observability(Observability.parseSwitch("--metrics", metrics), accessLog,
+              Observability.otelVariables(System.getenv())));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -62,7 +62,7 @@ final class DeploymentsHandler {
     });
     if (req.stageName() != null) {
       new Unserved.Ignored("stage " + req.stageName() + " of REST API " + apiId)
-          .cache(req.cacheClusterEnabled(), req.cacheClusterSize()).tracing(req.tracingEnabled()).warn();
+          .cache(req.cacheClusterEnabled(), req.cacheClusterSize()).warn();
     }
     return withoutSummary(created);
   }

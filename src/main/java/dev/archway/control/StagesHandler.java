@@ -50,7 +50,7 @@ final class StagesHandler {
       return stage;
     });
     new Unserved.Ignored("stage " + created.stageName() + " of REST API " + apiId)
-        .cache(req.cacheClusterEnabled(), req.cacheClusterSize()).tracing(req.tracingEnabled()).warn();
+        .cache(req.cacheClusterEnabled(), req.cacheClusterSize()).warn();
     return created;
   }
 

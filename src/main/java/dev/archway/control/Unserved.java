@@ -75,11 +75,6 @@ public final class Unserved {
       return add(Boolean.TRUE.equals(enabled), "cacheClusterEnabled").add(size != null, "cacheClusterSize");
     }
 
-    /** X-Ray tracing. */
-    public Ignored tracing(Boolean enabled) {
-      return add(Boolean.TRUE.equals(enabled), "tracingEnabled");
-    }
-
     /** HTTP API route settings: execution logs and data traces (throttles and detailed metrics are served). */
     public Ignored routeSettings(String key, RouteSettings settings) {
       if (settings == null) {
@@ -113,18 +108,17 @@ public final class Unserved {
     }
 
     /**
-     * UpdateStage (REST): cache and tracing paths, and the method settings of caching and execution
-     * logging; throttling, metrics and access logs are served.
+     * UpdateStage (REST): cache paths and the method settings of caching; throttling, metrics,
+     * execution logging, access logs and tracing are served.
      */
     public Ignored stagePatch(List<PatchOperation> ops) {
       for (PatchOperation op : ops) {
         String path = op.path() == null ? "" : op.path();
         boolean sets = !"remove".equals(op.op());
         boolean on = sets && !"false".equalsIgnoreCase(String.valueOf(op.value())) && !"OFF".equals(op.value());
-        add(on && (path.equals("/cacheClusterEnabled") || path.equals("/tracingEnabled")), path.substring(1));
+        add(on && path.equals("/cacheClusterEnabled"), path.substring(1));
         add(sets && path.equals("/cacheClusterSize"), path.substring(1));
-        add(on && (path.contains("/caching/") || path.endsWith("/logging/loglevel") || path.endsWith("/logging/dataTrace")),
-            "methodSettings " + path);
+        add(on && path.contains("/caching/"), "methodSettings " + path);
       }
       return this;
     }

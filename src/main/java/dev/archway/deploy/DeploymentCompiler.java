@@ -101,8 +101,7 @@ public final class DeploymentCompiler {
         try {
           routes.add(resource.path(), entry.getKey(), compileRoute(
               resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, controls,
-              accessControl).withTelemetry(telemetry.route(resource.path(), entry.getKey(),
-                  TelemetryCompiler.metricsEnabled(stage, resource.path(), entry.getKey()))));
+              accessControl).withTelemetry(TelemetryCompiler.route(telemetry, stage, resource.path(), entry.getKey())));
         } catch (IllegalArgumentException e) {
           throw new CompileException(where, route, e);
         }

@@ -6,6 +6,7 @@ import dev.archway.model.MethodSetting;
 import dev.archway.model.v2.Stage.RouteSettings;
 import dev.archway.observe.AccessLog;
 import dev.archway.observe.AccessLogFormat;
+import dev.archway.observe.RouteTelemetry;
 import dev.archway.observe.StageTelemetry;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -68,10 +69,17 @@ final class TelemetryCompiler {
     }
   }
 
-  /** REST: whether a method sends its own metrics. */
-  static boolean metricsEnabled(dev.archway.model.Stage stage, String resourcePath, String httpMethod) {
+  /** REST: a method's telemetry: whether it sends its own metrics, its execution logging. */
+  static RouteTelemetry route(StageTelemetry telemetry, dev.archway.model.Stage stage, String resourcePath,
+      String httpMethod) {
     MethodSetting setting = methodSetting(stage, resourcePath, httpMethod);
-    return setting != null && Boolean.TRUE.equals(setting.metricsEnabled());
+    if (setting == null) {
+      return telemetry.route(resourcePath, httpMethod, false);
+    }
+    String level = "INFO".equals(setting.loggingLevel()) || "ERROR".equals(setting.loggingLevel()) ? setting.loggingLevel()
+        : null;
+    return telemetry.route(resourcePath, httpMethod, Boolean.TRUE.equals(setting.metricsEnabled()), level,
+        Boolean.TRUE.equals(setting.dataTraceEnabled()));
   }
 
   /** The method's own settings ({@code ~1pets/GET}) when it has an entry, else the stage's ({@code *}{@code /*}). */

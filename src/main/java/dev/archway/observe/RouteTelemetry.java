@@ -1,5 +1,7 @@
 package dev.archway.observe;
 
+import dev.archway.runtime.ExecutionLog;
+
 /**
  * How the requests of one route (a REST method, an HTTP API or WebSocket route) are observed,
  * fixed at compile time. Its identity is the key the metrics of its requests gather under, so
@@ -12,15 +14,24 @@ public final class RouteTelemetry {
   private final String method;
   private final boolean detailedMetrics;
   private final boolean canary;
+  private final String loggingLevel;
+  private final boolean dataTrace;
   private final RouteTelemetry twin;
   /** Bound on the route's first request (Prometheus). */
   private volatile RouteMeters meters;
 
-  RouteTelemetry(StageTelemetry stage, String route, String method, boolean detailedMetrics) {
+  /**
+   * @param loggingLevel REST: the method's execution logging ({@code INFO}, {@code ERROR}), or null
+   * @param dataTrace REST: whether its execution log has the request's and response's data
+   */
+  RouteTelemetry(StageTelemetry stage, String route, String method, boolean detailedMetrics, String loggingLevel,
+      boolean dataTrace) {
     this.stage = stage;
     this.route = route;
     this.method = method;
     this.detailedMetrics = detailedMetrics;
+    this.loggingLevel = loggingLevel;
+    this.dataTrace = dataTrace;
     this.canary = false;
     this.twin = new RouteTelemetry(this);
   }
@@ -30,6 +41,8 @@ public final class RouteTelemetry {
     this.route = main.route;
     this.method = main.method;
     this.detailedMetrics = main.detailedMetrics;
+    this.loggingLevel = main.loggingLevel;
+    this.dataTrace = main.dataTrace;
     this.canary = true;
     this.twin = main;
   }
@@ -51,6 +64,11 @@ public final class RouteTelemetry {
   /** Whether AWS would send this route's own metrics (REST {@code metricsEnabled}, v2 {@code detailedMetricsEnabled}). */
   public boolean detailedMetrics() {
     return detailedMetrics && route != null;
+  }
+
+  /** A new execution log for one of this route's requests, as its method's logging settings ask ({@link ExecutionLog#OFF} mostly). */
+  public ExecutionLog executionLog() {
+    return loggingLevel == null ? ExecutionLog.OFF : ExecutionLog.of(loggingLevel, dataTrace);
   }
 
   public boolean isCanary() {

@@ -44,7 +44,7 @@ public final class StageTelemetry {
     this.apiId = apiId;
     this.apiName = apiName;
     this.stageName = stageName;
-    this.unrouted = kind == Kind.NONE ? null : new RouteTelemetry(this, null, null, false);
+    this.unrouted = kind == Kind.NONE ? null : new RouteTelemetry(this, null, null, false, null, false);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class StageTelemetry {
   public static StageTelemetry webSocket(String scope, String apiId, String stageName, Iterable<String> routeKeys,
       Predicate<String> detailed, AccessLog accessLog) {
     StageTelemetry stage = new StageTelemetry(Kind.WEBSOCKET, scope, apiId, apiId, stageName, accessLog, false);
-    routeKeys.forEach(key -> stage.webSocketRoutes.put(key, new RouteTelemetry(stage, key, null, detailed.test(key))));
+    routeKeys.forEach(key -> stage.webSocketRoutes.put(key, new RouteTelemetry(stage, key, null, detailed.test(key), null, false)));
     return stage;
   }
 
@@ -132,7 +132,16 @@ public final class StageTelemetry {
 
   /** The telemetry of a REST method or an HTTP API route of this stage; one per route, made at compile time. */
   public RouteTelemetry route(String route, String method, boolean detailedMetrics) {
-    return kind == Kind.NONE ? null : new RouteTelemetry(this, route, method, detailedMetrics);
+    return route(route, method, detailedMetrics, null, false);
+  }
+
+  /**
+   * A REST method's telemetry with its execution logging.
+   *
+   * @param loggingLevel {@code INFO} or {@code ERROR}, else null (no execution log)
+   */
+  public RouteTelemetry route(String route, String method, boolean detailedMetrics, String loggingLevel, boolean dataTrace) {
+    return kind == Kind.NONE ? null : new RouteTelemetry(this, route, method, detailedMetrics, loggingLevel, dataTrace);
   }
 
   /** The telemetry of a WebSocket route by its key; null when the stage has no such route. */

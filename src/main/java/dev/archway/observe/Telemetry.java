@@ -13,33 +13,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything that observes API traffic, wired once: the CloudWatch gateway metrics, Prometheus's
- * meters, access logs. {@link #sink()} is where every completed request log goes (the front door and the
+ * meters, access and execution logs, OpenTelemetry traces. {@link #sink()} is where every completed request log goes (the front door and the
  * WebSocket runtime hand theirs to it); {@link #mount} adds {@code GET /metrics} to the management
  * listener.
  */
 public final class Telemetry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Telemetry.class);
   private final Vertx vertx;
   private final GatewayMetrics gatewayMetrics;
   private final PrometheusMetrics prometheus;
   private final AccessLogCopy accessLogCopy;
+  private final Tracing tracing;
   private final RequestLogSink[] sinks;
 
-  private Telemetry(Vertx vertx, GatewayMetrics gatewayMetrics, PrometheusMetrics prometheus, AccessLogs accessLogs,
-      AccessLogCopy accessLogCopy) {
+  private Telemetry(Vertx vertx, GatewayMetrics gatewayMetrics, PrometheusMetrics prometheus, AccessLogCopy accessLogCopy,
+      Tracing tracing, List<RequestLogSink> sinks) {
     this.vertx = vertx;
     this.gatewayMetrics = gatewayMetrics;
     this.prometheus = prometheus;
     this.accessLogCopy = accessLogCopy;
-    List<RequestLogSink> all = new ArrayList<>();
-    if (gatewayMetrics != null) {
-      all.add(gatewayMetrics);
-    }
-    all.add(prometheus);
-    all.add(accessLogs);
-    this.sinks = all.toArray(RequestLogSink[]::new);
+    this.tracing = tracing;
+    this.sinks = sinks.toArray(RequestLogSink[]::new);
   }
 
   /**
@@ -62,7 +61,19 @@ public final class Telemetry implements AutoCloseable {
     AccessLogCopy copy = copyTo == null ? null : new AccessLogCopy(copyTo);
     AccessLogs accessLogs = new AccessLogs(logs, copy);
     prometheus.count("archway.access.log.dropped", "Access-log lines dropped (a queue was full)", accessLogs::dropped);
-    return new Telemetry(vertx, gateway, prometheus, accessLogs, copy);
+    Tracing tracing = Tracing.start(settings.observability().otel());
+    if (tracing == null) {
+      LOG.info("tracing: spans of stages with tracingEnabled are not exported (set OTEL_EXPORTER_OTLP_ENDPOINT to export them)");
+    }
+    List<RequestLogSink> sinks = new ArrayList<>();
+    if (gateway != null) {
+      sinks.add(gateway);
+    }
+    sinks.addAll(List.of(prometheus, accessLogs, new ExecutionLogs(logs)));
+    if (tracing != null) {
+      sinks.add(tracing);
+    }
+    return new Telemetry(vertx, gateway, prometheus, copy, tracing, sinks);
   }
 
   /** Where completed request logs go: each observer in turn, on the request's event loop. */
@@ -99,6 +110,9 @@ public final class Telemetry implements AutoCloseable {
     }
     if (accessLogCopy != null) {
       accessLogCopy.close();
+    }
+    if (tracing != null) {
+      tracing.close();
     }
   }
 }

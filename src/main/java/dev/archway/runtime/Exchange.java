@@ -35,6 +35,10 @@ public final class Exchange {
     this.requestLog = requestLog;
     if (requestLog.exchange() == null) {
       requestLog.exchange(this); // the first one serves the request; later ones only render an error
+      if (requestLog.telemetry() != null) {
+        executionLog = requestLog.telemetry().executionLog();
+        EndpointLog.started(executionLog, context.requestId(), methodRequest);
+      }
     }
   }
 
@@ -116,7 +120,7 @@ public final class Exchange {
     this.overrides = latest;
   }
 
-  /** Where steps describe what they did, AWS execution-log style; {@link ExecutionLog#OFF} unless a test invoke reads it. */
+  /** Where steps describe what they did, AWS execution-log style; {@link ExecutionLog#OFF} unless a test invoke or the method's {@code loggingLevel} keeps it. */
   public ExecutionLog executionLog() {
     return executionLog;
   }

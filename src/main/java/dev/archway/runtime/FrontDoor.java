@@ -142,7 +142,9 @@ public final class FrontDoor {
     return RequestContext.arrived(apiId, stage == null ? null : stage.stageName(), stage == null ? null : stage.deploymentId(),
         head.host(), path == null ? head.path() : path, route == null ? null : route.resourcePath(),
         route == null ? null : route.resourceId(), routeKey, head.method(), head.protocol(), sourceIp,
-        head.headers().get("User-Agent"), head.headers().get("X-Amzn-Trace-Id"), port, canary, customDomain);
+        head.headers().get("User-Agent"),
+        RequestIds.clientTrace(head.headers().get("X-Amzn-Trace-Id"), head.headers().get("traceparent")), port, canary,
+        customDomain);
   }
 
   /** AWS collapses a {@code //} before the stage ({@code //dev/pets} is {@code /dev/pets}); later ones are kept. */

@@ -43,7 +43,7 @@ public final class HttpIntegrationStep implements Step {
       if (!headers.contains("Accept")) {
         headers.set("Accept", "application/json"); // recorded against AWS, whatever the client accepts
       }
-      BackendHeaders.stamp(headers, exchange.context());
+      BackendHeaders.stamp(headers, exchange);
       if (body.body().length() > 0 && !headers.contains("Content-Type")) {
         headers.set("Content-Type", body.contentType());
       }
@@ -54,9 +54,9 @@ public final class HttpIntegrationStep implements Step {
         return Future.failedFuture(AwsCallFailures.configurationError(exchange, e));
       }
       ExecutionLog log = exchange.executionLog();
-      log.add("Endpoint request URI: " + url);
-      log.add("Endpoint request headers: " + EndpointLog.headers(headers));
-      log.add("Endpoint request body after transformations: " + EndpointLog.body(body.body()));
+      log.add("Endpoint request URI: ", url, String::valueOf);
+      log.add("Endpoint request headers: ", headers, EndpointLog::headers);
+      log.add("Endpoint request body after transformations: ", body.body(), EndpointLog::body);
       log.add("Sending request to " + url);
       long started = System.nanoTime();
       return backend.send(new BackendRequest(method, url, headers, body.body()), timeoutMillis).transform(ar -> {

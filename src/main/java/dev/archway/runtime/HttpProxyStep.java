@@ -102,7 +102,7 @@ public final class HttpProxyStep implements Step {
         out.add(header.getKey(), header.getValue());
       }
     }
-    BackendHeaders.stamp(out, exchange.context());
+    BackendHeaders.stamp(out, exchange);
     for (Map.Entry<String, ParameterSource> mapping : headerMappings.entrySet()) {
       String value = mapping.getValue().valueFrom(exchange);
       if (value != null) {

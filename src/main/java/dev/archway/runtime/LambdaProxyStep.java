@@ -43,7 +43,7 @@ public final class LambdaProxyStep implements Step {
       return Future.failedFuture(new GatewayResponse.InternalServerError().failure());
     }
     long started = System.nanoTime();
-    return lambda.invoke(function, event, timeoutMillis).transform(ar -> {
+    return lambda.invoke(function, event, timeoutMillis, BackendHeaders.lambdaInvoke(exchange, null)).transform(ar -> {
       exchange.requestLog().integrationLatency(System.nanoTime() - started);
       if (ar.failed()) {
         return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));

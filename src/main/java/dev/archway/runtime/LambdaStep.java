@@ -65,7 +65,7 @@ public final class LambdaStep implements Step {
       exchange.executionLog().add("Endpoint request URI: ", function, String::valueOf);
       exchange.executionLog().add("Endpoint request body after transformations: ", event, EndpointLog::body);
       long started = System.nanoTime();
-      return lambda.invoke(function, event, timeoutMillis, invokeHeaders(exchange)).transform(ar -> {
+      return lambda.invoke(function, event, timeoutMillis, BackendHeaders.lambdaInvoke(exchange, invokeHeaders(exchange))).transform(ar -> {
         exchange.requestLog().integrationLatency(System.nanoTime() - started);
         if (ar.failed()) {
           return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));

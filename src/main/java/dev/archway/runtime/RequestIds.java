@@ -50,6 +50,62 @@ public final class RequestIds {
     return new String(root, StandardCharsets.ISO_8859_1);
   }
 
+  /** A span id: 16 hex digits, never all zeros. */
+  public static String spanId() {
+    long id = ThreadLocalRandom.current().nextLong();
+    return hex(id == 0 ? 1 : id, 16);
+  }
+
+  /**
+   * The client's trace as an {@code X-Amzn-Trace-Id}: its own when it sent one, else its W3C
+   * {@code traceparent} ({@code 00-{32 hex}-{16 hex}-{flags}}) in X-Ray's words, else null.
+   */
+  public static String clientTrace(String amznTraceId, String traceparent) {
+    if (amznTraceId != null || traceparent == null || traceparent.length() != 55 || !traceparent.startsWith("00-")
+        || traceparent.charAt(35) != '-' || traceparent.charAt(52) != '-') {
+      return amznTraceId;
+    }
+    String traceId = traceparent.substring(3, 35);
+    String parent = traceparent.substring(36, 52);
+    if (!isHex(traceId) || !isHex(parent) || !isHex(traceparent.substring(53))) {
+      return null;
+    }
+    return "Root=1-" + traceId.substring(0, 8) + "-" + traceId.substring(8) + ";Parent=" + parent + ";Sampled="
+        + (Integer.parseInt(traceparent.substring(53), 16) & 1);
+  }
+
+  /** The W3C trace id (32 hex digits) of an {@code X-Amzn-Trace-Id}'s Root, or null when it has none of that shape. */
+  public static String w3cTraceId(String amznTraceId) {
+    String root = field(amznTraceId, "Root=");
+    if (root == null || root.length() != 35 || !root.startsWith("1-") || root.charAt(10) != '-') {
+      return null;
+    }
+    String id = root.substring(2, 10) + root.substring(11);
+    return isHex(id) ? id.toLowerCase(java.util.Locale.ROOT) : null;
+  }
+
+  /** A field ({@code Root=}, {@code Parent=}, {@code Sampled=}) of an {@code X-Amzn-Trace-Id}, or null. */
+  public static String field(String amznTraceId, String name) {
+    if (amznTraceId == null) {
+      return null;
+    }
+    int at = amznTraceId.indexOf(name);
+    if (at < 0 || (at > 0 && amznTraceId.charAt(at - 1) != ';' && amznTraceId.charAt(at - 1) != ' ')) {
+      return null;
+    }
+    int end = amznTraceId.indexOf(';', at);
+    return amznTraceId.substring(at + name.length(), end < 0 ? amznTraceId.length() : end).trim();
+  }
+
+  private static boolean isHex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.digit(text.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return !text.isEmpty();
+  }
+
   private static String hex(long value, int digits) {
     byte[] out = new byte[digits];
     write(out, 0, value, digits);

@@ -25,6 +25,9 @@ public final class RequestLog {
   private long requestBytes;
   private long integrationNanos = -1;
   private long authorizerNanos = -1;
+  private long integrationEndNanos;
+  private long authorizerEndNanos;
+  private String spanId;
   private String errorType;
   private String apiKeyId;
   private boolean throttled;
@@ -134,8 +137,15 @@ public final class RequestLog {
     return integrationNanos;
   }
 
+  /** Called when an integration call ends, with the time it took. */
   public void integrationLatency(long nanos) {
     integrationNanos = Math.max(integrationNanos, 0) + nanos;
+    integrationEndNanos = System.nanoTime();
+  }
+
+  /** {@link System#nanoTime()} when the (last) integration call ended; meaningful when one ran. */
+  public long integrationEndNanos() {
+    return integrationEndNanos;
   }
 
   /** Time the authorizer took, in nanoseconds (0 for a cached decision); -1 when none ran. */
@@ -143,8 +153,26 @@ public final class RequestLog {
     return authorizerNanos;
   }
 
+  /** Called when the authorizer has decided, with the time it took. */
   public void authorizerLatency(long nanos) {
     authorizerNanos = Math.max(authorizerNanos, 0) + nanos;
+    authorizerEndNanos = System.nanoTime();
+  }
+
+  /** {@link System#nanoTime()} when the authorizer decided; meaningful when one ran. */
+  public long authorizerEndNanos() {
+    return authorizerEndNanos;
+  }
+
+  /**
+   * The id of the request's span (16 hex digits), drawn on first use: the parent id of the W3C
+   * {@code traceparent} sent to backends, and the span's id when the stage traces requests.
+   */
+  public String spanId() {
+    if (spanId == null) {
+      spanId = RequestIds.spanId();
+    }
+    return spanId;
   }
 
   /** The gateway response type the request ended with ({@code THROTTLED}, {@code INTEGRATION_TIMEOUT}...), or null. */
@@ -195,6 +223,11 @@ public final class RequestLog {
   }
 
   /** From the request's first byte to its answer written (or its end). */
+  /** {@link System#nanoTime()} when the request's first byte arrived. */
+  public long startNanos() {
+    return startNanos;
+  }
+
   public long latencyNanos() {
     return latencyNanos;
   }

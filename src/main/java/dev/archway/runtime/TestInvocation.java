@@ -57,12 +57,7 @@ public final class TestInvocation {
     Exchange exchange = new Exchange(requestId, stage, route, request);
     ExecutionLog log = ExecutionLog.recording();
     exchange.executionLog(log);
-    log.add("Starting execution for request: " + requestId);
-    log.add("HTTP Method: " + httpMethod + ", Resource Path: " + path);
-    log.add("Method request path: " + pathParameters);
-    log.add("Method request query string: " + EndpointLog.headers(queryParameters));
-    log.add("Method request headers: " + EndpointLog.headers(headers));
-    log.add("Method request body before transformations: " + (body == null ? "" : EndpointLog.body(request.body())));
+    EndpointLog.started(log, requestId, request);
     long started = System.nanoTime();
     Promise<Result> result = Promise.promise();
     context.runOnContext(ignored -> route.pipeline().run(exchange).onComplete(done -> {

@@ -89,6 +89,11 @@ public final class CloudWatchService implements AutoCloseable {
     return service;
   }
 
+  /** The metric store, which usage analytics read. */
+  public MetricStore metrics() {
+    return metrics;
+  }
+
   /** Where Archway's own parts record metrics (the gateway metrics feed). */
   public MetricSink sink() {
     return sink;
