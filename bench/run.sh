@@ -28,6 +28,8 @@
 #     same rounds: a before/after comparison that the machine's drift does not skew)
 #   BASELINE_ENV="VAR=value ..." (environment of the baseline Archway only: with BASELINE_JAR=target/archway.jar and
 #     BASELINE_ENV=ARCHWAY_METRICS=off, the cost of a setting on the same build, e.g. metrics on against off)
+#   ACCESS_LOG=1 (the REST stage of this build, not the baseline's, writes the console's CLF access log to a log group:
+#     with BASELINE_JAR=target/archway.jar, the cost of access logs)
 #   RESULTS_TSV=<file> (keep raw rows)  KEEP_WORK=1 (keep logs)  MAX_SECONDS=1800
 # Needs: java 17, curl, taskset, nginx and wrk (installed with apt-get when missing and run as root).
 # Cleans up every process it started, by PID.
@@ -58,6 +60,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BODY='{"message":"hello from backend","ok":true}'
 MOCK_BODY='{"message":"hello from mock","ok":true}'
 LAMBDA_BODY='{"statusCode":200,"body":"ok"}'
+CLF='$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId'
 POOL=us-east-1_Bench
 START_TS=$(date +%s)
 WORK=$(mktemp -d /tmp/archway-bench.XXXXXX)
@@ -320,6 +323,11 @@ configure() { # the scenarios wanted, on the Archway at ADMIN/P_ARCHWAY (pid ARC
   t_deploy=$(date +%s%N)
   mgmt POST "/restapis/$API/deployments" '{"stageName":"bench"}' >/dev/null
   FIRST_DEPLOY_MS=$(( ($(date +%s%N) - t_deploy) / 1000000 ))
+  if [[ -z "$SFX" && -n "${ACCESS_LOG:-}" ]]; then # the stage writes the console's CLF access log (this build only)
+    mgmt PATCH "/restapis/$API/stages/bench" "{\"patchOperations\":[
+      {\"op\":\"replace\",\"path\":\"/accessLogSettings/destinationArn\",\"value\":\"arn:aws:logs:us-east-1:000000000000:log-group:bench-access\"},
+      {\"op\":\"replace\",\"path\":\"/accessLogSettings/format\",\"value\":$(json_str "$CLF")}]}" >/dev/null
+  fi
   if want rest-apikey-throttle; then after_deploy_rest_apikey_throttle; fi
   if want http-api-proxy; then scenario_http_api_proxy; PIDOF[http-api-proxy$SFX]=$ARCHWAY_PID; REST+=(http-api-proxy); fi
   for s in "${REST[@]}"; do
