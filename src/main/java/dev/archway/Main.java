@@ -2,6 +2,7 @@ package dev.archway;
 
 import ch.qos.logback.classic.LoggerContext;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,13 @@ import picocli.CommandLine.ParseResult;
     description = "A self-hosted API gateway that speaks AWS API Gateway.",
     subcommands = {ServeCommand.class, ApplyCommand.class, ExportCommand.class, VersionCommand.class})
 public final class Main {
+  /** Commands whose stdout is their result (a plan, a document), so their log lines go to stderr. */
+  private static final Set<String> SCRIPTS = Set.of("apply", "export");
+
   public static void main(String[] args) {
+    if (args.length > 0 && SCRIPTS.contains(args[0])) {
+      System.setProperty("archway.log.target", "System.err"); // read by logback.xml, before anything logs
+    }
     int code = commandLine().execute(args);
     flushLogs();
     if (code != 0) {

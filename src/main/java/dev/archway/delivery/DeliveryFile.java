@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.control.openapi.DefinitionText;
-import dev.archway.control.openapi.rest.RestDefinitionReader;
-import dev.archway.control.v2.HttpApiOpenApiReader;
 import dev.archway.control.wire.ApiException;
 import dev.archway.delivery.Declaration.ApiKey;
 import dev.archway.delivery.Declaration.ApiStage;
@@ -18,7 +16,6 @@ import dev.archway.delivery.Declaration.Type;
 import dev.archway.delivery.Declaration.UsagePlan;
 import dev.archway.model.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -86,7 +83,8 @@ public record DeliveryFile(Path path, ObjectNode definition, Declaration declara
           + " plans and API keys are REST API features)");
     }
     declaredPlans.forEach((name, plan) -> plans.put(name, plan(reader, env, name, plan, stages.keySet())));
-    check(path, definition, type);
+    Set<String> routes = ServerChecks.definition(path, definition, type);
+    httpStages.forEach((name, stage) -> ServerChecks.routeSettings(path, EXTENSION + ".stages." + name, stage, routes));
     return new DeliveryFile(path, definition, new Declaration(type, members.id(), restStages, httpStages, plans));
   }
 
@@ -107,24 +105,6 @@ public record DeliveryFile(Path path, ObjectNode definition, Declaration declara
       return (ObjectNode) DefinitionText.read(bytes);
     } catch (ApiException e) {
       throw new UsageMistake(path + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * The definition read as the server's import reads it, storing nothing, so that a definition the
-   * server would refuse (not OpenAPI, a version or member it cannot read) stops apply before any
-   * file is written. What only the server can check (an integration's URI, say) is refused by its
-   * import, which writes nothing either.
-   */
-  private static void check(Path path, ObjectNode definition, Type type) {
-    try {
-      if (type == Type.REST) {
-        RestDefinitionReader.read(definition.toString().getBytes(StandardCharsets.UTF_8), null, true);
-      } else {
-        HttpApiOpenApiReader.check(definition.toString());
-      }
-    } catch (ApiException e) {
-      throw new UsageMistake(path + ": " + e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
     }
   }
 

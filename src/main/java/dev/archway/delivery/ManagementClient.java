@@ -53,12 +53,12 @@ public final class ManagementClient implements AutoCloseable {
     return path.toString();
   }
 
-  /** GET: the answer, or empty when the server answers 404 NotFoundException. */
+  /** GET: the answer, or empty when the server answers 404 NotFoundException (another 404 is an error: not the management API). */
   Optional<JsonNode> find(String operation, String path, String... query) {
     try {
       return Optional.of(call(operation, HttpMethod.GET, path, null, query));
     } catch (ManagementException e) {
-      if (e.status() == 404) {
+      if (e.status() == 404 && e.errorType().equals("NotFoundException")) {
         return Optional.empty();
       }
       throw e;
@@ -116,8 +116,14 @@ public final class ManagementClient implements AutoCloseable {
     return answer(operation, response);
   }
 
-  private static JsonNode answer(String operation, HttpResponse<Buffer> response) {
+  private JsonNode answer(String operation, HttpResponse<Buffer> response) {
     JsonNode json = parse(response.body());
+    boolean empty = response.body() == null || response.body().length() == 0;
+    if (json == null && !empty) {
+      // a web server that is not Archway's management API (another service, a proxy's error page)
+      throw new ManagementException(operation, response.statusCode(), "HTTP " + response.statusCode(), "the answer is not JSON ("
+          + response.getHeader("Content-Type") + "): is " + endpoint + " the management API of an Archway?");
+    }
     if (response.statusCode() / 100 == 2) {
       return json == null ? Json.MAPPER.createObjectNode() : json;
     }
@@ -125,7 +131,7 @@ public final class ManagementClient implements AutoCloseable {
     // AWS may append ":http://internal.amazon.com/coral/..." to the type.
     type = type == null ? "HTTP " + response.statusCode() : type.split(":", 2)[0];
     String message = json == null ? null : json.path(json.has("message") ? "message" : "Message").asText(null);
-    throw new ManagementException(operation, response.statusCode(), type, message == null ? response.bodyAsString() : message);
+    throw new ManagementException(operation, response.statusCode(), type, message == null ? "" : message);
   }
 
   private static JsonNode parse(Buffer body) {

@@ -10,7 +10,8 @@ public final class ManagementException extends DeliveryException {
   private final String errorType;
 
   ManagementException(String operation, int status, String errorType, String message) {
-    super(operation + ": " + errorType + ": " + (message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip()));
+    super(operation + ": " + errorType + (message == null || message.isBlank() ? ""
+        : ": " + message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip()));
     this.status = status;
     this.errorType = errorType;
   }

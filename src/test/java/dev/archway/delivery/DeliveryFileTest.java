@@ -88,6 +88,24 @@ class DeliveryFileTest {
   }
 
   @Test
+  void routeSettingsUpdateStageWouldRefuseAreRefusedBeforeAnythingIsWritten() throws IOException {
+    String definition = "openapi: 3.0.1\ninfo: {title: web, version: '1'}\npaths:\n  /pets:\n    get:\n"
+        + "      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'http://b/', payloadFormatVersion: '1.0'}\n";
+    Path unknownRoute = Files.writeString(dir.resolve("route.yaml"), definition
+        + "x-archway: {type: HTTP, stages: {v1: {routeSettings: {GET /dogs: {throttlingRateLimit: 1}}}}}\n");
+    assertThatThrownBy(() -> DeliveryFile.read(unknownRoute, Map.of())).isInstanceOf(UsageMistake.class)
+        .hasMessage(unknownRoute + ": x-archway.stages.v1.routeSettings: GET /dogs (expected: a route of the definition: GET /pets)");
+    Path logs = Files.writeString(dir.resolve("logs.yaml"), definition
+        + "x-archway: {type: HTTP, stages: {v1: {defaultRouteSettings: {loggingLevel: INFO}}}}\n");
+    assertThatThrownBy(() -> DeliveryFile.read(logs, Map.of())).isInstanceOf(UsageMistake.class)
+        .hasMessage(logs + ": x-archway.stages.v1.defaultRouteSettings: execution logs (expected: no dataTraceEnabled or"
+            + " loggingLevel: HTTP APIs have none)");
+    Path fine = Files.writeString(dir.resolve("fine.yaml"), definition
+        + "x-archway: {type: HTTP, stages: {v1: {routeSettings: {GET /pets: {throttlingRateLimit: 1, loggingLevel: 'OFF'}}}}}\n");
+    assertThat(DeliveryFile.read(fine, Map.of()).declaration().httpStages().get("v1").routeSettings()).containsOnlyKeys("GET /pets");
+  }
+
+  @Test
   void aFileThatCannotBeReadIsNamed() {
     Path missing = dir.resolve("missing.yaml");
     assertThatThrownBy(() -> DeliveryFile.read(missing, Map.of())).isInstanceOf(UsageMistake.class)

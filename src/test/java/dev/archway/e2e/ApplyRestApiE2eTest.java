@@ -3,12 +3,15 @@ package dev.archway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.archway.testing.ArchwayCli;
 import dev.archway.testing.ArchwayCli.Run;
 import dev.archway.testing.ArchwayServer;
 import dev.archway.testing.EchoBackend;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,8 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiKey;
-import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.UsagePlan;
 
 /** {@code archway apply} of REST API files: creation, idempotence, changes, dry runs and errors, through the management API. */
@@ -267,6 +270,28 @@ class ApplyRestApiE2eTest {
     assertThat(run.stderr()).isEqualTo("archway apply: " + bad + ": Invalid OpenAPI input." + System.lineSeparator());
     assertThatThrownBy(() -> server.client().getRestApi(r -> r.restApiId("petsgood"))).isInstanceOf(NotFoundException.class);
     assertThat(server.client().getApiKeys(r -> r.nameQuery("ci-good")).items()).isEmpty();
+  }
+
+  @Test
+  void aWebServerThatIsNotArchwayIsOneLineAndWritesNothing() throws Exception {
+    HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    web.createContext("/", exchange -> {
+      byte[] page = "<html><body>\n<h1>Not Found</h1>\n</body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html");
+      exchange.sendResponseHeaders(404, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    web.start();
+    try {
+      String url = "http://127.0.0.1:" + web.getAddress().getPort();
+      Run run = ArchwayCli.run(ENV, "apply", "--endpoint-url", url, write("pets.yaml", pets("petsweb", "basic-web", "ci-web")).toString());
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.stderr()).isEqualTo("archway apply: GetRestApi: HTTP 404: the answer is not JSON (text/html): is " + url
+          + " the management API of an Archway?" + System.lineSeparator());
+    } finally {
+      web.stop(0);
+    }
   }
 
   @Test

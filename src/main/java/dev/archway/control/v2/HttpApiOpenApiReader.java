@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads an OpenAPI 3.0 definition as an HTTP API, the way AWS's ImportApi does: each operation of
@@ -57,12 +59,12 @@ public final class HttpApiOpenApiReader {
 
   /**
    * Reads a definition as ImportApi reads it, storing nothing: how {@code archway apply} refuses a
-   * file before it writes anything.
+   * file before it writes anything. The keys of the routes it makes.
    *
    * @throws ApiException as ImportApi would refuse it
    */
-  public static void check(String definition) {
-    read(definition, null);
+  public static Set<String> routeKeys(String definition) {
+    return read(definition, null).routes().stream().map(route -> route.value().routeKey()).collect(Collectors.toSet());
   }
 
   private static void checkVersion(JsonNode root) {
