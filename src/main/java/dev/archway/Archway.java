@@ -11,6 +11,8 @@ import dev.archway.cloudwatch.AwsServicesEndpoint;
 import dev.archway.cloudwatch.logs.LogLimits;
 import dev.archway.cloudwatch.logs.LogsService;
 import dev.archway.cloudwatch.monitoring.CloudWatchService;
+import dev.archway.cluster.ClusterNode;
+import dev.archway.config.ClusterSettings;
 import dev.archway.config.Settings;
 import dev.archway.control.ManagementServer;
 import dev.archway.control.Serving;
@@ -43,7 +45,7 @@ import dev.archway.websocket.LocalConnections;
 import dev.archway.websocket.WebSocketGateway;
 import dev.archway.websocket.WebSocketLimits;
 import dev.archway.runtime.TemplateRunner;
-import dev.archway.store.SqliteStore;
+import dev.archway.store.JdbcStore;
 import dev.archway.store.Store;
 import dev.archway.store.StoreException;
 import dev.archway.traffic.LiveAccess;
@@ -85,11 +87,13 @@ public final class Archway implements AutoCloseable {
   private final AtomicBoolean draining;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Connections webSockets;
+  private final ClusterNode cluster;
 
   private Archway(Vertx vertx, Store store, ExecuteServer execute, ManagementServer management, AccessSync access,
       LogsService logs, CloudWatchService monitoring, Telemetry telemetry, AtomicBoolean draining,
-      Connections webSockets) {
+      Connections webSockets, ClusterNode cluster) {
     this.telemetry = telemetry;
+    this.cluster = cluster;
     this.webSockets = webSockets;
     this.vertx = vertx;
     this.store = store;
@@ -133,7 +137,7 @@ public final class Archway implements AutoCloseable {
       Clock telemetryClock) {
     AtomicBoolean draining = new AtomicBoolean();
     Map<String, dev.archway.auth.Credential> credentials = credentials(settings.credentialsFile());
-    Store store = openStore(settings.dataDir());
+    JdbcStore store = openStore(settings);
     // Native epoll where it loads (Linux): fewer syscalls and copies per request than NIO.
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     if (!vertx.isNativeTransportEnabled()) {
@@ -142,6 +146,8 @@ public final class Archway implements AutoCloseable {
     LogsService logs = null;
     CloudWatchService monitoring = null;
     Telemetry telemetry = null;
+    AtomicReference<String> address = new AtomicReference<>(settings.host());
+    ClusterNode cluster = ClusterNode.start(vertx, settings.cluster(), store, address::get);
     try {
       LiveStages stages = new LiveStages();
       // One policy for every outbound call; it learns the management listener's address once that is bound.
@@ -190,7 +196,7 @@ public final class Archway implements AutoCloseable {
           ManagementServer.start(vertx, settings.adminHost(), settings.adminPort(), store,
           new SigV4Verifier(credentials, Clock.systemUTC()), settings.accountId(), settings.region(),
           new Serving(sync::notReady, () -> Future.all(sync.settled(), usage.settled(), domainSync.settled()).mapEmpty(), quotas,
-              settings.accountThrottle(), draining::get),
+              settings.accountThrottle(), draining::get, cluster::status),
           settings.publicUrl().at(execute.port()), compiler, httpCompiler, webSocketCompiler, authorization,
           router -> {
             cloudWatch.mount(router);
@@ -198,11 +204,14 @@ public final class Archway implements AutoCloseable {
             usageAnalytics.mount(router);
           }));
       egress.set(settings.egress().withManagementListener(new InetSocketAddress(settings.adminHost(), management.port())));
-      log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {})",
+      address.set(settings.host() + ":" + execute.port() + " (management " + settings.adminHost() + ":" + management.port() + ")");
+      log.info("Archway {} serving APIs on {}:{} and the management API on {}:{} ({} mode, data in {}{})",
           VersionCommand.version(), settings.host(), execute.port(), settings.adminHost(), management.port(),
-          credentials.isEmpty() ? "dev" : "signed", settings.dataDir());
-      return new Archway(vertx, store, execute, management, usage, logs, monitoring, telemetry, draining, connections);
+          credentials.isEmpty() ? "dev" : "signed", settings.dataDir(), settings.cluster().sharedStore()
+              ? ", store " + settings.cluster().store() + " as node " + settings.cluster().nodeId() : "");
+      return new Archway(vertx, store, execute, management, usage, logs, monitoring, telemetry, draining, connections, cluster);
     } catch (RuntimeException e) {
+      cluster.close();
       // Their threads write to the store: they stop before it closes.
       if (telemetry != null) {
         telemetry.close();
@@ -241,8 +250,12 @@ public final class Archway implements AutoCloseable {
     }
   }
 
-  /** The store in {@code --data-dir}, created when missing; a directory that cannot be used names the OS's reason. */
-  private static Store openStore(Path dataDir) {
+  /**
+   * The store: PostgreSQL with {@code --store}, else SQLite in {@code --data-dir}, created when
+   * missing; a directory or database that cannot be used names the OS's or the database's reason.
+   */
+  private static JdbcStore openStore(Settings settings) {
+    Path dataDir = settings.dataDir();
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -251,8 +264,18 @@ public final class Archway implements AutoCloseable {
     if (!Files.isWritable(dataDir)) {
       throw StartFailure.runtime("--data-dir " + dataDir + ": cannot write in the directory: Permission denied", null);
     }
+    ClusterSettings.Postgres postgres = settings.cluster().store();
+    if (postgres != null) {
+      try {
+        return JdbcStore.postgresql(postgres.jdbcUrl(), postgres.user(), postgres.password(),
+            "archway-" + settings.cluster().nodeId());
+      } catch (StoreException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw StartFailure.runtime("--store " + postgres.jdbcUrl() + ": cannot open the store: " + cause.getMessage(), e);
+      }
+    }
     try {
-      return SqliteStore.open(dataDir);
+      return JdbcStore.sqlite(dataDir);
     } catch (StoreException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw StartFailure.runtime("--data-dir " + dataDir + ": cannot open the store: " + cause.getMessage(), e);
@@ -318,6 +341,7 @@ public final class Archway implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    cluster.close();
     vertx.close().await();
     // After the listeners stopped: the quota counted since the last flush survives the restart.
     access.stop();

@@ -1,5 +1,6 @@
 package dev.archway;
 
+import dev.archway.config.ClusterSettings;
 import dev.archway.config.ConfigFile;
 import dev.archway.config.Endpoints;
 import dev.archway.config.PublicUrl;
@@ -121,6 +122,15 @@ public final class ServeCommand implements Callable<Integer> {
           + " Default: only to each stage's log group")
   Path accessLog;
 
+  @Option(names = "--store", paramLabel = "URL", defaultValue = "${env:ARCHWAY_STORE}",
+      description = "PostgreSQL shared by several nodes: postgresql://user:password@host:5432/database or a JDBC URL"
+          + " (ARCHWAY_STORE). Default: the embedded SQLite store in --data-dir")
+  String store;
+
+  @Option(names = "--node-id", paramLabel = "NAME", defaultValue = "${env:ARCHWAY_NODE_ID}",
+      description = "This node's name among the others: membership, health, metrics (ARCHWAY_NODE_ID). Default: the host name")
+  String nodeId;
+
   @Override
   public Integer call() throws Exception {
     ExecuteLimits limits = limits();
@@ -164,7 +174,7 @@ public final class ServeCommand implements Callable<Integer> {
           Settings.parseThrottle(accountThrottle), publicUrl == null || publicUrl.isBlank() ? PublicUrl.DEFAULT : new PublicUrl(publicUrl),
           EgressPolicy.of(egressDeny, egressAllow),
           new Observability(Observability.parseSwitch("--metrics", metrics), accessLog,
-              Observability.otelVariables(System.getenv())));
+              Observability.otelVariables(System.getenv())), ClusterSettings.of(store, null, nodeId));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.auth.Credential;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.control.Caller;
+import dev.archway.store.StoreException;
 import dev.archway.control.CallerAuthenticator;
 import dev.archway.control.wire.ApiException;
 import io.vertx.core.Vertx;
@@ -162,6 +163,12 @@ public final class AwsServicesEndpoint {
     } catch (AwsServiceException e) {
       return protocol.error(model, e, requestId);
     } catch (RuntimeException e) {
+      if (StoreException.unavailable(e)) {
+        // CloudWatch Logs models the 503; CloudWatch answers AWS's common ServiceUnavailable.
+        return protocol.error(model, new AwsServiceException(503,
+            service.signingName().equals("logs") ? "ServiceUnavailableException" : "ServiceUnavailable",
+            "The configuration store is unreachable; nothing was changed. Retry later."), requestId);
+      }
       log.error("{} request {} failed", service.signingName(), requestId, e);
       return protocol.error(model, new AwsServiceException(500, "InternalFailure",
           "The request processing has failed because of an unknown error, exception or failure."), requestId);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * {@code publicUrl} is the address APIs report to their clients ({@code --public-url}).
  * {@code egress} is where integrations, authorizers and JWKS fetches may connect.
  * {@code observability} says how API traffic is observed (metrics on or off, the access-log copy).
+ * {@code cluster} is how this node shares state with others (none: one node on SQLite).
  */
 public record Settings(
     Path dataDir,
@@ -26,7 +27,8 @@ public record Settings(
     ThrottleSettings accountThrottle,
     PublicUrl publicUrl,
     EgressPolicy egress,
-    Observability observability) {
+    Observability observability,
+    ClusterSettings cluster) {
   /** AWS's account throttle: 10,000 requests per second, burst 5,000. */
   public static final ThrottleSettings AWS_ACCOUNT_THROTTLE = new ThrottleSettings(5000, 10000.0);
 
@@ -45,6 +47,9 @@ public record Settings(
     }
     if (observability == null) {
       observability = Observability.DEFAULT;
+    }
+    if (cluster == null) {
+      cluster = ClusterSettings.NONE;
     }
     if (accountThrottle.rateLimit() == null || !(accountThrottle.rateLimit() > 0) || accountThrottle.rateLimit().isInfinite()
         || accountThrottle.burstLimit() == null || accountThrottle.burstLimit() < 1) {
@@ -67,7 +72,7 @@ public record Settings(
   public Settings(Path dataDir, String host, int port, String adminHost, int adminPort, String region,
       String accountId, Path credentialsFile, Endpoints endpoints) {
     this(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, AWS_ACCOUNT_THROTTLE, null, null,
-        null);
+        null, null);
   }
 
   /** Settings without integration endpoints (no Lambda, no AWS services). */
@@ -83,32 +88,37 @@ public record Settings(
 
   public Settings withCredentialsFile(Path file) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, file, endpoints, accountThrottle,
-        publicUrl, egress, observability);
+        publicUrl, egress, observability, cluster);
   }
 
   public Settings withEndpoints(Endpoints newEndpoints) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, newEndpoints,
-        accountThrottle, publicUrl, egress, observability);
+        accountThrottle, publicUrl, egress, observability, cluster);
   }
 
   public Settings withAccountThrottle(ThrottleSettings throttle) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints, throttle,
-        publicUrl, egress, observability);
+        publicUrl, egress, observability, cluster);
   }
 
   public Settings withEgress(EgressPolicy policy) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
-        accountThrottle, publicUrl, policy, observability);
+        accountThrottle, publicUrl, policy, observability, cluster);
   }
 
   public Settings withPublicUrl(PublicUrl url) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
-        accountThrottle, url, egress, observability);
+        accountThrottle, url, egress, observability, cluster);
   }
 
   public Settings withObservability(Observability observed) {
     return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
-        accountThrottle, publicUrl, egress, observed);
+        accountThrottle, publicUrl, egress, observed, cluster);
+  }
+
+  public Settings withCluster(ClusterSettings newCluster) {
+    return new Settings(dataDir, host, port, adminHost, adminPort, region, accountId, credentialsFile, endpoints,
+        accountThrottle, publicUrl, egress, observability, newCluster);
   }
 
   /** {@code RATE,BURST} as the --account-throttle flag takes it, e.g. {@code 10000,5000}. */

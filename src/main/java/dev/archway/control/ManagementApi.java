@@ -6,6 +6,7 @@ import dev.archway.control.wire.AwsErrorResponse;
 import dev.archway.control.wire.OperationInput;
 import dev.archway.control.wire.ServiceModel;
 import dev.archway.model.Json;
+import dev.archway.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -31,6 +32,8 @@ public final class ManagementApi {
   /** AWS caps ImportRestApi/PutRestApi bodies at 6 MB; nothing else is larger. */
   static final long MAX_BODY_BYTES = 6L * 1024 * 1024;
   private static final Logger log = LoggerFactory.getLogger(ManagementApi.class);
+  static final String STORE_DOWN = "The configuration store is unreachable; nothing was changed. Retry later.";
+  static final int RETRY_AFTER_SECONDS = 5;
 
   private final Vertx vertx;
   private final Router router;
@@ -165,6 +168,11 @@ public final class ManagementApi {
     }
     if (error instanceof ApiException api) {
       AwsErrorResponse.send(ctx.response(), api);
+      return;
+    }
+    if (StoreException.unavailable(error)) {
+      // Nothing was written (a write is one transaction): the same call succeeds once the database is back.
+      AwsErrorResponse.send(ctx.response(), ApiException.serviceUnavailable(STORE_DOWN, RETRY_AFTER_SECONDS));
       return;
     }
     log.error("management request {} {} failed", ctx.request().method(), ctx.request().path(), error);

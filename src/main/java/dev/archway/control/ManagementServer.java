@@ -89,7 +89,22 @@ public final class ManagementServer {
         return;
       }
       List<String> missing = serving.notReady().get();
-      json(ctx, missing.isEmpty() ? 200 : 503, missing.isEmpty() ? Map.of("status", "ready") : Map.of("status", "not ready", "notServing", missing));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      NodeStatus node = serving.node() == null ? null : serving.node().get();
+      // A node that lost its store still serves what it last knew: ready, but saying its configuration may be stale.
+      body.put("status", !missing.isEmpty() ? "not ready" : node != null && !node.storeReachable() ? "stale config" : "ready");
+      if (!missing.isEmpty()) {
+        body.put("notServing", missing);
+      }
+      if (node != null) {
+        body.put("node", node.nodeId());
+        body.put("store", node.storeReachable() ? "reachable" : "unreachable");
+        if (node.redisReachable() != null) {
+          body.put("redis", node.redisReachable() ? "reachable" : "unreachable");
+        }
+        body.put("nodes", node.nodes());
+      }
+      json(ctx, missing.isEmpty() ? 200 : 503, body);
     });
     services.accept(router);
     routes(api, store, serving.quotas() == null ? new StoreQuotaCounters(store) : serving.quotas(), access,

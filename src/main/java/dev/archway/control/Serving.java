@@ -16,14 +16,20 @@ import java.util.function.Supplier;
  * memory and UpdateUsage reaches the running meters; null means the store's counters alone.
  * {@code accountThrottle} is the account-level limit the data plane enforces, which GetAccount reports.
  * {@code draining} turns true when the server stops taking traffic: {@code /health/ready} then
- * answers 503 at once, so load balancers take the node out.
+ * answers 503 at once, so load balancers take the node out. {@code node} is this node among
+ * others sharing the store (null for one node alone).
  */
 public record Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas,
-    ThrottleSettings accountThrottle, BooleanSupplier draining) {
+    ThrottleSettings accountThrottle, BooleanSupplier draining, Supplier<NodeStatus> node) {
 
   public Serving {
     accountThrottle = accountThrottle == null ? Account.defaults().throttleSettings() : accountThrottle;
     draining = draining == null ? () -> false : draining;
+  }
+
+  public Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas,
+      ThrottleSettings accountThrottle, BooleanSupplier draining) {
+    this(notReady, settled, quotas, accountThrottle, draining, null);
   }
 
   public Serving(Supplier<List<String>> notReady, Supplier<Future<Void>> settled, QuotaCounters quotas,

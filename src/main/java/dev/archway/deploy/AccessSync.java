@@ -75,7 +75,7 @@ public final class AccessSync {
   }
 
   private void changed(Change change) {
-    if (WATCHED.contains(change.kind())) {
+    if (change.everything() || WATCHED.contains(change.kind())) {
       rebuilds.request();
     }
   }

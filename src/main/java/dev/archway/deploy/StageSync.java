@@ -44,6 +44,8 @@ public final class StageSync {
   /** Stages not served, by API then stage name, with the reason. */
   private final Map<String, Map<String, String>> problems = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new HashMap<>();
+  /** Every API this node has compiled, so a full re-read also removes those deleted meanwhile. */
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final StageFailures failures = new StageFailures();
   private volatile boolean loaded;
 
@@ -80,6 +82,11 @@ public final class StageSync {
   public Future<Void> start() {
     // Listen first, so a change committed while we load is not missed.
     store.onChange(this::changed);
+    return recompileAll().onSuccess(all -> loaded = true);
+  }
+
+  /** Recompiles every API of the store and every API served (start-up, and after the change feed missed changes). */
+  private Future<Void> recompileAll() {
     return vertx.<List<String>>executeBlocking(() -> store.read(docs -> {
               List<String> ids = new ArrayList<>(docs.listAll(Kind.REST_API).stream().map(RestApi::id).toList());
               if (httpApis != null) {
@@ -88,8 +95,15 @@ public final class StageSync {
               }
               return ids;
             }))
-        .compose(ids -> Future.all(ids.stream().map(this::recompile).toList()))
-        .onSuccess(all -> loaded = true)
+        .compose(ids -> {
+          Set<String> gone = new java.util.HashSet<>(known);
+          ids.forEach(gone::remove);
+          List<Future<Void>> all = new ArrayList<>();
+          ids.forEach(id -> all.add(recompile(id)));
+          gone.forEach(id -> all.add(recompile(id)));
+          known.removeAll(gone);
+          return Future.all(all);
+        })
         .mapEmpty();
   }
 
@@ -119,6 +133,10 @@ public final class StageSync {
   }
 
   private void changed(Change change) {
+    if (change.everything()) {
+      recompileAll().onFailure(e -> LOG.error("reading every API again failed; the stages served stay as they were", e));
+      return;
+    }
     if (!WATCHED.contains(change.kind())) {
       return;
     }
@@ -128,6 +146,7 @@ public final class StageSync {
 
   /** Schedules a recompile of one API; the future completes once the store state as of now is published. */
   Future<Void> recompile(String apiId) {
+    known.add(apiId);
     Promise<Void> start;
     synchronized (jobs) {
       Job job = jobs.get(apiId);

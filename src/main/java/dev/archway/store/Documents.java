@@ -120,6 +120,11 @@ public final class Documents {
     return new MetricRows(connection);
   }
 
+  /** The nodes sharing the store (many nodes), in this same transaction. */
+  public NodeRows nodes() {
+    return new NodeRows(connection);
+  }
+
   List<Change> changes() {
     return changes;
   }

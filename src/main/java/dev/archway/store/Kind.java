@@ -21,7 +21,7 @@ import dev.archway.model.UsagePlanKey;
 /**
  * A kind of stored document. Every resource is a JSON document (its AWS wire shape) keyed by
  * (kind, scope, id): REST APIs are scoped by {@code account:region}; everything inside an API is
- * scoped by the API id, which is unique across the store.
+ * scoped by the API id, which is unique across the store. Two kinds are equal when their names are.
  */
 public record Kind<T>(String name, Class<T> type) {
   public static final Kind<RestApi> REST_API = new Kind<>("restapi", RestApi.class);
@@ -50,6 +50,22 @@ public record Kind<T>(String name, Class<T> type) {
       new Kind<>("documentationversion", DocumentationVersion.class);
   public static final Kind<DocumentationSnapshot> DOCUMENTATION_SNAPSHOT =
       new Kind<>("documentationsnapshot", DocumentationSnapshot.class);
+
+  /** A kind is its name: a change that arrives from another node names its kind and nothing else. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Kind<?> kind && kind.name.equals(name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  /** The kind of a change announced by another node, known by name only. */
+  static Kind<Object> named(String name) {
+    return new Kind<>(name, Object.class);
+  }
 
   @Override
   public String toString() {

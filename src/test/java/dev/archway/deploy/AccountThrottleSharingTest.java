@@ -12,7 +12,7 @@ import dev.archway.runtime.MethodRequest;
 import dev.archway.runtime.Step;
 import dev.archway.runtime.ThrottleStep;
 import dev.archway.store.Kind;
-import dev.archway.store.SqliteStore;
+import dev.archway.store.JdbcStore;
 import dev.archway.store.V2Kinds;
 import dev.archway.traffic.AccessRules;
 import dev.archway.traffic.LiveAccess;
@@ -42,12 +42,12 @@ class AccountThrottleSharingTest {
   private static final String SCOPE = "123456789012:us-east-1";
 
   @TempDir Path dataDir;
-  private SqliteStore store;
+  private JdbcStore store;
   private final LocalBuckets buckets = new LocalBuckets(() -> 0L);
 
   @BeforeEach
   void open() {
-    store = SqliteStore.open(dataDir);
+    store = JdbcStore.sqlite(dataDir);
   }
 
   @AfterEach

@@ -23,7 +23,7 @@ import dev.archway.model.DeployedApi;
 import dev.archway.runtime.CompiledStage;
 import dev.archway.runtime.ExecuteServer;
 import dev.archway.store.Kind;
-import dev.archway.store.SqliteStore;
+import dev.archway.store.JdbcStore;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,17 +40,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.archway.testing.TestStores;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Stages follow the store: start-up load, readiness, recompiles swapped in under traffic, API deletion. */
+@ParameterizedClass
+@EnumSource(TestStores.class)
 class StageSyncE2eTest {
+  @Parameter
+  TestStores stores;
+
   static final String SCOPE = "123456789012:us-east-1";
 
   @TempDir
   Path dataDir;
   Vertx vertx;
-  SqliteStore store;
+  JdbcStore store;
   HttpProxyIntegration http;
   LiveStages live;
   StageSync sync;
@@ -59,7 +68,7 @@ class StageSyncE2eTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    store = SqliteStore.open(dataDir);
+    store = stores.open(dataDir);
     http = HttpProxyIntegration.create(vertx);
     live = new LiveStages();
     store.write(docs -> {

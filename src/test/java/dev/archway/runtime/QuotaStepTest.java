@@ -5,7 +5,7 @@ import static dev.archway.runtime.AccessExchanges.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archway.model.QuotaSettings;
-import dev.archway.store.SqliteStore;
+import dev.archway.store.JdbcStore;
 import dev.archway.testing.ArchwayServer;
 import dev.archway.testing.MovableClock;
 import dev.archway.traffic.PlanKey;
@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 /** The quota step over a real ledger and store, on a clock the test moves across period boundaries. */
 class QuotaStepTest {
   private final Path dir;
-  private final SqliteStore store;
+  private final JdbcStore store;
   private final MovableClock clock = new MovableClock(Instant.parse("2025-03-15T23:59:58Z")); // a Saturday
   private final QuotaLedger ledger;
   private final QuotaStep step = new QuotaStep();
 
   QuotaStepTest() throws Exception {
     dir = Files.createTempDirectory("archway-quota-step");
-    store = SqliteStore.open(dir);
+    store = JdbcStore.sqlite(dir);
     ledger = new QuotaLedger(new StoreQuotaCounters(store), clock);
   }
 

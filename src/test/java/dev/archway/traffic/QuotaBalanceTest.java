@@ -3,7 +3,7 @@ package dev.archway.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archway.model.QuotaSettings;
-import dev.archway.store.SqliteStore;
+import dev.archway.store.JdbcStore;
 import dev.archway.testing.ArchwayServer.TempFiles;
 import dev.archway.traffic.QuotaBalance.Day;
 import java.io.IOException;
@@ -13,21 +13,30 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.archway.testing.TestStores;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Daily used/remaining over the store-backed counters: windows reset the count, grants move the allowance. */
+@ParameterizedClass
+@EnumSource(TestStores.class)
 class QuotaBalanceTest {
+  @Parameter
+  TestStores stores;
+
   private static final LocalDate SAT = LocalDate.of(2024, 3, 2);
   private static final LocalDate SUN = SAT.plusDays(1);
   private static final LocalDate MON = SAT.plusDays(2);
 
   private Path dir;
-  private SqliteStore store;
+  private JdbcStore store;
   private QuotaCounters counters;
 
   @BeforeEach
   void open() throws IOException {
     dir = Files.createTempDirectory("quota");
-    store = SqliteStore.open(dir);
+    store = stores.open(dir);
     counters = new StoreQuotaCounters(store);
   }
 

@@ -8,11 +8,27 @@ package dev.archway.control.wire;
 public final class ApiException extends RuntimeException {
   private final int status;
   private final String errorType;
+  /** Seconds for the {@code Retry-After} header, or null. */
+  private final String retryAfterSeconds;
 
   public ApiException(int status, String errorType, String message) {
+    this(status, errorType, message, null);
+  }
+
+  private ApiException(int status, String errorType, String message, String retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
     this.errorType = errorType;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 503 ServiceUnavailableException with {@code Retry-After}: nothing was done, the same call may succeed later. */
+  public static ApiException serviceUnavailable(String message, int retryAfterSeconds) {
+    return new ApiException(503, "ServiceUnavailableException", message, String.valueOf(retryAfterSeconds));
+  }
+
+  public String retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public static ApiException notFound(String message) {

@@ -11,6 +11,9 @@ public final class AwsErrorResponse {
   public static void send(HttpServerResponse response, ApiException error) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("message", error.getMessage());
+    if (error.retryAfterSeconds() != null) {
+      response.putHeader("Retry-After", error.retryAfterSeconds());
+    }
     response
         .setStatusCode(error.status())
         .putHeader("x-amzn-ErrorType", error.errorType())

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.control.Caller;
 import dev.archway.model.Json;
-import dev.archway.store.SqliteStore;
+import dev.archway.store.JdbcStore;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +19,7 @@ class LogSinkTest {
   @Test
   void linesArriveInTheirStreamsAndNoneGoUncounted(@TempDir Path dir) {
     Vertx vertx = Vertx.vertx();
-    try (SqliteStore store = SqliteStore.open(dir); LogsService logs = LogsService.start(vertx, store, dir, LogLimits.DEFAULT,
+    try (JdbcStore store = JdbcStore.sqlite(dir); LogsService logs = LogsService.start(vertx, store, dir, LogLimits.DEFAULT,
         Clock.systemUTC())) {
       long now = System.currentTimeMillis();
       int attempted = 200_000;

@@ -2,22 +2,31 @@ package dev.archway.cloudwatch.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archway.store.SqliteStore;
+import dev.archway.store.JdbcStore;
 import dev.archway.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.archway.testing.TestStores;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The in-process metric sink: never blocks, and every sample is either in the store or counted as dropped. */
+@ParameterizedClass
+@EnumSource(TestStores.class)
 class MetricSinkTest {
+  @Parameter
+  TestStores stores;
+
   private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:30Z"));
 
   @Test
   void samplesReachTheStoreWithAnApiKeyDimension(@TempDir Path dir) {
-    try (SqliteStore store = SqliteStore.open(dir)) {
+    try (JdbcStore store = stores.open(dir)) {
       MetricStore metrics = new MetricStore(store, clock);
       MetricSink sink = new MetricSink(metrics, 1_000);
       int attempted = 50_000;
@@ -45,7 +54,7 @@ class MetricSinkTest {
 
   @Test
   void rollupsServeOlderRangesAndPruningKeepsAwsRetention(@TempDir Path dir) {
-    try (SqliteStore store = SqliteStore.open(dir)) {
+    try (JdbcStore store = stores.open(dir)) {
       MetricStore metrics = new MetricStore(store, clock);
       MetricId metric = MetricId.of("N", "M", Map.of());
       long t = clock.millis();

@@ -9,7 +9,7 @@ import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Integration;
 import dev.archway.model.v2.Route;
 import dev.archway.model.v2.Stage;
-import dev.archway.store.SqliteStore;
+import dev.archway.store.JdbcStore;
 import dev.archway.store.V2Kinds;
 import dev.archway.testing.ArchwayServer.TempFiles;
 import java.nio.file.Files;
@@ -19,19 +19,28 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.archway.testing.TestStores;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The frozen document a runtime will compile, and the auto-deploy bookkeeping, against a real store. */
+@ParameterizedClass
+@EnumSource(TestStores.class)
 class DeployerTest {
+  @Parameter
+  TestStores stores;
+
   private static final HttpApi API = new HttpApi(null, null, "api1", null, null, "2024-01-01T00:00:00Z", null, null,
       false, "ipv4", "pets", "HTTP", "${request.method} ${request.path}", Map.of(), null, null);
   private final Deployer deployer = new Deployer(null, null);
   private Path dir;
-  private SqliteStore store;
+  private JdbcStore store;
 
   @BeforeEach
   void open() throws Exception {
     dir = Files.createTempDirectory("deployer-test");
-    store = SqliteStore.open(dir);
+    store = stores.open(dir);
   }
 
   @AfterEach
