@@ -147,7 +147,9 @@ public final class Archway implements AutoCloseable {
     CloudWatchService monitoring = null;
     Telemetry telemetry = null;
     AtomicReference<String> address = new AtomicReference<>(settings.host());
-    ClusterNode cluster = ClusterNode.start(vertx, settings.cluster(), store, address::get);
+    ClusterNode cluster = cluster(vertx, settings, store, address);
+    // The data plane reads its configuration here: the shared store, or its snapshot while the store is away.
+    Store configuration = cluster.configuration();
     try {
       LiveStages stages = new LiveStages();
       // One policy for every outbound call; it learns the management listener's address once that is bound.
@@ -157,8 +159,8 @@ public final class Archway implements AutoCloseable {
           outboundSigner(credentials), settings.accountId());
       LiveAccess live = new LiveAccess();
       LocalBuckets buckets = new LocalBuckets();
-      QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(store), Clock.systemUTC());
-      AccessSync usage = new AccessSync(vertx, store, live, buckets, quotas, settings.accountThrottle());
+      QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(configuration), Clock.systemUTC());
+      AccessSync usage = new AccessSync(vertx, configuration, live, buckets, quotas, settings.accountThrottle());
       usage.start().await();
       AuthControl authorization = accessControl(vertx, http, JwksFetcher.create(vertx, egress::get), settings, credentials);
       // One worker pool renders every mapping template, so none renders on an event loop.
@@ -171,10 +173,10 @@ public final class Archway implements AutoCloseable {
       LiveWebSocketApis webSocketApis = new LiveWebSocketApis();
       WebSocketCompiler webSocketCompiler =
           new WebSocketCompiler(http, aws, routeThrottles, live, authorization, connections, webSocketLimits);
-      StageSync sync = new StageSync(vertx, store, compiler, stages, httpCompiler, httpApis, webSocketCompiler, webSocketApis);
+      StageSync sync = new StageSync(vertx, configuration, compiler, stages, httpCompiler, httpApis, webSocketCompiler, webSocketApis);
       sync.start().await();
       LiveDomains domains = new LiveDomains();
-      DomainSync domainSync = new DomainSync(vertx, store, domains);
+      DomainSync domainSync = new DomainSync(vertx, configuration, domains);
       domainSync.start().await();
       logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
@@ -279,6 +281,17 @@ public final class Archway implements AutoCloseable {
     } catch (StoreException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw StartFailure.runtime("--data-dir " + dataDir + ": cannot open the store: " + cause.getMessage(), e);
+    }
+  }
+
+  /** This node among the others; a shared store that is away with no whole snapshot to serve fails the start. */
+  private static ClusterNode cluster(Vertx vertx, Settings settings, JdbcStore store, AtomicReference<String> address) {
+    try {
+      return ClusterNode.start(vertx, settings.cluster(), store, settings.dataDir(), address::get);
+    } catch (StoreException e) {
+      vertx.close().await();
+      store.close();
+      throw StartFailure.runtime("--store " + settings.cluster().store() + ": cannot serve: " + e.getMessage(), e);
     }
   }
 

@@ -36,6 +36,7 @@ public final class AccessSync {
   private final Rebuilds rebuilds;
   private final AtomicBoolean flushing = new AtomicBoolean();
   private long flushTimer = -1;
+  private volatile boolean flushFailing;
 
   public AccessSync(Vertx vertx, Store store, LiveAccess live, Buckets buckets, QuotaLedger ledger) {
     this(vertx, store, live, buckets, ledger, Account.defaults().throttleSettings());
@@ -89,8 +90,14 @@ public final class AccessSync {
       return null;
     }).onComplete(ar -> {
       flushing.set(false);
-      if (ar.failed()) {
-        LOG.warn("writing quota counts failed; they stay counted in memory and are written on the next try", ar.cause());
+      // One line when writing starts failing (a store outage lasts many flushes) and one when it works again.
+      if (ar.failed() && !flushFailing) {
+        LOG.warn("writing quota counts failed; they stay counted in memory and are written on the next try: {}",
+            ar.cause().toString());
+        flushFailing = true;
+      } else if (ar.succeeded() && flushFailing) {
+        LOG.info("quota counts written again");
+        flushFailing = false;
       }
     });
   }

@@ -44,7 +44,8 @@ public final class DomainSync {
   }
 
   private void changed(Change change) {
-    if (change.kind().equals(V2Kinds.DOMAIN_NAME) || change.kind().equals(V2Kinds.API_MAPPING)) {
+    // Everything: the store's feed came back from an outage, and what was written meanwhile was not heard.
+    if (change.everything() || change.kind().equals(V2Kinds.DOMAIN_NAME) || change.kind().equals(V2Kinds.API_MAPPING)) {
       rebuilds.request();
     }
   }

@@ -125,6 +125,36 @@ public final class Documents {
     return new NodeRows(connection);
   }
 
+  /** One stored row as it is, for {@link StoreSnapshot}. */
+  interface RowConsumer {
+    void accept(String kind, String scope, String id, String body);
+  }
+
+  /** Every document as stored, oldest first. */
+  void forEachRow(RowConsumer consumer) {
+    try (PreparedStatement s = connection.prepareStatement("SELECT kind, scope, id, body FROM documents ORDER BY seq");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("read every document", e);
+    }
+  }
+
+  /** Stores a row as it is (a snapshot being loaded): no change is announced. */
+  void putRow(String kind, String scope, String id, String body) {
+    try (PreparedStatement s = connection.prepareStatement("INSERT INTO documents (kind, scope, id, body) VALUES (?, ?, ?, ?)")) {
+      s.setString(1, kind);
+      s.setString(2, scope);
+      s.setString(3, id);
+      s.setString(4, body);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("load " + kind + " " + scope + "/" + id, e);
+    }
+  }
+
   List<Change> changes() {
     return changes;
   }

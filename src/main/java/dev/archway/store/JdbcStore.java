@@ -56,6 +56,8 @@ public final class JdbcStore implements Store {
   private final ThreadLocal<Documents> current = new ThreadLocal<>();
   private volatile boolean migrated;
   private volatile boolean opened;
+  /** The feed connections made before opening returned: what their LISTEN heard is all there is to hear. */
+  private volatile int connectionsAtOpen;
 
   private JdbcStore(Dialect dialect, Connection single, HikariDataSource pool) {
     this.dialect = dialect;
@@ -133,6 +135,7 @@ public final class JdbcStore implements Store {
     }
     store.feed = new PostgresFeed(jdbcUrl, properties, store.origin, store::remoteChange, store.feedHook);
     store.feed.awaitConnected(FIRST_LISTEN);
+    store.connectionsAtOpen = store.feed.connections();
     store.opened = true;
     return store;
   }
@@ -305,12 +308,23 @@ public final class JdbcStore implements Store {
       }
     }
 
-    /** Changes committed while the feed was away were not heard: have everything read again. */
+    /**
+     * Changes committed while the feed was away were not heard: have everything read again, once
+     * the pool serves connections too (after an outage it may still be backing off for a moment).
+     */
     @Override
-    public void connected() {
-      if (opened) {
-        deliver(Change.EVERYTHING);
+    public void connected(int connection) {
+      if (!opened || connection <= connectionsAtOpen) {
+        return;
       }
+      for (int attempt = 0; attempt < 20; attempt++) {
+        try (Connection c = pool.getConnection()) {
+          break;
+        } catch (SQLException e) {
+          log.debug("store: the pool does not serve connections yet: {}", e.toString());
+        }
+      }
+      deliver(Change.EVERYTHING);
     }
   };
 

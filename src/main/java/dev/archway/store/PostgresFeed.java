@@ -43,12 +43,14 @@ final class PostgresFeed implements AutoCloseable {
   private volatile boolean closed;
   private volatile Connection connection;
   private boolean lost;
+  private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
   /** What the store does on each (re)connection: first on the feed's own connection, then once the feed is up. */
   interface Hook {
     void connecting(Connection c) throws SQLException;
 
-    void connected();
+    /** @param connection which connection this is: 1 for the first, then one more for each reconnection */
+    void connected(int connection);
   }
 
   PostgresFeed(String url, Properties properties, String origin, Consumer<Change> changes, Hook connected) {
@@ -72,6 +74,11 @@ final class PostgresFeed implements AutoCloseable {
     return connected;
   }
 
+  /** The connections made so far: 0 before the first. */
+  int connections() {
+    return connections.get();
+  }
+
   /** Waits, at most {@code timeout}, for the first LISTEN to be in place. */
   void awaitConnected(Duration timeout) {
     try {
@@ -89,13 +96,14 @@ final class PostgresFeed implements AutoCloseable {
           s.execute("LISTEN " + CHANNEL);
         }
         connectedHook.connecting(c);
+        int connection = connections.incrementAndGet();
         connected = true;
         first.countDown();
         if (lost) {
           log.info("store: PostgreSQL is reachable again; reading the configuration again");
           lost = false;
         }
-        connectedHook.connected();
+        connectedHook.connected(connection);
         listen(c);
       } catch (SQLException | RuntimeException e) {
         if (closed) {

@@ -29,6 +29,7 @@ public final class ArchwayCluster implements BeforeAllCallback, AfterAllCallback
   private RedisServerForTests redis;
   private boolean ownServers;
   private final List<Path> dataDirs = new ArrayList<>();
+  private final List<Path> nodeDirs = new ArrayList<>();
   private final List<Archway> nodes = new ArrayList<>();
   private final List<ApiGatewayClient> clients = new ArrayList<>();
   private String databaseUrl;
@@ -62,13 +63,15 @@ public final class ArchwayCluster implements BeforeAllCallback, AfterAllCallback
     }
     databaseUrl = postgres.newDatabase();
     for (int i = 0; i < size; i++) {
+      Path dir = Files.createTempDirectory("archway-node-" + name(i));
+      dataDirs.add(dir);
+      nodeDirs.add(dir);
       nodes.add(startNode(i));
     }
   }
 
-  private Archway startNode(int i) throws IOException {
-    Path dir = Files.createTempDirectory("archway-node-" + name(i));
-    dataDirs.add(dir);
+  private Archway startNode(int i) {
+    Path dir = nodeDirs.get(i);
     ClusterSettings cluster = new ClusterSettings(new ClusterSettings.Postgres(databaseUrl, "postgres", "postgres"),
         redis == null ? null : redis.url(), name(i));
     return Archway.start(configure.apply(Settings.forTests(dir).withCluster(cluster)));
@@ -76,7 +79,7 @@ public final class ArchwayCluster implements BeforeAllCallback, AfterAllCallback
 
   @Override
   public void afterAll(ExtensionContext context) {
-    clients.forEach(ApiGatewayClient::close);
+    clients.stream().filter(java.util.Objects::nonNull).forEach(ApiGatewayClient::close);
     nodes.forEach(Archway::close);
     if (ownServers) {
       if (redis != null) {
@@ -91,6 +94,29 @@ public final class ArchwayCluster implements BeforeAllCallback, AfterAllCallback
 
   public static String name(int node) {
     return String.valueOf((char) ('a' + node));
+  }
+
+  /** Stops node {@code i}; its data directory (and snapshot) stays for {@link #start(int)}. */
+  public void stop(int i) {
+    if (clients.size() > i) {
+      clients.get(i).close();
+      clients.set(i, null);
+    }
+    nodes.get(i).close();
+  }
+
+  /** Starts node {@code i} again on its data directory. */
+  public Archway start(int i) {
+    Archway node = startNode(i);
+    nodes.set(i, node);
+    if (clients.size() > i) {
+      clients.set(i, ArchwayServer.client(node.adminPort(), Region.US_EAST_1, "AKIDTEST", "secret"));
+    }
+    return node;
+  }
+
+  public Path dataDir(int i) {
+    return nodeDirs.get(i);
   }
 
   public Archway node(int i) {
