@@ -23,6 +23,7 @@ class DependencyDirectionTest {
       "integration", List.of("store", "control", "deploy"),
       "auth", List.of("store", "control", "deploy"),
       "deploy", List.of("control"),
+      "cache", List.of("store", "control", "deploy", "runtime", "integration", "auth"),
       "mapping", List.of("store", "control", "deploy", "runtime", "integration", "auth"),
       // apply and export reach a server through its management API only
       "delivery", List.of("store", "deploy", "runtime", "websocket", "cloudwatch"));

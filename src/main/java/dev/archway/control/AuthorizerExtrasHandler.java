@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** TestInvokeAuthorizer and FlushStageAuthorizersCache (REST APIs). */
+/** TestInvokeAuthorizer (REST APIs). */
 final class AuthorizerExtrasHandler {
   /** Longer than any authorizer may take (10 s) plus a JWKS fetch. */
   private static final long TEST_TIMEOUT_SECONDS = 15;
@@ -50,17 +50,5 @@ final class AuthorizerExtrasHandler {
     } catch (ExecutionException | TimeoutException e) {
       throw new ApiException(500, "InternalFailure", "the authorizer test did not complete: " + e.getMessage());
     }
-  }
-
-  /** Forgets this node's cached Lambda authorizer results of the stage. */
-  Object flush(Call call) {
-    String apiId = call.label("restapi_id");
-    String stage = call.label("stage_name");
-    store.read(docs -> {
-      Drafts.api(docs, call.caller(), apiId);
-      return docs.get(Kind.STAGE, apiId, stage).orElseThrow(() -> ApiException.notFound(StagesHandler.NO_SUCH_STAGE));
-    });
-    access.cache().flush(apiId, stage);
-    return null;
   }
 }

@@ -60,10 +60,6 @@ final class DeploymentsHandler {
       }
       return deployment;
     });
-    if (req.stageName() != null) {
-      new Unserved.Ignored("stage " + req.stageName() + " of REST API " + apiId)
-          .cache(req.cacheClusterEnabled(), req.cacheClusterSize()).warn();
-    }
     return withoutSummary(created);
   }
 

@@ -137,6 +137,7 @@ public final class ManagementServer {
     IntegrationsHandler integrations = new IntegrationsHandler(store);
     DeploymentsHandler deployments = new DeploymentsHandler(store, compiler);
     StagesHandler stages = new StagesHandler(store);
+    StageCacheHandler stageCaches = new StageCacheHandler(store, compiler == null ? null : compiler.caches(), access);
     TagsHandler tags = new TagsHandler(store);
     ModelsHandler models = new ModelsHandler(store);
     RequestValidatorsHandler validators = new RequestValidatorsHandler(store);
@@ -191,6 +192,8 @@ public final class ManagementServer {
         .on(GET, API + "/stages/:stage_name", 200, stages::get)
         .on(PATCH, API + "/stages/:stage_name", 200, stages::update)
         .on(DELETE, API + "/stages/:stage_name", 202, stages::delete)
+        .on(DELETE, API + "/stages/:stage_name/cache/data", 202, stageCaches::flushResponses)
+        .on(DELETE, API + "/stages/:stage_name/cache/authorizers", 202, stageCaches::flushAuthorizers)
         .on(POST, API + "/models", 201, models::create)
         .on(GET, API + "/models", 200, models::list)
         .on(GET, API + "/models/:model_name", 200, models::get)
@@ -280,8 +283,7 @@ public final class ManagementServer {
         .on(GET, API + "/authorizers/:authorizer_id", 200, authorizers::get)
         .on(PATCH, API + "/authorizers/:authorizer_id", 200, authorizers::update)
         .on(DELETE, API + "/authorizers/:authorizer_id", 202, authorizers::delete)
-        .on(POST, API + "/authorizers/:authorizer_id", 200, authorizerExtras::testInvoke)
-        .on(DELETE, API + "/stages/:stage_name/cache/authorizers", 202, authorizerExtras::flush);
+        .on(POST, API + "/authorizers/:authorizer_id", 200, authorizerExtras::testInvoke);
   }
 
   /** Domain names and base path mappings (v1); the same store apigatewayv2 reads. */

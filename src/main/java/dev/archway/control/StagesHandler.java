@@ -49,8 +49,6 @@ final class StagesHandler {
       docs.put(Kind.STAGE, apiId, stage.stageName(), stage);
       return stage;
     });
-    new Unserved.Ignored("stage " + created.stageName() + " of REST API " + apiId)
-        .cache(req.cacheClusterEnabled(), req.cacheClusterSize()).warn();
     return created;
   }
 
@@ -98,7 +96,6 @@ final class StagesHandler {
       docs.put(Kind.STAGE, apiId, stage.stageName(), updated);
       return updated;
     });
-    new Unserved.Ignored("stage " + written.stageName() + " of REST API " + apiId).stagePatch(ops).warn();
     return written;
   }
 

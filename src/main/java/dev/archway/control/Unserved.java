@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *       without it would do the opposite of what was asked: a WebSocket deployment would say DEPLOYED
  *       and answer nothing, a clone would be empty; or
  *   <li><b>accepted with a WARN line</b> naming what is ignored, when AWS tools set it routinely and
- *       serving without it answers the same requests the same way (caches, logs, metrics, tracing,
+ *       serving without it answers the same requests the same way (logs, metrics, tracing,
  *       compression): stored and returned, so Terraform and CloudFormation see no drift.
  * </ul>
  */
@@ -70,11 +70,6 @@ public final class Unserved {
       this.resource = resource;
     }
 
-    /** Stage cache (REST): {@code cacheClusterEnabled}, {@code cacheClusterSize}. */
-    public Ignored cache(Boolean enabled, String size) {
-      return add(Boolean.TRUE.equals(enabled), "cacheClusterEnabled").add(size != null, "cacheClusterSize");
-    }
-
     /** HTTP API route settings: execution logs and data traces (throttles and detailed metrics are served). */
     public Ignored routeSettings(String key, RouteSettings settings) {
       if (settings == null) {
@@ -105,22 +100,6 @@ public final class Unserved {
     /** Backend TLS options: certificates are always verified, for the host name called. */
     public Ignored tls(boolean set) {
       return add(set, "tlsConfig");
-    }
-
-    /**
-     * UpdateStage (REST): cache paths and the method settings of caching; throttling, metrics,
-     * execution logging, access logs and tracing are served.
-     */
-    public Ignored stagePatch(List<PatchOperation> ops) {
-      for (PatchOperation op : ops) {
-        String path = op.path() == null ? "" : op.path();
-        boolean sets = !"remove".equals(op.op());
-        boolean on = sets && !"false".equalsIgnoreCase(String.valueOf(op.value())) && !"OFF".equals(op.value());
-        add(on && path.equals("/cacheClusterEnabled"), path.substring(1));
-        add(sets && path.equals("/cacheClusterSize"), path.substring(1));
-        add(on && path.contains("/caching/"), "methodSettings " + path);
-      }
-      return this;
     }
 
     /** UpdateRestApi: compression and the default endpoint. */

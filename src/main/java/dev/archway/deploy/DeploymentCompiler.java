@@ -1,5 +1,6 @@
 package dev.archway.deploy;
 
+import dev.archway.cache.StageCaches;
 import dev.archway.integration.HttpProxyIntegration;
 import dev.archway.integration.UriTemplate;
 import dev.archway.model.DeployedApi;
@@ -42,6 +43,7 @@ public final class DeploymentCompiler {
   private final NonProxyIntegrations nonProxy;
   private final UsageControls usage;
   private final AuthControl authorization;
+  private final StageCaches caches;
 
   public DeploymentCompiler(HttpProxyIntegration http) {
     this(http, AwsIntegrations.unconfigured(http));
@@ -58,12 +60,24 @@ public final class DeploymentCompiler {
    */
   public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, TemplateRunner templates,
       UsageControls usage, AuthControl authorization) {
+    this(http, aws, templates, usage, authorization, StageCaches.local());
+  }
+
+  /** @param caches the stage caches, kept in this node's memory or elsewhere */
+  public DeploymentCompiler(HttpProxyIntegration http, AwsIntegrations aws, TemplateRunner templates,
+      UsageControls usage, AuthControl authorization, StageCaches caches) {
     this.http = http;
     this.aws = aws;
     this.templates = templates;
     this.nonProxy = new NonProxyIntegrations(http);
     this.usage = usage;
     this.authorization = authorization;
+    this.caches = caches;
+  }
+
+  /** The stage caches the compiled stages answer from, for FlushStageCache. */
+  public StageCaches caches() {
+    return caches;
   }
 
   /** @throws CompileException naming the method and path that cannot be served */
@@ -76,6 +90,11 @@ public final class DeploymentCompiler {
    * @throws CompileException naming the method and path that cannot be served
    */
   public CompiledStage compile(String apiId, Stage stage, DeployedApi deployment, String scope) {
+    return compile(apiId, stage, deployment, scope, false);
+  }
+
+  /** @param ownCache whether the stage's canary is compiled, answering from its own part of the stage cache */
+  private CompiledStage compile(String apiId, Stage stage, DeployedApi deployment, String scope, boolean ownCache) {
     String where = "api " + apiId + " stage " + stage.stageName() + " (deployment " + deployment.deploymentId() + ")";
     RouteTable.Builder<CompiledRoute> routes = RouteTable.builder();
     int count = 0;
@@ -85,7 +104,9 @@ public final class DeploymentCompiler {
     DeploymentAuth accessControl;
     StageTelemetry telemetry = TelemetryCompiler.rest(scope, TelemetryCompiler.account(scope, aws.accountId()), apiId,
         deployment.api().name(), stage);
+    ResponseCaching caching;
     try {
+      caching = ResponseCaching.of(caches, apiId, stage, ownCache);
       validations = RequestValidations.of(apiId, deployment);
       accessControl = authorization.of(apiId, scope, deployment);
       gatewayResponses = GatewayResponseCompiler.compile(deployment.gatewayResponses());
@@ -101,7 +122,7 @@ public final class DeploymentCompiler {
         try {
           routes.add(resource.path(), entry.getKey(), compileRoute(
               resource.id(), resource.path(), entry.getKey(), entry.getValue(), deployment.api(), validations, controls,
-              accessControl).withTelemetry(TelemetryCompiler.route(telemetry, stage, resource.path(), entry.getKey())));
+              accessControl, caching).withTelemetry(TelemetryCompiler.route(telemetry, stage, resource.path(), entry.getKey())));
         } catch (IllegalArgumentException e) {
           throw new CompileException(where, route, e);
         }
@@ -135,21 +156,25 @@ public final class DeploymentCompiler {
     variables.putAll(orEmpty(canary.stageVariableOverrides()));
     Stage asCanary = stage.withDeploymentId(canary.deploymentId()).withVariables(variables).withCanarySettings(null);
     double percent = canary.percentTraffic() == null ? 0.0 : canary.percentTraffic();
-    return served.withCanary(new CanaryRelease(compile(apiId, asCanary, canaryDeployment, scope), percent));
+    // A canary that does not useStageCache answers from its own part of the stage's cache.
+    boolean ownCache = !Boolean.TRUE.equals(canary.useStageCache());
+    return served.withCanary(new CanaryRelease(compile(apiId, asCanary, canaryDeployment, scope, ownCache), percent));
   }
 
   /** Forgets the stage throttle buckets none of the API's served stages uses (all of them once it is gone). */
-  void published(String apiId, Collection<CompiledStage> served) {
+  void published(String apiId, Collection<CompiledStage> served, Set<String> cached) {
     usage.retain(apiId, served);
+    caches.retain(apiId, cached);
   }
 
   CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api) {
     return compileRoute(resourceId, path, httpMethod, method, api, RequestValidations.NONE,
-        UsageControls.NONE.forStage(null, null, api), null);
+        UsageControls.NONE.forStage(null, null, api), null, ResponseCaching.OFF);
   }
 
   private CompiledRoute compileRoute(String resourceId, String path, String httpMethod, Method method, RestApi api,
-      RequestValidations validations, UsageControls.ForStage controls, DeploymentAuth accessControl) {
+      RequestValidations validations, UsageControls.ForStage controls, DeploymentAuth accessControl,
+      ResponseCaching caching) {
     if (!METHODS.contains(httpMethod)) {
       throw new IllegalArgumentException("httpMethod: " + httpMethod + " (expected: one of " + METHODS + ")");
     }
@@ -175,7 +200,7 @@ public final class DeploymentCompiler {
     }
     steps.addAll(controls.steps(path, httpMethod, method));
     steps.addAll(validations.steps(method));
-    steps.addAll(integrationSteps);
+    steps.addAll(caching.wrap(resourceId, path, httpMethod, integration, integrationSteps));
     return new CompiledRoute(path, httpMethod, new Pipeline(steps), resourceId);
   }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -212,7 +213,7 @@ public final class StageSync {
     });
     if (!loaded.exists()) {
       live.remove(apiId);
-      compiler.published(apiId, List.of());
+      compiler.published(apiId, List.of(), Set.of());
       if (httpApis == null && webSocketApis == null) {
         failures.report(apiId, Map.of());
         problems.remove(apiId);
@@ -261,7 +262,8 @@ public final class StageSync {
     }
     failures.report(apiId, lines);
     live.publish(apiId, compiled);
-    compiler.published(apiId, compiled.values());
+    compiler.published(apiId, compiled.values(), loaded.stages().stream()
+        .filter(stage -> Boolean.TRUE.equals(stage.cacheClusterEnabled())).map(Stage::stageName).collect(Collectors.toSet()));
     if (failed.isEmpty()) {
       problems.remove(apiId);
     } else {

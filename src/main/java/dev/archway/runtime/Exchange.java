@@ -15,7 +15,7 @@ import io.vertx.core.MultiMap;
 public final class Exchange {
   private final RequestContext context;
   private final CompiledStage stage;
-  private final MethodRequest methodRequest;
+  private MethodRequest methodRequest;
   private final RequestLog requestLog;
   private BackendResponse endpointResponse;
   private MethodResponse methodResponse;
@@ -88,6 +88,11 @@ public final class Exchange {
 
   public MethodRequest methodRequest() {
     return methodRequest;
+  }
+
+  /** The request as the steps after this one see it: a cached integration sees only what its cache key holds. */
+  public void methodRequest(MethodRequest request) {
+    this.methodRequest = request;
   }
 
   /** The integration's answer before response mapping; null until an integration step ran. */

@@ -111,11 +111,11 @@ class UsageControlsTest {
     var exchange = new dev.archway.runtime.Exchange("r", null, null);
     assertThat(openThrottle(limited).apply(exchange).succeeded()).isTrue();
 
-    compiler.published("a2", List.of(limited));
+    compiler.published("a2", List.of(limited), java.util.Set.of());
     assertThat(openThrottle(compile("a2", Map.of("*/*", throttle(1, 0.0)))).apply(exchange).succeeded())
         .as("still served: the same bucket, spent").isFalse();
 
-    compiler.published("a2", List.of());
+    compiler.published("a2", List.of(), java.util.Set.of());
     assertThat(openThrottle(compile("a2", Map.of("*/*", throttle(1, 0.0)))).apply(exchange).succeeded())
         .as("forgotten: a new, full bucket").isTrue();
   }
