@@ -14,7 +14,7 @@
 # Knobs (env, defaults): DURATION=10 WARMUP=15 ROUNDS=6 CONNS=64 THREADS=2 PROXY_CPU=1 LOADGEN_CPU=0
 #   BACKEND_CPU=2 (with 3+ CPUs, else LOADGEN_CPU; "all" leaves it unpinned)
 #   BASE_PORT=18180 (backend; +1 nginx-proxy, +2 archway, +3 archway management)
-#   SCENARIOS="direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda
+#   SCENARIOS="direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle rest-cache-hit http-api-proxy rest-vtl rest-jwt rest-lambda
 #     websocket-mock websocket-lambda"  (the WebSocket ones: bench/WsEcho.java, CONNS clients each sending a message
 #     and waiting for its reply, WARMUP seconds unmeasured then DURATION seconds once: messages/s and Archway CPU per message)
 #     (subset filter; "direct" = the backend itself)
@@ -49,7 +49,7 @@ LOADGEN_CPU=${LOADGEN_CPU:-0}
 # measured the scheduler's placement, not the proxies. Pinned, both proxies get the same.
 BACKEND_CPU=${BACKEND_CPU:-$( (( $(nproc) >= 3 )) && echo 2 || echo "$LOADGEN_CPU")}
 BASE_PORT=${BASE_PORT:-18180}
-SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle http-api-proxy rest-vtl rest-jwt rest-lambda websocket-mock websocket-lambda"}
+SCENARIOS=${SCENARIOS:-"direct nginx-proxy rest-proxy rest-mock rest-apikey-throttle rest-cache-hit http-api-proxy rest-vtl rest-jwt rest-lambda websocket-mock websocket-lambda"}
 DEPLOY_CHECKS=${DEPLOY_CHECKS:-5}
 STARTUP_APIS=${STARTUP_APIS:-100}
 SUSTAIN=${SUSTAIN:-120}
@@ -256,6 +256,17 @@ after_deploy_rest_apikey_throttle() { # the plan names the stage, so it comes af
   HEADER[rest-apikey-throttle$SFX]="x-api-key: benchkey0123456789abcdef"
 }
 
+scenario_rest_cache_hit() { # GET /cached -> HTTP_PROXY behind the stage cache (its own method setting): every request a hit
+  local r; r=$(resource cached)
+  mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
+  http_proxy "$r" GET
+  URL[rest-cache-hit$SFX]=$(invoke_url cached)
+}
+after_deploy_rest_cache_hit() { # the stage's cache, for GET /cached only (the other routes stay uncached)
+  # A method's own settings start from AWS's defaults, a 10,000 rps throttle among them: lifted as the account's is.
+  mgmt PATCH "/restapis/$API/stages/bench" '{"patchOperations":[{"op":"replace","path":"/cacheClusterEnabled","value":"true"},{"op":"replace","path":"/~1cached/GET/caching/enabled","value":"true"},{"op":"replace","path":"/~1cached/GET/caching/ttlInSeconds","value":"3600"},{"op":"replace","path":"/~1cached/GET/throttling/rateLimit","value":"10000000"},{"op":"replace","path":"/~1cached/GET/throttling/burstLimit","value":"10000000"}]}' >/dev/null
+}
+
 scenario_rest_vtl() { # GET /vtl -> HTTP (non-proxy) POST with a request template; a response template reshapes the answer
   local r; r=$(resource vtl)
   mgmt PUT "/restapis/$API/resources/$r/methods/GET" '{"authorizationType":"NONE"}' >/dev/null
@@ -307,11 +318,9 @@ scenario_http_api_proxy() { # HTTP API "benchhttp": GET /proxy -> HTTP_PROXY to 
 }
 
 # Scenarios that later features add; each gets a scenario_<name> function when its feature lands.
-PENDING=(
-  "rest-cache-hit: stage cache hit - needs the response cache"
-)
+PENDING=()
 configure() { # the scenarios wanted, on the Archway at ADMIN/P_ARCHWAY (pid ARCHWAY_PID), targets named <scenario>$SFX
-  local REST=(rest-proxy rest-mock rest-apikey-throttle rest-vtl rest-jwt rest-lambda) s t_deploy
+  local REST=(rest-proxy rest-mock rest-apikey-throttle rest-cache-hit rest-vtl rest-jwt rest-lambda) s t_deploy
   ROOT_ID=$(mgmt POST /restapis '{"name":"bench","tags":{"_custom_id_":"bench"}}' | json_id rootResourceId)
   [[ -n "$ROOT_ID" ]] || { echo "CreateRestApi gave no rootResourceId" >&2; exit 4; }
   for s in "${REST[@]}"; do
@@ -329,6 +338,7 @@ configure() { # the scenarios wanted, on the Archway at ADMIN/P_ARCHWAY (pid ARC
       {\"op\":\"replace\",\"path\":\"/accessLogSettings/format\",\"value\":$(json_str "$CLF")}]}" >/dev/null
   fi
   if want rest-apikey-throttle; then after_deploy_rest_apikey_throttle; fi
+  if want rest-cache-hit; then after_deploy_rest_cache_hit; fi
   if want http-api-proxy; then scenario_http_api_proxy; PIDOF[http-api-proxy$SFX]=$ARCHWAY_PID; REST+=(http-api-proxy); fi
   for s in "${REST[@]}"; do
     want "$s" || continue
