@@ -9,6 +9,8 @@ import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.PublicUrl;
+import dev.archway.console.Console;
+import dev.archway.console.CrossSiteGuard;
 import dev.archway.deploy.AuthControl;
 import dev.archway.control.v2.ApiEndpoints;
 import dev.archway.control.v2.V2Routes;
@@ -82,6 +84,9 @@ public final class ManagementServer {
       WebSocketCompiler webSocketCompiler, AuthControl access, Consumer<Router> services) {
     ManagementApi api = new ManagementApi(vertx, new CallerAuthenticator(verifier, accountId, region), serving.settled());
     Router router = api.router();
+    // Before every route, the CloudWatch services' included: a foreign page may not drive any of them.
+    router.route().order(-10).handler(new CrossSiteGuard(!verifier.strict()));
+    Console.mount(router, verifier.strict(), region);
     router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "live")));
     router.get("/health/ready").handler(ctx -> {
       if (serving.draining().getAsBoolean()) {
