@@ -112,6 +112,18 @@ export async function all(path, params = {}) {
   }
 }
 
+/** Every item of a token-paged CloudWatch list: `page(token)` asks for one page; `lists` name its item members. */
+export async function paged(page, token, ...lists) {
+  const items = [];
+  let next;
+  do {
+    const answer = await page(next);
+    for (const list of lists) items.push(...(answer[list] || []));
+    next = answer[token];
+  } while (next);
+  return items;
+}
+
 /** Every REST API and every HTTP or WebSocket API, as {id, name, kind}. */
 export async function allApis() {
   const [rest, v2] = await Promise.all([all('/restapis'), all('/v2/apis')]);

@@ -18,6 +18,7 @@ export function lineChart(title, { unit = '', height = 220 } = {}) {
     const data = align(results);
     const points = data.slice(1).reduce((n, column) => n + column.filter(v => v !== null).length, 0);
     el.dataset.points = String(points);
+    el.dataset.total = String(data.slice(1).flat().reduce((sum, v) => sum + (v ?? 0), 0));
     empty.hidden = points > 0;
     const names = results.map(r => r.label).join('\u0000');
     if (plot && names === labels) {

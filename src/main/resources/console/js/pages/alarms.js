@@ -1,15 +1,10 @@
 // Alarms with their state, and one alarm's history.
 import { h, table, link, when } from '../dom.js';
-import { cloudwatch } from '../aws.js';
+import { cloudwatch, paged } from '../aws.js';
 
 export async function render(params) {
-  const alarms = [];
-  let NextToken;
-  do {
-    const answer = await cloudwatch('DescribeAlarms', NextToken ? { NextToken } : {});
-    alarms.push(...(answer.MetricAlarms || []), ...(answer.CompositeAlarms || []));
-    NextToken = answer.NextToken;
-  } while (NextToken);
+  const alarms = await paged(NextToken => cloudwatch('DescribeAlarms', { NextToken, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] }),
+    'NextToken', 'MetricAlarms', 'CompositeAlarms');
   const page = h('div', {}, h('h1', {}, 'Alarms'), table([
     ['Name', a => h('a', { href: link('alarms', { name: a.AlarmName }) }, a.AlarmName)],
     ['State', a => h('span', { class: 'state-' + a.StateValue }, a.StateValue)],

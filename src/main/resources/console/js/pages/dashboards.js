@@ -1,7 +1,7 @@
 // CloudWatch dashboards made with PutDashboard: each metric widget (metrics, stat, period, title)
 // drawn as a chart over its range; text widgets shown as text.
 import { h, table, link, show, errorBox, when } from '../dom.js';
-import { cloudwatch } from '../aws.js';
+import { cloudwatch, paged } from '../aws.js';
 import { fetchResults } from '../metrics.js';
 import { lineChart } from '../charts.js';
 
@@ -9,13 +9,7 @@ const REFRESH_MILLIS = 10000;
 
 export async function render(params, page) {
   if (params.name) return dashboard(params.name, page);
-  const entries = [];
-  let NextToken;
-  do {
-    const answer = await cloudwatch('ListDashboards', NextToken ? { NextToken } : {});
-    entries.push(...(answer.DashboardEntries || []));
-    NextToken = answer.NextToken;
-  } while (NextToken);
+  const entries = await paged(NextToken => cloudwatch('ListDashboards', { NextToken }), 'NextToken', 'DashboardEntries');
   return h('div', {}, h('h1', {}, 'Dashboards'), table([
     ['Name', d => h('a', { href: link('dashboards', { name: d.DashboardName }) }, d.DashboardName)],
     ['Modified', d => when(d.LastModified)], ['Size', d => d.Size + ' bytes'],

@@ -1,20 +1,14 @@
 // Log groups, and one group's events: a filter pattern (FilterLogEvents' syntax) and a live tail
 // that asks for what is new every two seconds.
 import { h, table, link, when, show, errorBox } from '../dom.js';
-import { logs } from '../aws.js';
+import { logs, paged } from '../aws.js';
 
 const TAIL_MILLIS = 2000;
 const KEEP = 1000;
 
 export async function render(params, page) {
   if (params.group) return group(params, page);
-  const groups = [];
-  let nextToken;
-  do {
-    const answer = await logs('DescribeLogGroups', nextToken ? { nextToken } : {});
-    groups.push(...(answer.logGroups || []));
-    nextToken = answer.nextToken;
-  } while (nextToken);
+  const groups = await paged(nextToken => logs('DescribeLogGroups', { nextToken }), 'nextToken', 'logGroups');
   return h('div', {}, h('h1', {}, 'Log groups'), table([
     ['Name', g => h('a', { href: link('logs', { group: g.logGroupName }) }, g.logGroupName)],
     ['Created', g => when(g.creationTime / 1000)],
@@ -26,7 +20,7 @@ export async function render(params, page) {
 function group(params, page) {
   const lines = h('pre', { class: 'tail', id: 'tail' });
   const status = h('div');
-  const seen = new Set();
+  const seen = new Map(); // eventId → timestamp of what is shown
   let since = Date.now() - 15 * 60 * 1000;
   let timer = null;
   let stopped = false;
@@ -41,13 +35,15 @@ function group(params, page) {
         const answer = await logs('FilterLogEvents', input);
         for (const event of answer.events || []) {
           if (seen.has(event.eventId)) continue;
-          seen.add(event.eventId);
+          seen.set(event.eventId, event.timestamp);
           since = Math.max(since, event.timestamp);
           lines.append(h('div', { class: 'line' }, when(event.timestamp / 1000), ' ', h('span', { class: 'muted' }, event.logStreamName), ' ', event.message));
         }
         nextToken = answer.nextToken;
       } while (nextToken && !stopped);
       while (lines.childElementCount > KEEP) lines.firstElementChild.remove();
+      // Only events at `since` can come again (the next ask starts there): forget the older ones' IDs.
+      for (const [id, timestamp] of seen) if (timestamp < since) seen.delete(id);
       show(status);
     } catch (error) {
       show(status, errorBox(error));

@@ -7,6 +7,7 @@ import dev.archway.testing.ArchwayServer;
 import dev.archway.testing.Browser;
 import dev.archway.testing.CloudWatchClients;
 import dev.archway.testing.EchoBackend;
+import dev.archway.testing.HostStyleClient;
 import dev.archway.testing.V2Clients;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -73,6 +75,7 @@ class ConsoleBrowserE2eTest {
         .throttle(t -> t.rateLimit(100.0).burstLimit(50)).quota(q -> q.limit(10000).period("DAY")));
     aws.createUsagePlanKey(r -> r.usagePlanId(plan.id()).keyId(key.id()).keyType("API_KEY"));
     httpId = v2.createApi(r -> r.name("orders").protocolType(ProtocolType.HTTP).target(echo.url())).apiId();
+    v2.createApi(r -> r.name("chat").protocolType(ProtocolType.WEBSOCKET).routeSelectionExpression("$request.body.action"));
     v2.createDomainName(r -> r.domainName("api.example.com"));
     v2.createApiMapping(r -> r.domainName("api.example.com").apiId(httpId).stage("$default").apiMappingKey("orders"));
     logs.createLogGroup(r -> r.logGroupName("/console/tail"));
@@ -90,11 +93,7 @@ class ConsoleBrowserE2eTest {
             "metrics": [["AWS/ApiGateway", "Count", "ApiName", "pets", "Stage", "dev"]]}},
           {"type": "text", "x": 12, "y": 0, "width": 6, "height": 6, "properties": {"markdown": "# Pets"}}]}
         """));
-    for (int i = 0; i < 5; i++) {
-      HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(server.pathStyle(restId, "dev", "/items"))
-          .header("x-api-key", keyValue).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(answer.statusCode()).isEqualTo(200);
-    }
+    traffic(5);
     browser = Browser.open(server.adminPort());
   }
 
@@ -116,7 +115,7 @@ class ConsoleBrowserE2eTest {
   @Test
   void everyPageShowsItsResourcesWithoutErrors() {
     Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
-    pages.put("apis", List.of("pets", "orders", "HTTP", "The pet store"));
+    pages.put("apis", List.of("pets", "orders", "chat", "WebSocket", "HTTP", "The pet store"));
     pages.put("apis?id=" + restId + "&kind=REST", List.of("/items", "HTTP_PROXY", "GET /items"));
     pages.put("apis?id=" + httpId + "&kind=HTTP", List.of("$default", "HTTP_PROXY"));
     pages.put("stages?id=" + restId, List.of("dev", "10% →", "Promote canary", "Deployment history", "first"));
@@ -163,6 +162,55 @@ class ConsoleBrowserE2eTest {
   }
 
   @Test
+  void theChartsFollowNewTrafficWithoutAReload() throws Exception {
+    // The HTTP API: no canary takes a share of its requests to another Stage dimension.
+    browser.page("metrics?id=" + httpId + "&stage=%24default&range=900");
+    eventually().untilAsserted(() -> assertThat(chart("Requests").getAttribute("data-total")).isNotNull());
+    double before = total("Requests");
+    try (HostStyleClient client = new HostStyleClient(server.port())) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(client.get(httpId, "/orders").status()).isEqualTo(200);
+      }
+    }
+    eventually().untilAsserted(() -> assertThat(total("Requests")).isEqualTo(before + 3));
+  }
+
+  @Test
+  void aCanaryIsPromotedFromTheStagesPage() {
+    var api = aws.createRestApi(r -> r.name("canaries"));
+    aws.putMethod(r -> r.restApiId(api.id()).resourceId(api.rootResourceId()).httpMethod("GET").authorizationType("NONE"));
+    aws.putIntegration(r -> r.restApiId(api.id()).resourceId(api.rootResourceId()).httpMethod("GET").type(IntegrationType.MOCK));
+    aws.createDeployment(r -> r.restApiId(api.id()).stageName("live"));
+    String canary = aws.createDeployment(r -> r.restApiId(api.id()).stageName("live")
+        .canarySettings(c -> c.percentTraffic(25.0).stageVariableOverrides(Map.of("color", "green")))).id();
+    browser.page("stages?id=" + api.id());
+    assertThat(browser.text()).contains("25% → " + canary);
+    browser.find(By.cssSelector("button.promote")).click();
+    browser.driver().switchTo().alert().accept();
+    eventually().untilAsserted(() -> assertThat(browser.text()).contains("none").doesNotContain("25% →"));
+    var stage = aws.getStage(r -> r.restApiId(api.id()).stageName("live"));
+    assertThat(stage.deploymentId()).isEqualTo(canary);
+    assertThat(stage.canarySettings()).isNull();
+    assertThat(stage.variables()).containsEntry("color", "green");
+  }
+
+  @Test
+  void anApiIsExportedAndImportedOnTheOpenApiPage() {
+    browser.page("openapi?id=" + restId + "&stage=dev");
+    browser.find(By.id("export-button")).click();
+    eventually().untilAsserted(() -> assertThat(browser.find(By.id("export")).getAttribute("value"))
+        .contains("\"openapi\": \"3.0.1\"").contains("/items").contains("x-amazon-apigateway-integration"));
+    var form = browser.find(By.id("import"));
+    form.findElement(By.name("definition")).sendKeys(
+        "openapi: 3.0.1\ninfo:\n  title: imported-from-console\n  version: '1'\npaths:\n  /hello:\n    get:\n"
+        + "      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates:\n"
+        + "          application/json: '{\"statusCode\": 200}'\n");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.awaitReady("apis");
+    eventually().untilAsserted(() -> assertThat(browser.text()).contains("imported-from-console").contains("/hello"));
+  }
+
+  @Test
   void aPutDashboardDashboardIsDrawnAsCharts() {
     browser.page("dashboards?name=pets-board");
     eventually().untilAsserted(() -> assertThat(points("Pets requests")).isPositive());
@@ -186,6 +234,26 @@ class ConsoleBrowserE2eTest {
         .logEvents(e -> e.timestamp(System.currentTimeMillis()).message("a new line")));
     eventually().untilAsserted(() -> assertThat(browser.find(By.id("tail")).getText()).contains("a new line"));
     browser.screenshot("logs");
+    browser.page("logs?group=%2Fconsole%2Ftail&filter=new");
+    eventually().untilAsserted(() -> assertThat(browser.find(By.id("tail")).getText()).contains("a new line"));
+    assertThat(browser.find(By.id("tail")).getText()).doesNotContain("first line");
+  }
+
+  private static void traffic(int requests) throws Exception {
+    for (int i = 0; i < requests; i++) {
+      HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(server.pathStyle(restId, "dev", "/items"))
+          .header("x-api-key", keyValue).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static WebElement chart(String title) {
+    return browser.find(By.cssSelector(".chart[data-title='" + title + "']"));
+  }
+
+  private static double total(String title) {
+    String value = chart(title).getAttribute("data-total");
+    return value == null ? 0 : Double.parseDouble(value);
   }
 
   private static double points(String title) {
