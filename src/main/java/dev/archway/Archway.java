@@ -41,7 +41,6 @@ import dev.archway.runtime.FrontDoor;
 import dev.archway.observe.Telemetry;
 import dev.archway.observe.UsageAnalytics;
 import dev.archway.websocket.Connections;
-import dev.archway.websocket.LocalConnections;
 import dev.archway.websocket.WebSocketGateway;
 import dev.archway.websocket.WebSocketLimits;
 import dev.archway.runtime.TemplateRunner;
@@ -49,7 +48,7 @@ import dev.archway.store.JdbcStore;
 import dev.archway.store.Store;
 import dev.archway.store.StoreException;
 import dev.archway.traffic.LiveAccess;
-import dev.archway.traffic.LocalBuckets;
+import dev.archway.traffic.Buckets;
 import dev.archway.traffic.QuotaLedger;
 import dev.archway.traffic.StoreQuotaCounters;
 import io.vertx.core.Future;
@@ -158,8 +157,8 @@ public final class Archway implements AutoCloseable {
       AwsIntegrations aws = new AwsIntegrations(http, settings.endpoints()::lambdaFor, settings.endpoints()::service,
           outboundSigner(credentials), settings.accountId());
       LiveAccess live = new LiveAccess();
-      LocalBuckets buckets = new LocalBuckets();
-      QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(configuration), Clock.systemUTC());
+      Buckets buckets = cluster.buckets();
+      QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(configuration), Clock.systemUTC(), cluster.quotas());
       AccessSync usage = new AccessSync(vertx, configuration, live, buckets, quotas, settings.accountThrottle());
       usage.start().await();
       AuthControl authorization = accessControl(vertx, http, JwksFetcher.create(vertx, egress::get), settings, credentials);
@@ -169,7 +168,7 @@ public final class Archway implements AutoCloseable {
       LiveHttpApis httpApis = new LiveHttpApis();
       HttpApiThrottles routeThrottles = new HttpApiThrottles(live, buckets);
       HttpApiCompiler httpCompiler = new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), routeThrottles);
-      Connections connections = new LocalConnections();
+      Connections connections = cluster.connections();
       LiveWebSocketApis webSocketApis = new LiveWebSocketApis();
       WebSocketCompiler webSocketCompiler =
           new WebSocketCompiler(http, aws, routeThrottles, live, authorization, connections, webSocketLimits);
@@ -180,6 +179,7 @@ public final class Archway implements AutoCloseable {
       domainSync.start().await();
       logs = LogsService.start(vertx, store, settings.dataDir(), LogLimits.DEFAULT, telemetryClock);
       monitoring = new CloudWatchService(vertx, store, settings.endpoints()::snsTopic, telemetryClock);
+      cluster.recordOutages(monitoring.sink(), settings.accountId(), settings.region());
       telemetry = telemetry(vertx, settings, monitoring, logs, connections);
       Telemetry observers = telemetry;
       UsageAnalytics usageAnalytics = new UsageAnalytics(vertx, monitoring.metrics(), settings.accountId() + ":" + settings.region());

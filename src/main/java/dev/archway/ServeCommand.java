@@ -127,6 +127,11 @@ public final class ServeCommand implements Callable<Integer> {
           + " (ARCHWAY_STORE). Default: the embedded SQLite store in --data-dir")
   String store;
 
+  @Option(names = "--redis", paramLabel = "URL", defaultValue = "${env:ARCHWAY_REDIS}",
+      description = "Redis shared by the nodes of --store for throttles, quotas and WebSocket delivery:"
+          + " redis://host:6379 (ARCHWAY_REDIS). Default: none, each node limits on its own")
+  String redis;
+
   @Option(names = "--node-id", paramLabel = "NAME", defaultValue = "${env:ARCHWAY_NODE_ID}",
       description = "This node's name among the others: membership, health, metrics (ARCHWAY_NODE_ID). Default: the host name")
   String nodeId;
@@ -174,7 +179,7 @@ public final class ServeCommand implements Callable<Integer> {
           Settings.parseThrottle(accountThrottle), publicUrl == null || publicUrl.isBlank() ? PublicUrl.DEFAULT : new PublicUrl(publicUrl),
           EgressPolicy.of(egressDeny, egressAllow),
           new Observability(Observability.parseSwitch("--metrics", metrics), accessLog,
-              Observability.otelVariables(System.getenv())), ClusterSettings.of(store, null, nodeId));
+              Observability.otelVariables(System.getenv())), ClusterSettings.of(store, redis, nodeId));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -1,12 +1,19 @@
 package dev.archway.cluster;
 
+import dev.archway.cloudwatch.metrics.MetricSink;
 import dev.archway.config.ClusterSettings;
 import dev.archway.control.NodeStatus;
 import dev.archway.store.JdbcStore;
 import dev.archway.store.Store;
+import dev.archway.traffic.Buckets;
+import dev.archway.traffic.LocalBuckets;
+import dev.archway.traffic.SharedQuotas;
+import dev.archway.websocket.Connections;
+import dev.archway.websocket.LocalConnections;
 import dev.archway.store.StoreException;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -19,12 +26,19 @@ public final class ClusterNode implements AutoCloseable {
   private final JdbcStore store;
   private final Membership membership;
   private final LastKnownConfig configuration;
+  private final SharedRedis redis;
+  private final Buckets buckets;
+  private final Connections connections;
 
-  private ClusterNode(ClusterSettings settings, JdbcStore store, Membership membership, LastKnownConfig configuration) {
+  private ClusterNode(ClusterSettings settings, JdbcStore store, Membership membership, LastKnownConfig configuration,
+      SharedRedis redis) {
     this.settings = settings;
     this.store = store;
     this.membership = membership;
     this.configuration = configuration;
+    this.redis = redis;
+    this.buckets = redis == null ? new LocalBuckets() : new SharedBuckets(redis, membership);
+    this.connections = redis == null ? new LocalConnections() : new RedisConnections(redis, settings.nodeId());
   }
 
   /**
@@ -35,13 +49,37 @@ public final class ClusterNode implements AutoCloseable {
   public static ClusterNode start(Vertx vertx, ClusterSettings settings, JdbcStore store, Path dataDir,
       Supplier<String> address) {
     if (!store.shared()) {
-      return new ClusterNode(settings, store, null, null);
+      return new ClusterNode(settings, store, null, null, null);
     }
     LastKnownConfig configuration = new LastKnownConfig(vertx, store, LastKnownConfig.file(dataDir));
     configuration.start();
     Membership membership = new Membership(vertx, store, settings.nodeId(), address, Clock.systemUTC());
     membership.start();
-    return new ClusterNode(settings, store, membership, configuration);
+    SharedRedis redis = settings.redis() == null ? null : SharedRedis.start(vertx, settings.redis(), membership);
+    return new ClusterNode(settings, store, membership, configuration, redis);
+  }
+
+  /** Where token buckets live: this node's memory, or Redis for every node. */
+  public Buckets buckets() {
+    return buckets;
+  }
+
+  /** The quota counters shared with other nodes (Redis), or null: each node counts alone. */
+  public SharedQuotas quotas() {
+    return redis == null ? null : new RedisQuotas(redis);
+  }
+
+  /** Counts each Redis outage as the metric {@code Archway/Cluster RedisUnavailable} (dimension {@code Node}). */
+  public void recordOutages(MetricSink sink, String accountId, String region) {
+    if (redis != null) {
+      redis.onLost(() -> sink.record(accountId, region, "Archway/Cluster", "RedisUnavailable",
+          Map.of("Node", settings.nodeId()), "Count", 1));
+    }
+  }
+
+  /** The WebSocket connections: this node's, or every node's through Redis. */
+  public Connections connections() {
+    return connections;
   }
 
   /**
@@ -57,11 +95,17 @@ public final class ClusterNode implements AutoCloseable {
     if (membership == null) {
       return null;
     }
-    return new NodeStatus(settings.nodeId(), store.reachable(), null, membership.nodes());
+    return new NodeStatus(settings.nodeId(), store.reachable(), redis == null ? null : redis.up(), membership.nodes());
   }
 
   @Override
   public void close() {
+    if (connections instanceof RedisConnections shared) {
+      shared.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
     if (membership != null) {
       membership.close();
       configuration.close();

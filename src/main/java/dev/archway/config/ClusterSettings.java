@@ -34,8 +34,11 @@ public record ClusterSettings(Postgres store, String redis, String nodeId) {
     if (!nodeId.matches("[A-Za-z0-9._-]{1,64}")) {
       throw new IllegalArgumentException("--node-id: " + nodeId + " (expected: 1 to 64 letters, digits, '.', '_' or '-')");
     }
+    if (redis != null && store == null) {
+      throw new IllegalArgumentException("--redis: " + redacted(redis) + " needs --store (expected: the PostgreSQL the nodes share)");
+    }
     if (redis != null && !redis.matches("rediss?://.+")) {
-      throw new IllegalArgumentException("--redis: " + redis + " (expected: redis://host:6379 or rediss://user:password@host:6379/0)");
+      throw new IllegalArgumentException("--redis: " + redacted(redis) + " (expected: redis://host:6379 or rediss://user:password@host:6379/0)");
     }
   }
 

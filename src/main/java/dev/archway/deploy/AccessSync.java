@@ -9,6 +9,7 @@ import dev.archway.store.V2Kinds;
 import dev.archway.traffic.Buckets;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.traffic.QuotaLedger;
+import dev.archway.traffic.StoreQuotaCounters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Set;
@@ -76,6 +77,13 @@ public final class AccessSync {
   }
 
   private void changed(Change change) {
+    if (StoreQuotaCounters.GRANT.equals(change.kind())) {
+      vertx.executeBlocking(() -> {
+        ledger.reloadPlan(change.scope());
+        return null;
+      }, false).onFailure(e -> LOG.warn("reloading the quotas of plan {} failed: {}", change.scope(), e.toString()));
+      return;
+    }
     if (change.everything() || WATCHED.contains(change.kind())) {
       rebuilds.request();
     }

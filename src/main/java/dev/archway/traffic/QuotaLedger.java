@@ -18,14 +18,21 @@ import java.util.Set;
 public final class QuotaLedger implements QuotaCounters {
   private final QuotaCounters counters;
   private final Clock clock;
+  private final SharedQuotas shared;
   /** By {@code planId/keyId}; guarded by {@code this}, like every load and write. */
   private final Map<String, Entry> meters = new HashMap<>();
 
   private record Entry(QuotaMeter meter, QuotaSettings quota) {}
 
   public QuotaLedger(QuotaCounters counters, Clock clock) {
+    this(counters, clock, null);
+  }
+
+  /** @param shared where the meters count with other nodes' (Redis); null counts on this node */
+  public QuotaLedger(QuotaCounters counters, Clock clock, SharedQuotas shared) {
     this.counters = counters;
     this.clock = clock;
+    this.shared = shared;
   }
 
   /**
@@ -42,7 +49,7 @@ public final class QuotaLedger implements QuotaCounters {
     if (entry != null && entry.quota().equals(quota)) {
       return entry.meter();
     }
-    QuotaMeter meter = entry == null ? new QuotaMeter(planId, keyId, clock) : entry.meter();
+    QuotaMeter meter = entry == null ? new QuotaMeter(planId, keyId, clock, shared) : entry.meter();
     meters.put(id, new Entry(meter, quota));
     load(meter, quota);
     return meter;
@@ -88,6 +95,12 @@ public final class QuotaLedger implements QuotaCounters {
         load(m, e.getValue().quota());
       }
     }
+  }
+
+  /** A plan's grants changed through another node: its meters allow the new amounts from now on. */
+  public synchronized void reloadPlan(String planId) {
+    meters.values().stream().filter(e -> e.meter().planId().equals(planId)).toList()
+        .forEach(e -> load(e.meter(), e.quota()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.archway.traffic;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.vertx.core.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,9 +41,18 @@ public final class QuotaMeter {
     }
   }
 
+  private static final Future<Boolean> ADMITTED = Future.succeededFuture(true);
+  private static final Future<Boolean> REFUSED = Future.succeededFuture(false);
+  /** A shared counter outlives its window by a day, so a late request of the window still finds it. */
+  private static final long KEPT_AFTER_MILLIS = 86_400_000L;
+
   private final String planId;
   private final String keyId;
   private final Clock clock;
+  /** The counters this meter shares with other nodes; null when it counts alone. */
+  private final SharedQuotas shared;
+  /** Requests admitted here while the shared counters were away, not yet added to them. */
+  private final AtomicLong unshared = new AtomicLong();
   private volatile QuotaWindow.Period period;
   private volatile long limit;
   private volatile Window window;
@@ -50,10 +60,11 @@ public final class QuotaMeter {
   /** The day before the last roll-over, kept so the ledger also writes requests that raced the roll-over. */
   private volatile Day previousDay;
 
-  QuotaMeter(String planId, String keyId, Clock clock) {
+  QuotaMeter(String planId, String keyId, Clock clock, SharedQuotas shared) {
     this.planId = planId;
     this.keyId = keyId;
     this.clock = clock;
+    this.shared = shared;
     this.day = new Day(LocalDate.now(clock));
   }
 
@@ -78,6 +89,48 @@ public final class QuotaMeter {
     }
     day.pending.incrementAndGet();
     return true;
+  }
+
+  /**
+   * Counts one request, with the other nodes when the counters are shared (one round trip); false
+   * when the window's quota is used up. While the shared counters are away it counts here, from
+   * the last shared count it saw, and adds what it admitted once they are back.
+   */
+  public Future<Boolean> consume() {
+    if (shared == null || !shared.available()) {
+      return countAlone() ? ADMITTED : REFUSED;
+    }
+    long now = clock.millis();
+    Window w = window;
+    if (now >= w.endMillis || now >= day.endMillis) {
+      w = roll(now);
+    }
+    Window current = w;
+    long catchUp = unshared.getAndSet(0);
+    String name = planId + "/" + keyId + "/" + current.window.start();
+    return shared.consume(name, current.allowance, current.used.get(), catchUp, current.endMillis - now + KEPT_AFTER_MILLIS)
+        .transform(result -> {
+          if (result.failed()) {
+            unshared.addAndGet(catchUp);
+            return countAlone() ? ADMITTED : REFUSED;
+          }
+          long count = result.result();
+          // The local view follows the shared count, so counting alone in an outage starts from it.
+          current.used.accumulateAndGet(count < 0 ? current.allowance : count, Math::max);
+          if (count < 0) {
+            return REFUSED;
+          }
+          day.pending.incrementAndGet();
+          return ADMITTED;
+        });
+  }
+
+  private boolean countAlone() {
+    boolean admitted = tryConsume();
+    if (admitted && shared != null) {
+      unshared.incrementAndGet();
+    }
+    return admitted;
   }
 
   /** Requests left in the current window (for logs and tests). */

@@ -14,10 +14,11 @@ import java.util.TreeMap;
 public final class StoreQuotaCounters implements QuotaCounters {
   record DailyCount(long used) {}
 
-  record Grant(long requests) {}
+  public record Grant(long requests) {}
 
   static final Kind<DailyCount> DAILY_COUNT = new Kind<>("quotacount", DailyCount.class);
-  static final Kind<Grant> GRANT = new Kind<>("quotagrant", Grant.class);
+  /** Scoped by plan id: a change of one (UpdateUsage through another node) reloads that plan's meters. */
+  public static final Kind<Grant> GRANT = new Kind<>("quotagrant", Grant.class);
 
   private final Store store;
 
