@@ -12,7 +12,7 @@ import java.util.Map;
  * connection type and passthrough behaviour, the API key source, the endpoint configuration), the
  * models every REST API has, resources without methods (their children imply them), and the
  * descriptions and summaries of operations and responses (documentation, which a deployment's
- * export does not carry), an operation's empty {@code responses}, the responses of HTTP API routes (they have none) and the import/export
+ * export does not carry), an operation's empty {@code responses}, Swagger's media types where they mean nothing, the responses of HTTP API routes (they have none) and the import/export
  * version. Removed from both sides before a definition is compared.
  */
 final class ServerDefaults {
@@ -45,16 +45,60 @@ final class ServerDefaults {
       paths.properties().removeIf(item -> item.getValue().isEmpty());
       paths.forEach(item -> item.forEach(operation -> operation(operation, type)));
     }
-    if (definition.path("components").get("schemas") instanceof ObjectNode schemas) {
-      BUILT_IN_MODELS.fields().forEachRemaining(model -> {
-        if (model.getValue().equals(schemas.get(model.getKey()))) {
-          schemas.remove(model.getKey());
-        }
-      });
-      if (schemas.isEmpty()) {
-        ((ObjectNode) definition.get("components")).remove("schemas");
-      }
+    builtInModels(definition.get("components") instanceof ObjectNode components ? components : null, "schemas");
+    if (definition.has("swagger")) {
+      builtInModels(definition, "definitions");
+      mediaTypes(definition);
     }
+  }
+
+  private static void builtInModels(ObjectNode parent, String member) {
+    if (parent == null || !(parent.get(member) instanceof ObjectNode schemas)) {
+      return;
+    }
+    BUILT_IN_MODELS.fields().forEachRemaining(model -> {
+      if (model.getValue().equals(schemas.get(model.getKey()))) {
+        schemas.remove(model.getKey());
+      }
+    });
+    if (schemas.isEmpty()) {
+      parent.remove(member);
+    }
+  }
+
+  /**
+   * Swagger 2.0's {@code consumes} and {@code produces}: the root's are each operation's default, and
+   * they mean something (the content types of request and response models) only for an operation
+   * with a body parameter or a response schema; an export writes them only there.
+   */
+  private static void mediaTypes(ObjectNode definition) {
+    JsonNode consumes = definition.remove("consumes");
+    JsonNode produces = definition.remove("produces");
+    definition.path("paths").forEach(item -> item.forEach(node -> {
+      if (!(node instanceof ObjectNode operation)) {
+        return;
+      }
+      if (consumes != null && !operation.has("consumes")) {
+        operation.set("consumes", consumes);
+      }
+      if (produces != null && !operation.has("produces")) {
+        operation.set("produces", produces);
+      }
+      boolean body = false;
+      for (JsonNode parameter : operation.path("parameters")) {
+        body |= "body".equals(parameter.path("in").asText());
+      }
+      boolean schema = false;
+      for (JsonNode response : operation.path("responses")) {
+        schema |= response.has("schema");
+      }
+      if (!body) {
+        operation.remove("consumes");
+      }
+      if (!schema) {
+        operation.remove("produces");
+      }
+    }));
   }
 
   private static void operation(JsonNode node, Declaration.Type type) {

@@ -66,6 +66,57 @@ class DefinitionsTest {
   }
 
   @Test
+  void aSwaggerDefinitionEqualsItsExportAndItsMediaTypesCountWhereTheyNameModels() throws Exception {
+    ObjectNode file = yaml("""
+        swagger: '2.0'
+        info: {title: sw, version: '1'}
+        basePath: /v1
+        produces: [application/json]
+        paths:
+          /hello:
+            get:
+              summary: says hello
+              responses: {'200': {description: OK}}
+              x-amazon-apigateway-integration: {type: mock}
+          /pets:
+            post:
+              parameters: [{name: Pet, in: body, schema: {$ref: '#/definitions/Pet'}}]
+              responses: {'200': {description: OK, schema: {$ref: '#/definitions/Pet'}}}
+              x-amazon-apigateway-integration: {type: mock}
+        definitions:
+          Pet: {type: object}
+        """);
+    ObjectNode export = yaml("""
+        swagger: '2.0'
+        info: {title: sw, version: '1'}
+        host: sw.execute-api.localhost:8080
+        basePath: /dev
+        schemes: [http]
+        paths:
+          /: {}
+          /hello:
+            get:
+              responses: {'200': {description: 200 response}}
+              x-amazon-apigateway-integration: {type: mock, passthroughBehavior: when_no_match, timeoutInMillis: 29000}
+          /pets:
+            post:
+              produces: [application/json]
+              parameters: [{name: Pet, in: body, schema: {$ref: '#/definitions/Pet'}}]
+              responses: {'200': {description: 200 response, schema: {$ref: '#/definitions/Pet'}}}
+              x-amazon-apigateway-integration: {type: mock, passthroughBehavior: when_no_match, timeoutInMillis: 29000}
+        definitions:
+          Empty: {title: Empty Schema, type: object}
+          Error: {title: Error Schema, type: object, properties: {message: {type: string}}}
+          Pet: {type: object}
+        """);
+    ObjectNode comparable = Definitions.comparable(export, Type.REST);
+    assertThat(Definitions.differences(Definitions.comparable(file, Type.REST), comparable, 5)).isEmpty();
+    file.put("consumes", file.arrayNode().add("application/xml"));
+    assertThat(Definitions.differences(Definitions.comparable(file, Type.REST), comparable, 5))
+        .containsExactly("/paths/~1pets/post/consumes");
+  }
+
+  @Test
   void whatAnEndpointConfigurationSaysBeyondTheDefaultsCounts() throws Exception {
     ObjectNode regional = yaml("""
         servers: [{url: 'http://x/{basePath}', x-amazon-apigateway-endpoint-configuration: {types: [REGIONAL]}}]
