@@ -18,7 +18,8 @@ function route() {
 
 async function render() {
   leaving.forEach(stop => stop());
-  leaving = [];
+  const stops = [];
+  leaving = stops;
   main.dataset.ready = '';
   if (aws.needsSignIn()) {
     signInForm();
@@ -34,10 +35,12 @@ async function render() {
   show(main, h('p', { class: 'muted' }, 'Loading…'));
   try {
     const module = await import(`./pages/${page}.js`);
-    const content = await module.render(params, { onLeave: stop => leaving.push(stop) });
-    if (route().page !== page) return;
+    // A page the user left while it loaded stops at once and shows nothing.
+    const content = await module.render(params, { onLeave: stop => (leaving === stops ? stops.push(stop) : stop()) });
+    if (leaving !== stops) return;
     show(main, content);
   } catch (error) {
+    if (leaving !== stops) return;
     show(main, errorBox(error));
   }
   main.dataset.ready = page; // what the browser tests wait for
