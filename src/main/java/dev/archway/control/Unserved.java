@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
  * either
  * <ul>
  *   <li><b>refused</b> (400 BadRequestException "... is not supported by Archway yet") when serving
- *       without it would do the opposite of what was asked: a WebSocket deployment would say DEPLOYED
- *       and answer nothing, a clone would be empty; or
+ *       without it would do the opposite of what was asked: a clone would be empty, a client
+ *       certificate would not be sent; or
  *   <li><b>accepted with a WARN line</b> naming what is ignored, when AWS tools set it routinely and
- *       serving without it answers the same requests the same way (logs, metrics, tracing,
- *       compression): stored and returned, so Terraform and CloudFormation see no drift.
+ *       serving without it answers the same requests the same way (compression, a WebSocket API's
+ *       execution logs): stored and returned, so Terraform and CloudFormation see no drift.
  * </ul>
  */
 public final class Unserved {
