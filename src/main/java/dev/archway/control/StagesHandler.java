@@ -3,6 +3,7 @@ package dev.archway.control;
 import dev.archway.control.wire.ApiException;
 import dev.archway.control.wire.PatchOperation;
 import dev.archway.control.wire.Patchable;
+import dev.archway.model.Json;
 import dev.archway.model.Stage;
 import dev.archway.store.Documents;
 import dev.archway.store.Kind;
@@ -85,6 +86,8 @@ final class StagesHandler {
       }
       requireDeployment(docs, apiId, p.deploymentId());
       checkVariables(p.variables());
+      AccessLogFormatRule.checkRest(p.accessLogSettings() == null ? null
+          : Json.MAPPER.valueToTree(p.accessLogSettings()).path("format").asText(null));
       DocumentationVersionsHandler.requireVersion(docs, apiId, p.documentationVersion());
       boolean cache = Boolean.TRUE.equals(p.cacheClusterEnabled());
       Stage updated = new Stage(p.deploymentId(), p.clientCertificateId(), stage.stageName(), p.description(),

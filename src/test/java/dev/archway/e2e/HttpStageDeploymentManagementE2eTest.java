@@ -40,6 +40,20 @@ class HttpStageDeploymentManagementE2eTest {
   }
 
   @Test
+  void anAccessLogFormatWithoutARequestIdIsRefusedWithAwsPrefix() {
+    String api = apiWithRoute();
+    assertThatThrownBy(() -> v2.createStage(r -> r.apiId(api).stageName("logged").accessLogSettings(a -> a
+        .destinationArn("arn:aws:logs:us-east-1:000000000000:log-group:x").format("$context.status"))))
+        .isInstanceOf(BadRequestException.class).hasMessageStartingWith("The following errors are found in Access Log "
+            + "Format: Access Log format must include either $context.requestId or $context.extendedRequestId : "
+            + "'$context.status'");
+    assertThatThrownBy(() -> v2.createStage(r -> r.apiId(api).stageName("logged").accessLogSettings(a -> a
+        .destinationArn("arn:aws:logs:us-east-1:000000000000:log-group:x").format("$context.requestId\n"))))
+        .isInstanceOf(BadRequestException.class).hasMessageStartingWith("The following errors are found in Access Log "
+            + "Format: Access Log format must be single line: ");
+  }
+
+  @Test
   void deploymentsAndStagesByHand() {
     String api = apiWithRoute();
     var deployment = v2.createDeployment(r -> r.apiId(api).description("first"));

@@ -1,16 +1,18 @@
 package dev.archway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archway.testing.ArchwayServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.CacheClusterStatus;
 import software.amazon.awssdk.services.apigateway.model.Op;
 
-/** A stage's access-log settings are removed whole; an enabled cache cluster answers AWS's default size and status. */
+/** A stage's access-log settings are removed whole, their format checked as AWS checks it; an enabled cache cluster answers AWS's default size and status. */
 class StageSettingsManagementE2eTest {
   @RegisterExtension static final ArchwayServer server = new ArchwayServer();
 
@@ -38,6 +40,23 @@ class StageSettingsManagementE2eTest {
     assertThat(cleared.sdkHttpResponse().statusCode()).isEqualTo(200);
     assertThat(cleared.accessLogSettings()).isNull();
     assertThat(aws.getStage(r -> r.restApiId(apiId).stageName("logged")).accessLogSettings()).isNull();
+  }
+
+  @Test
+  void anAccessLogFormatWithoutARequestIdOrOnTwoLinesIsRefusedAsAwsRefusesIt() {
+    aws.createStage(r -> r.restApiId(apiId).stageName("formats").deploymentId(deploymentId));
+    assertThatThrownBy(() -> aws.updateStage(r -> r.restApiId(apiId).stageName("formats").patchOperations(
+        p -> p.op(Op.REPLACE).path("/accessLogSettings/format").value("$context.status $context.requestIdX"))))
+        .isInstanceOf(BadRequestException.class).hasMessageStartingWith(
+            "Access Log format must include either $context.requestId or $context.extendedRequestId : "
+            + "'$context.status $context.requestIdX'");
+    assertThatThrownBy(() -> aws.updateStage(r -> r.restApiId(apiId).stageName("formats").patchOperations(
+        p -> p.op(Op.REPLACE).path("/accessLogSettings/format").value("$context.requestId\n$context.status"))))
+        .isInstanceOf(BadRequestException.class).hasMessageStartingWith(
+            "Access Log format must be single line, new line character is allowed only at end of the format");
+    var ending = aws.updateStage(r -> r.restApiId(apiId).stageName("formats").patchOperations(
+        p -> p.op(Op.REPLACE).path("/accessLogSettings/format").value("$context.extendedRequestId\n")));
+    assertThat(ending.accessLogSettings().format()).isEqualTo("$context.extendedRequestId\n");
   }
 
   @Test
