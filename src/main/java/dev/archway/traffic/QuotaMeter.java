@@ -77,7 +77,7 @@ public final class QuotaMeter {
   }
 
   /** Counts one request; false when the window's quota is used up (the request is not counted). */
-  public boolean tryConsume() {
+  private boolean tryConsume() {
     long now = clock.millis();
     Window w = window;
     if (now >= w.endMillis || now >= day.endMillis) {

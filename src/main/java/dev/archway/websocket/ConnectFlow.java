@@ -66,14 +66,16 @@ final class ConnectFlow {
         return Future.failedFuture(new Refusal(400, "Missing required request parameters: [" + String.join(", ", missing) + "]",
             "BAD_REQUEST_PARAMETERS"));
       }
-      event.apiKey(RouteAdmission.admit(route, h.stage(), c));
-      if (route.integration() == null) {
-        return Future.succeededFuture();
-      }
-      return calls.run(route.integration(), event,
-              () -> WebSocketEvents.connect(c, h.stage(), h.request(), h.headers(), h.query()))
-          .compose(answer -> answer.statusCode() / 100 == 2 ? Future.succeededFuture()
-              : Future.failedFuture(new Refusal(answer.statusCode(), answer.statusCode() == 403 ? "Forbidden" : "Error", null)));
+      return RouteAdmission.admit(route, h.stage(), c).compose(key -> {
+        event.apiKey(key);
+        if (route.integration() == null) {
+          return Future.succeededFuture();
+        }
+        return calls.run(route.integration(), event,
+                () -> WebSocketEvents.connect(c, h.stage(), h.request(), h.headers(), h.query()))
+            .compose(answer -> answer.statusCode() / 100 == 2 ? Future.<Void>succeededFuture()
+                : Future.failedFuture(new Refusal(answer.statusCode(), answer.statusCode() == 403 ? "Forbidden" : "Error", null)));
+      });
     });
   }
 

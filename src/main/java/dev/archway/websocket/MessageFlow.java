@@ -11,8 +11,8 @@ import io.vertx.core.Future;
 /**
  * One message of a connection, in AWS's order: the route the API's selection expression picks
  * (else {@code $default}; neither: {@code Forbidden}), the route's API key, throttles and quota
- * ({@link RouteAdmission}), its request validation ({@link RequestModels}), then its integration. A
- * two-way route sends the integration's answer back; a message that is refused or whose integration
+ * ({@link RouteAdmission}, in the order the connection's messages came), its request validation
+ * ({@link RequestModels}), then its integration. A two-way route sends the integration's answer back; a message that is refused or whose integration
  * fails gets AWS's error frame, {@code {"message": ..., "connectionId": ..., "requestId": ...}}.
  * Each message has its {@link RequestLog}, completed once with what it came to (metrics, access logs).
  */
@@ -59,16 +59,12 @@ final class MessageFlow {
   }
 
   private Future<RouteCall.Answer> serve(WebSocketRoute route, RouteEvent event) {
-    try {
-      event.apiKey(RouteAdmission.admit(route, event.stage(), event.connection()));
-    } catch (Refusal refused) {
-      return Future.failedFuture(refused);
-    }
-    if (route.integration() == null) {
-      return Future.failedFuture(Refusal.internalError());
-    }
     WebSocketConnection c = event.connection();
-    return route.models().check(event)
+    return c.inTurn(() -> RouteAdmission.admit(route, event.stage(), c))
+        .compose(key -> {
+          event.apiKey(key);
+          return route.integration() == null ? Future.failedFuture(Refusal.internalError()) : route.models().check(event);
+        })
         .compose(valid -> calls.run(route.integration(), event,
             () -> WebSocketEvents.message(c, event.stage(), event.request(), event.body())))
         .map(answer -> route.twoWay() ? answer : null);

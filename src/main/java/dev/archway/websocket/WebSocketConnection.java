@@ -41,6 +41,8 @@ public final class WebSocketConnection {
   private volatile ApiKey apiKey;
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile long lastActiveAt;
+  /** The last message's admission; touched only on the connection's event loop. */
+  private Future<?> admission = Future.succeededFuture();
 
   /** What the {@code $connect} authorizer said about the caller; {@link #NONE} without one. */
   public record Authorized(String principalId, Map<String, Object> context, String usageIdentifierKey) {
@@ -112,6 +114,17 @@ public final class WebSocketConnection {
   /** What the {@code $connect} authorizer said, set once before the connection is accepted. */
   void authorized(Authorized who) {
     this.authorized = who;
+  }
+
+  /**
+   * Runs {@code admit} once the previous message's admission is decided (at once when it is, as
+   * without shared quotas), so the messages of a connection are admitted, and their integrations
+   * started, in the order they came even when a quota waits for Redis. Called on the connection's event loop.
+   */
+  <T> Future<T> inTurn(java.util.function.Supplier<Future<T>> admit) {
+    Future<T> mine = admission.isComplete() ? admit.get() : admission.transform(previous -> admit.get());
+    admission = mine;
+    return mine;
   }
 
   /** The SigV4-verified caller of an AWS_IAM {@code $connect}, or null. */
