@@ -164,7 +164,7 @@ public final class Archway implements AutoCloseable {
       AuthControl authorization = accessControl(vertx, http, JwksFetcher.create(vertx, egress::get), settings, credentials);
       // One worker pool renders every mapping template, so none renders on an event loop.
       DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()),
-          new UsageControls(live, buckets), authorization);
+          new UsageControls(live, buckets), authorization, cluster.responseCaches());
       LiveHttpApis httpApis = new LiveHttpApis();
       HttpApiThrottles routeThrottles = new HttpApiThrottles(live, buckets);
       HttpApiCompiler httpCompiler = new HttpApiCompiler(http, aws, new HttpAuthorizers(authorization), routeThrottles);

@@ -22,7 +22,17 @@ public final class StageCaches {
 
   private record Sized(long bytes, ResponseCache cache) {}
 
-  private final LongFunction<ResponseCache> factory;
+  /** Makes a stage's cache. */
+  @FunctionalInterface
+  public interface Factory {
+    /**
+     * @param stage the API and stage, {@code apiId/stage}
+     * @param bytes the most the cache may hold
+     */
+    ResponseCache make(String stage, long bytes);
+  }
+
+  private final Factory factory;
   private final long heapShare;
   private final Map<String, Sized> byStage = new ConcurrentHashMap<>();
 
@@ -36,6 +46,14 @@ public final class StageCaches {
    * @param heapShare the most bytes one cache may hold, whatever its stage's size says
    */
   public StageCaches(LongFunction<ResponseCache> factory, long heapShare) {
+    this((stage, bytes) -> factory.apply(bytes), heapShare);
+  }
+
+  /**
+   * @param factory makes a stage's cache
+   * @param heapShare the most bytes one cache may hold, whatever its stage's size says
+   */
+  public StageCaches(Factory factory, long heapShare) {
     this.factory = factory;
     this.heapShare = heapShare;
   }
@@ -43,7 +61,8 @@ public final class StageCaches {
   /** The stage's cache, made now when it has none or its size changed. */
   public ResponseCache of(String apiId, String stage, String clusterSize) {
     long bytes = bytes(clusterSize);
-    return byStage.compute(apiId + "/" + stage, (key, held) -> {
+    boolean[] resized = {false};
+    Sized cache = byStage.compute(apiId + "/" + stage, (key, held) -> {
       if (held != null && held.bytes() == bytes) {
         return held;
       }
@@ -52,8 +71,13 @@ public final class StageCaches {
         LOG.info("stage {} of REST API {}: cache size {} GB bounded to {} MB, a quarter of the heap", stage, apiId,
             clusterSize == null ? DEFAULT_SIZE : clusterSize, bound / (1024 * 1024));
       }
-      return new Sized(bytes, factory.apply(bound));
-    }).cache();
+      resized[0] = held != null;
+      return new Sized(bytes, factory.make(key, bound));
+    });
+    if (resized[0]) {
+      cache.cache().flush(); // a shared cache outlives this node's instance: empty it as AWS does
+    }
+    return cache.cache();
   }
 
   /** Forgets the caches of the API's stages other than {@code cached} (caching turned off, stage deleted). */

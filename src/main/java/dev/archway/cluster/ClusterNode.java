@@ -1,5 +1,6 @@
 package dev.archway.cluster;
 
+import dev.archway.cache.StageCaches;
 import dev.archway.cloudwatch.metrics.MetricSink;
 import dev.archway.config.ClusterSettings;
 import dev.archway.control.NodeStatus;
@@ -75,6 +76,12 @@ public final class ClusterNode implements AutoCloseable {
       redis.onLost(() -> sink.record(accountId, region, "Archway/Cluster", "RedisUnavailable",
           Map.of("Node", settings.nodeId()), "Count", 1));
     }
+  }
+
+  /** The REST stage response caches: in this node's memory, or in Redis for every node. */
+  public StageCaches responseCaches() {
+    return redis == null ? StageCaches.local()
+        : new StageCaches((stage, bytes) -> new RedisResponseCache(redis, stage), Long.MAX_VALUE);
   }
 
   /** The WebSocket connections: this node's, or every node's through Redis. */

@@ -26,7 +26,7 @@ final class LuaScript {
     }
   }
 
-  /** Runs the script on one key with these arguments. */
+  /** Runs the script on one key with these arguments (a {@code Buffer} goes as its bytes, others as text). */
   Future<Response> run(SharedRedis redis, String key, Object... args) {
     return redis.send(request(Command.EVALSHA, sha1, key, args)).recover(error -> {
       if (String.valueOf(error.getMessage()).startsWith("NOSCRIPT")) {
@@ -39,7 +39,11 @@ final class LuaScript {
   private static Request request(Command command, String script, String key, Object... args) {
     Request request = Request.cmd(command).arg(script).arg(1).arg(key);
     for (Object arg : args) {
-      request.arg(String.valueOf(arg));
+      if (arg instanceof io.vertx.core.buffer.Buffer bytes) {
+        request.arg(bytes); // binary-safe
+      } else {
+        request.arg(String.valueOf(arg));
+      }
     }
     return request;
   }

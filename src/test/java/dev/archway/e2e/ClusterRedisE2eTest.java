@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.model.Json;
 import dev.archway.testing.ArchwayCluster;
 import dev.archway.testing.WebSocketClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -49,7 +51,8 @@ import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 
 /**
  * Three nodes on one PostgreSQL and one Redis behave as one gateway: quotas and throttles count
- * globally, a WebSocket message reaches its connection through any node, and losing both servers
+ * globally, a WebSocket message reaches its connection through any node, a REST stage's cache is
+ * one for every node, and losing both servers
  * under load fails no request while management answers 503, all working again once they are back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -186,6 +189,65 @@ class ClusterRedisE2eTest {
 
   @Test
   @Order(5)
+  void theStageCacheIsSharedFlushedForAllAndBypassedWhileRedisIsAway() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      AtomicInteger calls = new AtomicInteger();
+      HttpServer backend = vertx.createHttpServer()
+          .requestHandler(request -> request.response().end("n=" + calls.incrementAndGet()))
+          .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      ApiGatewayClient a = CLUSTER.client(0);
+      var api = a.createRestApi(r -> r.name("cached"));
+      String items = a.createResource(r -> r.restApiId(api.id()).parentId(api.rootResourceId()).pathPart("items")).id();
+      a.putMethod(r -> r.restApiId(api.id()).resourceId(items).httpMethod("GET").authorizationType("NONE"));
+      a.putIntegration(r -> r.restApiId(api.id()).resourceId(items).httpMethod("GET").type("HTTP_PROXY")
+          .integrationHttpMethod("GET").uri("http://127.0.0.1:" + backend.actualPort() + "/items"));
+      a.createDeployment(r -> r.restApiId(api.id()).stageName("prod").cacheClusterEnabled(true));
+      a.updateStage(r -> r.restApiId(api.id()).stageName("prod").patchOperations(
+          PatchOperation.builder().op(Op.REPLACE).path("/*/*/caching/enabled").value("true").build(),
+          PatchOperation.builder().op(Op.REPLACE).path("/*/*/caching/requireAuthorizationForCacheControl").value("false").build()));
+      for (int node = 0; node < 3; node++) { // every node answers from the cache
+        int n = node;
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            .until(() -> items(n, api.id(), false).equals(items(n, api.id(), false)));
+      }
+
+      String filled = items(0, api.id(), true); // Cache-Control: max-age=0 through A: a fresh answer, kept
+      int count = calls.get();
+      assertThat(filled).isEqualTo("n=" + count);
+      assertThat(items(1, api.id(), false)).isEqualTo(filled);
+      assertThat(items(2, api.id(), false)).isEqualTo(filled);
+      assertThat(calls.get()).isEqualTo(count);
+
+      CLUSTER.client(2).flushStageCache(r -> r.restApiId(api.id()).stageName("prod"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> !items(1, api.id(), false).equals(filled));
+      await().atMost(Duration.ofSeconds(5)).until(() -> items(1, api.id(), false).equals(items(0, api.id(), false)));
+
+      CLUSTER.redis().stop();
+      for (int node = 0; node < 3; node++) { // every request a miss that succeeds
+        int before = calls.get();
+        assertThat(items(node, api.id(), false)).isEqualTo("n=" + (before + 1));
+      }
+      CLUSTER.redis().restart();
+      await().atMost(Duration.ofSeconds(10)).until(() -> items(0, api.id(), false).equals(items(2, api.id(), false)));
+    } finally {
+      vertx.close();
+    }
+  }
+
+  /** GET /items of the API's prod stage through a node, answered 200 (with {@code Cache-Control: max-age=0} if fresh). */
+  private static String items(int node, String apiId, boolean fresh) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(CLUSTER.invoke(node, apiId, "prod", "/items"));
+    if (fresh) {
+      request.header("Cache-Control", "max-age=0");
+    }
+    HttpResponse<String> response = KeyedApi.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  @Test
+  @Order(6)
   void losingPostgresAndRedisUnderLoadFailsNoRequestAndEverythingWorksAgainWithinFiveSeconds() throws Exception {
     ApiGatewayClient a = CLUSTER.client(0);
     KeyedApi api = KeyedApi.create(a, "steady").get("pets", true).deploy("prod");
