@@ -5,6 +5,7 @@ import dev.archway.model.ThrottleSettings;
 import dev.archway.store.Change;
 import dev.archway.store.Kind;
 import dev.archway.store.Store;
+import dev.archway.store.StoreException;
 import dev.archway.store.V2Kinds;
 import dev.archway.traffic.Buckets;
 import dev.archway.traffic.LiveAccess;
@@ -68,7 +69,11 @@ public final class AccessSync {
     if (flushTimer >= 0) {
       vertx.cancelTimer(flushTimer);
     }
-    ledger.flush();
+    try {
+      ledger.flush();
+    } catch (StoreException e) { // a node stopped while its shared store is away: the rest must still close
+      LOG.warn("quota counts since the last write are lost at shutdown: {}", e.toString());
+    }
   }
 
   /** Completes when every rebuild scheduled so far has published (read-your-writes for the management API). */
