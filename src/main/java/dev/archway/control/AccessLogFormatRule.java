@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * What AWS refuses in a stage's access-log format, in its words: a line break inside it (a REST
  * format may end with one), and a format without {@code $context.requestId} or
  * {@code $context.extendedRequestId}, which keep each line unique. v2 (HTTP and WebSocket) messages
- * carry AWS's "The following errors are found in Access Log Format: " prefix.
+ * carry AWS's "The following errors are found in Access Log Format: " prefix. A format already stored
+ * is not checked again, so a stage written before this check can still have its other settings updated.
  */
 public final class AccessLogFormatRule {
   /** Either id, as a whole variable name: {@code $context.requestIdX} is another variable. */
@@ -18,17 +19,17 @@ public final class AccessLogFormatRule {
   private AccessLogFormatRule() {}
 
   /** REST stages (UpdateStage). */
-  public static void checkRest(String format) {
-    check(format, true, "");
+  public static void checkRest(String format, String stored) {
+    check(format, stored, true, "");
   }
 
-  /** HTTP and WebSocket stages (CreateStage, UpdateStage). */
-  public static void checkV2(String format) {
-    check(format, false, V2_PREFIX);
+  /** HTTP and WebSocket stages (CreateStage: {@code stored} null, UpdateStage). */
+  public static void checkV2(String format, String stored) {
+    check(format, stored, false, V2_PREFIX);
   }
 
-  private static void check(String format, boolean rest, String prefix) {
-    if (format == null) {
+  private static void check(String format, String stored, boolean rest, String prefix) {
+    if (format == null || format.equals(stored)) {
       return;
     }
     String line = rest ? stripTrailingLineEnd(format) : format;

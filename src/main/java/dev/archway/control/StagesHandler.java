@@ -86,8 +86,7 @@ final class StagesHandler {
       }
       requireDeployment(docs, apiId, p.deploymentId());
       checkVariables(p.variables());
-      AccessLogFormatRule.checkRest(p.accessLogSettings() == null ? null
-          : Json.MAPPER.valueToTree(p.accessLogSettings()).path("format").asText(null));
+      AccessLogFormatRule.checkRest(accessLogFormat(p), accessLogFormat(stage));
       DocumentationVersionsHandler.requireVersion(docs, apiId, p.documentationVersion());
       boolean cache = Boolean.TRUE.equals(p.cacheClusterEnabled());
       Stage updated = new Stage(p.deploymentId(), p.clientCertificateId(), stage.stageName(), p.description(),
@@ -166,5 +165,10 @@ final class StagesHandler {
     Drafts.api(docs, call.caller(), apiId);
     return docs.get(Kind.STAGE, apiId, call.label("stage_name"))
         .orElseThrow(() -> ApiException.notFound(NO_SUCH_STAGE));
+  }
+
+  private static String accessLogFormat(Stage stage) {
+    return stage.accessLogSettings() == null ? null
+        : Json.MAPPER.valueToTree(stage.accessLogSettings()).path("format").asText(null);
   }
 }

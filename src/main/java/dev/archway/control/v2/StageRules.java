@@ -1,6 +1,5 @@
 package dev.archway.control.v2;
 
-import dev.archway.control.AccessLogFormatRule;
 import dev.archway.control.Call;
 import dev.archway.control.wire.ApiException;
 import dev.archway.model.v2.HttpApi;
@@ -65,7 +64,6 @@ final class StageRules {
       Checks.required("accessLogSettings.destinationArn", stage.accessLogSettings().destinationArn());
       Checks.required("accessLogSettings.format", stage.accessLogSettings().format());
       Checks.length("accessLogSettings.format", stage.accessLogSettings().format(), 1, 1024);
-      AccessLogFormatRule.checkV2(stage.accessLogSettings().format());
     }
     if (!api.isHttp()) {
       return stage;

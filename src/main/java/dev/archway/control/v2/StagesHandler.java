@@ -1,5 +1,6 @@
 package dev.archway.control.v2;
 
+import dev.archway.control.AccessLogFormatRule;
 import dev.archway.control.Call;
 import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
@@ -48,6 +49,7 @@ final class StagesHandler {
     Stage created = store.write(docs -> {
       HttpApi api = V2Drafts.api(docs, call.caller(), call.label("apiId"));
       String now = V2Drafts.now();
+      AccessLogFormatRule.checkV2(req.accessLogSettings() == null ? null : req.accessLogSettings().format(), null);
       Stage stage = StageRules.check(docs, api, new Stage(req.accessLogSettings(), null,
           Boolean.TRUE.equals(req.autoDeploy()), req.clientCertificateId(), now,
           req.defaultRouteSettings() == null ? new RouteSettings(false, false, null, null, null) : req.defaultRouteSettings(),
@@ -98,6 +100,8 @@ final class StagesHandler {
       Map<String, String> variables = Updates.has(call, "stageVariables")
           ? StageRules.variables(stage.stageVariables(), Updates.merge(new Variables(null), call, Set.of("stageVariables"), Variables.class).stageVariables())
           : stage.stageVariables();
+      AccessLogFormatRule.checkV2(merged.accessLogSettings() == null ? null : merged.accessLogSettings().format(),
+          stage.accessLogSettings() == null ? null : stage.accessLogSettings().format());
       Stage updated = StageRules.check(docs, api, new Stage(merged.accessLogSettings(), merged.apiGatewayManaged(),
           merged.autoDeploy(), merged.clientCertificateId(), merged.createdDate(), merged.defaultRouteSettings(),
           merged.deploymentId(), merged.description(), merged.lastDeploymentStatusMessage(), V2Drafts.now(),
