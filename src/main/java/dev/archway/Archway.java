@@ -3,7 +3,7 @@ package dev.archway;
 import dev.archway.auth.CredentialsFile;
 import dev.archway.auth.jwt.JwksFetcher;
 import dev.archway.auth.jwt.JwtValidators;
-import dev.archway.auth.lambda.AuthorizerCache;
+import dev.archway.auth.lambda.LambdaAuthorizerResponse;
 import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import dev.archway.auth.SigV4Verifier;
 import dev.archway.config.OsReason;
@@ -161,7 +161,8 @@ public final class Archway implements AutoCloseable {
       QuotaLedger quotas = new QuotaLedger(new StoreQuotaCounters(configuration), Clock.systemUTC(), cluster.quotas());
       AccessSync usage = new AccessSync(vertx, configuration, live, buckets, quotas, settings.accountThrottle());
       usage.start().await();
-      AuthControl authorization = accessControl(vertx, http, JwksFetcher.create(vertx, egress::get), settings, credentials);
+      AuthControl authorization = accessControl(vertx, http, JwksFetcher.create(vertx, egress::get), settings, credentials,
+          cluster);
       // One worker pool renders every mapping template, so none renders on an event loop.
       DeploymentCompiler compiler = new DeploymentCompiler(http, aws, TemplateRunner.shared(vertx, settings.accountId()),
           new UsageControls(live, buckets), authorization, cluster.responseCaches());
@@ -316,10 +317,11 @@ public final class Archway implements AutoCloseable {
    * with the keys of --credentials (dev mode without).
    */
   private static AuthControl accessControl(Vertx vertx, HttpProxyIntegration http, JwksFetcher jwks, Settings settings,
-      Map<String, dev.archway.auth.Credential> credentials) {
+      Map<String, dev.archway.auth.Credential> credentials, ClusterNode cluster) {
     Clock clock = Clock.systemUTC();
     LambdaInvoker lambda = new LambdaInvoker(http, settings.endpoints()::lambdaFor, outboundSigner(credentials));
-    return new AuthControl(new LambdaAuthorizerInvoker(lambda), new AuthorizerCache<>(),
+    return new AuthControl(new LambdaAuthorizerInvoker(lambda), cluster.authorizerCache(LambdaAuthorizerResponse.CODEC),
+        cluster.authorizerCache(HttpAuthorizers.DECISIONS),
         new JwtValidators(jwks, clock), new SigV4Verifier(credentials, clock, "execute-api"),
         settings.endpoints()::cognitoIssuer, settings.accountId(), settings.region());
   }

@@ -1,5 +1,7 @@
 package dev.archway.cluster;
 
+import dev.archway.auth.lambda.AuthorizerCache;
+import dev.archway.auth.lambda.LocalAuthorizerCache;
 import dev.archway.cache.StageCaches;
 import dev.archway.cloudwatch.metrics.MetricSink;
 import dev.archway.config.ClusterSettings;
@@ -82,6 +84,11 @@ public final class ClusterNode implements AutoCloseable {
   public StageCaches responseCaches() {
     return redis == null ? StageCaches.local()
         : new StageCaches((stage, bytes) -> new RedisResponseCache(redis, stage), Long.MAX_VALUE);
+  }
+
+  /** Lambda authorizer results: in this node's memory, or in Redis for every node (written and read by {@code codec}). */
+  public <V> AuthorizerCache<V> authorizerCache(AuthorizerCache.Codec<V> codec) {
+    return redis == null ? new LocalAuthorizerCache<>() : new RedisAuthorizerCache<>(redis, codec);
   }
 
   /** The WebSocket connections: this node's, or every node's through Redis. */

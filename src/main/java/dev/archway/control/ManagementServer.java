@@ -118,7 +118,7 @@ public final class ManagementServer {
     TestInvokeHandler testInvoke = new TestInvokeHandler(vertx, store, compiler);
     api.on(POST, METHOD, 200, testInvoke::invoke);
     domainRoutes(api, store, new ApiEndpoints(publicUrl));
-    V2Routes.register(api, store, new ApiEndpoints(publicUrl), httpCompiler, webSocketCompiler);
+    V2Routes.register(api, store, new ApiEndpoints(publicUrl), httpCompiler, webSocketCompiler, access);
     api.finish();
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(120))
         .requestHandler(router)

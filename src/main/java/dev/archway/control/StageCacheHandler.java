@@ -29,11 +29,13 @@ final class StageCacheHandler {
     return null;
   }
 
-  /** FlushStageAuthorizersCache: the stage's cached Lambda authorizer results. */
+  /**
+   * FlushStageAuthorizersCache: the stage's cached Lambda authorizer results, for every node that shares them;
+   * answered once they are gone (or, Redis away, once that is logged: the flush is not done).
+   */
   Object flushAuthorizers(Call call) {
     String apiId = call.label("restapi_id");
-    access.cache().flush(apiId, existingStage(call, apiId));
-    return null;
+    return access.cache().flush(apiId, existingStage(call, apiId)).otherwiseEmpty();
   }
 
   private String existingStage(Call call, String apiId) {

@@ -5,7 +5,9 @@ import dev.archway.auth.jwt.JwtValidators;
 import dev.archway.auth.lambda.AuthorizerCache;
 import dev.archway.auth.lambda.LambdaAuthorizerInvoker;
 import dev.archway.auth.lambda.LambdaAuthorizerResponse;
+import dev.archway.auth.lambda.LocalAuthorizerCache;
 import dev.archway.model.DeployedApi;
+import dev.archway.runtime.httpapi.LambdaAuthorizerStep.Decided;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -19,6 +21,7 @@ import java.util.function.BiFunction;
 public final class AuthControl {
   private final LambdaAuthorizerInvoker lambda;
   private final AuthorizerCache<LambdaAuthorizerResponse> cache;
+  private final AuthorizerCache<Decided> decisions;
   private final JwtValidators jwt;
   private final SigV4Verifier iam;
   private final BiFunction<String, String, String> cognitoIssuer;
@@ -27,14 +30,18 @@ public final class AuthControl {
 
   /**
    * @param lambda        calls Lambda authorizers, or null when no Lambda endpoint is known (they then fail closed)
+   * @param cache         the results of REST and WebSocket Lambda authorizers
+   * @param decisions     the decisions of HTTP API Lambda authorizers
    * @param jwt           validates Cognito tokens, or null (COGNITO_USER_POOLS methods then fail closed)
    * @param iam           verifies SigV4 for {@code execute-api}; dev mode when it has no keys
    * @param cognitoIssuer the issuer URL of a user pool, by region and pool id
    */
-  public AuthControl(LambdaAuthorizerInvoker lambda, AuthorizerCache<LambdaAuthorizerResponse> cache, JwtValidators jwt,
-      SigV4Verifier iam, BiFunction<String, String, String> cognitoIssuer, String defaultAccountId, String defaultRegion) {
+  public AuthControl(LambdaAuthorizerInvoker lambda, AuthorizerCache<LambdaAuthorizerResponse> cache,
+      AuthorizerCache<Decided> decisions, JwtValidators jwt, SigV4Verifier iam, BiFunction<String, String, String> cognitoIssuer,
+      String defaultAccountId, String defaultRegion) {
     this.lambda = lambda;
     this.cache = cache;
+    this.decisions = decisions;
     this.jwt = jwt;
     this.iam = iam;
     this.cognitoIssuer = cognitoIssuer;
@@ -44,13 +51,18 @@ public final class AuthControl {
 
   /** Nothing configured: AWS_IAM in dev mode; Lambda and Cognito authorizers answer 500 (fail closed). */
   public static AuthControl unconfigured() {
-    return new AuthControl(null, new AuthorizerCache<>(), null, new SigV4Verifier(Map.of(), Clock.systemUTC(), "execute-api"),
+    return new AuthControl(null, new LocalAuthorizerCache<>(), new LocalAuthorizerCache<>(), null, new SigV4Verifier(Map.of(), Clock.systemUTC(), "execute-api"),
         (region, pool) -> "https://cognito-idp." + region + ".amazonaws.com/" + pool, "000000000000", "us-east-1");
   }
 
-  /** The authorizer result cache, for FlushStageAuthorizersCache. */
+  /** The REST and WebSocket authorizer result cache, for FlushStageAuthorizersCache. */
   public AuthorizerCache<LambdaAuthorizerResponse> cache() {
     return cache;
+  }
+
+  /** The HTTP API authorizer decision cache. */
+  public AuthorizerCache<Decided> decisions() {
+    return decisions;
   }
 
   LambdaAuthorizerInvoker lambda() {

@@ -20,6 +20,8 @@ import dev.archway.runtime.route.RouteTable;
 import dev.archway.traffic.AccessRules;
 import dev.archway.traffic.LiveAccess;
 import dev.archway.websocket.ConnectAuthorizer;
+import dev.archway.auth.lambda.AuthorizerCache;
+import dev.archway.auth.lambda.LambdaAuthorizerResponse;
 import dev.archway.websocket.Connections;
 import dev.archway.websocket.ConnectionsStep;
 import dev.archway.websocket.LocalConnections;
@@ -54,6 +56,7 @@ public final class WebSocketCompiler {
   private final HttpApiThrottles throttles;
   private final LiveAccess access;
   private final SigV4Verifier iam;
+  private final AuthorizerCache<LambdaAuthorizerResponse> authorizerResults;
   private final Step connectionsAuth;
   private final Step connections;
 
@@ -73,6 +76,7 @@ public final class WebSocketCompiler {
     this.throttles = throttles;
     this.access = access;
     this.iam = auth.iam();
+    this.authorizerResults = auth.cache();
     this.connectionsAuth = new IamAuthStep(auth.iam());
     this.connections = new ConnectionsStep(connections, limits.maxMessageBytes());
   }
@@ -182,7 +186,8 @@ public final class WebSocketCompiler {
             + " (expected: an authorizer of the API)"));
     int ttl = authorizer.authorizerResultTtlInSeconds() == null ? 0 : authorizer.authorizerResultTtlInSeconds();
     return new ConnectAuthorizer(authorizer.authorizerId(), HttpApiCompiler.lambdaUri(authorizer.authorizerUri()),
-        new LambdaAuthorizerInvoker(aws.lambda()), orEmpty(authorizer.identitySource()), Duration.ofSeconds(ttl), connectArn);
+        new LambdaAuthorizerInvoker(aws.lambda()), orEmpty(authorizer.identitySource()), Duration.ofSeconds(ttl), connectArn,
+        authorizerResults);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

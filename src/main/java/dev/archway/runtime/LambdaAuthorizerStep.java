@@ -56,14 +56,14 @@ public final class LambdaAuthorizerStep implements Step {
     CompiledStage stage = exchange.stage();
     AuthorizerCache.Key key = new AuthorizerCache.Key(stage.apiId(), stage.stageName(), stage.deploymentId(),
         settings.authorizerId(), identity);
-    LambdaAuthorizerResponse cached = settings.ttl().isZero() ? null : cache.get(key);
-    if (cached != null) {
-      return decide(exchange, cached, methodArn);
+    if (settings.ttl().isZero()) {
+      return call(exchange, identity).compose(response -> decide(exchange, response, methodArn));
     }
-    return call(exchange, identity).compose(response -> {
-      cache.put(key, response, settings.ttl());
-      return decide(exchange, response, methodArn);
-    });
+    return cache.get(key).compose(cached -> cached != null ? decide(exchange, cached, methodArn)
+        : call(exchange, identity).compose(response -> {
+          cache.put(key, response, settings.ttl());
+          return decide(exchange, response, methodArn);
+        }));
   }
 
   /** The identity-source values, or null when one is missing or the token fails identityValidationExpression. */

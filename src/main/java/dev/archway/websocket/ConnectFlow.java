@@ -32,7 +32,6 @@ final class ConnectFlow {
       Map<String, List<String>> query, WebSocketEvents.Request request, String rawPath, String rawQuery) {}
 
   private final RouteCall calls;
-  private final AuthorizerCache<LambdaAuthorizerResponse> decisions = new AuthorizerCache<>();
 
   ConnectFlow(RouteCall calls) {
     this.calls = calls;
@@ -117,28 +116,35 @@ final class ConnectFlow {
     WebSocketStage stage = h.stage();
     AuthorizerCache.Key key = identity.isEmpty() || authorizer.ttl().isZero() ? null
         : new AuthorizerCache.Key(stage.apiId(), stage.stageName(), stage.deploymentId(), authorizer.authorizerId(), identity);
-    LambdaAuthorizerResponse cached = key == null ? null : decisions.get(key);
+    Future<LambdaAuthorizerResponse> cached = key == null ? Future.succeededFuture() : authorizer.cache().get(key);
+    return cached.compose(hit -> hit != null ? Future.succeededFuture(hit) : call(authorizer, h, key))
+        .compose(response -> {
+          Decision decision = response.policy().evaluate(
+              PolicyRequest.invoke(authorizer.methodArn(), h.connection().sourceIp(), null));
+          return decision == Decision.ALLOW
+              ? Future.succeededFuture(new WebSocketConnection.Authorized(response.principalId(), response.context(),
+                  response.usageIdentifierKey()))
+              : Future.failedFuture(Refusal.accessDenied());
+        });
+  }
+
+  /** Calls the authorizer and keeps its answer under {@code key} (null: not cached). */
+  private static Future<LambdaAuthorizerResponse> call(ConnectAuthorizer authorizer, Handshake h, AuthorizerCache.Key key) {
+    WebSocketStage stage = h.stage();
     long started = System.nanoTime();
-    Future<LambdaAuthorizerResponse> answer = cached != null ? Future.succeededFuture(cached)
-        : authorizer.lambda().invoke(authorizer.function().function(stage.variables()), Buffer.buffer(
-            WebSocketEvents.authorizer(h.connection(), stage, h.request(), authorizer.methodArn(), h.headers(), h.query())
-                .toString())).andThen(ar -> h.request().log().authorizerLatency(System.nanoTime() - started));
+    Future<LambdaAuthorizerResponse> answer = authorizer.lambda().invoke(authorizer.function().function(stage.variables()),
+        Buffer.buffer(WebSocketEvents.authorizer(h.connection(), stage, h.request(), authorizer.methodArn(), h.headers(),
+            h.query()).toString())).andThen(ar -> h.request().log().authorizerLatency(System.nanoTime() - started));
     return answer.recover(e -> {
       if (e instanceof AuthorizerException a && a.kind() == AuthorizerException.Kind.UNAUTHORIZED) {
         return Future.failedFuture(Refusal.unauthorized());
       }
       LOG.warn("request {}: authorizer of {} failed: {}", h.request().requestId(), h.connection(), e.getMessage());
       return Future.failedFuture(new Refusal(500, "Internal server error", "AUTHORIZER_FAILURE"));
-    }).compose(response -> {
-      if (key != null && cached == null) {
-        decisions.put(key, response, authorizer.ttl());
+    }).onSuccess(response -> {
+      if (key != null) {
+        authorizer.cache().put(key, response, authorizer.ttl());
       }
-      Decision decision = response.policy().evaluate(
-          PolicyRequest.invoke(authorizer.methodArn(), h.connection().sourceIp(), null));
-      return decision == Decision.ALLOW
-          ? Future.succeededFuture(new WebSocketConnection.Authorized(response.principalId(), response.context(),
-              response.usageIdentifierKey()))
-          : Future.failedFuture(Refusal.accessDenied());
     });
   }
 

@@ -1,6 +1,7 @@
 package dev.archway.auth.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archway.auth.AuthorizerResult;
 import dev.archway.auth.policy.PolicyDocument;
 import dev.archway.model.Json;
@@ -18,6 +19,10 @@ import java.util.function.UnaryOperator;
  */
 public record LambdaAuthorizerResponse(
     String principalId, PolicyDocument policy, String policyJson, Map<String, Object> context, String usageIdentifierKey) {
+
+  /** A result shared through Redis travels as the authorizer's output and is parsed again, so it reads back as it was. */
+  public static final AuthorizerCache.Codec<LambdaAuthorizerResponse> CODEC =
+      new AuthorizerCache.Codec<>(LambdaAuthorizerResponse::output, LambdaAuthorizerResponse::parse);
 
   /** @throws IllegalArgumentException saying what is wrong with the output */
   public static LambdaAuthorizerResponse parse(Buffer payload) {
@@ -73,6 +78,23 @@ public record LambdaAuthorizerResponse(
     }
     throw new IllegalArgumentException("authorizer output context." + name + " is " + value.getNodeType()
         + " (expected: a string, number or boolean)");
+  }
+
+  /** The output this was parsed from, in the same JSON value types: what {@link #parse} reads back into this. */
+  public Buffer output() {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("principalId", principalId);
+    try {
+      root.set("policyDocument", Json.MAPPER.readTree(policyJson));
+      ObjectNode values = root.putObject("context");
+      context.forEach((name, value) -> values.set(name, Json.MAPPER.valueToTree(value))); // a null value stays a null
+      if (usageIdentifierKey != null) {
+        root.put("usageIdentifierKey", usageIdentifierKey);
+      }
+      return Buffer.buffer(Json.MAPPER.writeValueAsBytes(root));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("authorizer output parsed once does not write again: " + e.getMessage(), e);
+    }
   }
 
   public AuthorizerResult result() {

@@ -4,12 +4,14 @@ import dev.archway.control.AccessLogFormatRule;
 import dev.archway.control.Call;
 import dev.archway.control.Unserved;
 import dev.archway.control.wire.ApiException;
+import dev.archway.deploy.AuthControl;
 import dev.archway.model.v2.HttpApi;
 import dev.archway.model.v2.Stage;
 import dev.archway.model.v2.Stage.AccessLogSettings;
 import dev.archway.model.v2.Stage.RouteSettings;
 import dev.archway.store.Store;
 import dev.archway.store.V2Kinds;
+import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,13 @@ final class StagesHandler {
 
   private final Store store;
   private final Deployer deployer;
+  private final AuthControl access;
 
-  StagesHandler(Store store, Deployer deployer) {
+  /** @param access holds the authorizer caches ResetAuthorizersCache empties */
+  StagesHandler(Store store, Deployer deployer, AuthControl access) {
     this.deployer = deployer;
     this.store = store;
+    this.access = access;
   }
 
   record CreateRequest(
@@ -158,10 +163,16 @@ final class StagesHandler {
     });
   }
 
-  /** The stage must exist; the runtime's authorizer cache is not built yet, so there is nothing else to flush. */
+  /**
+   * The stage's cached Lambda authorizer answers (an HTTP API's decisions, a WebSocket API's {@code $connect} results),
+   * for every node that shares them; answered once they are gone (or, Redis away, once that is logged).
+   */
   Object resetAuthorizersCache(Call call) {
-    store.read(docs -> V2Drafts.stage(docs, V2Drafts.api(docs, call.caller(), call.label("apiId")).apiId(), call.label("stageName")));
-    return null;
+    String apiId = call.label("apiId");
+    String stage = call.label("stageName");
+    store.read(docs -> V2Drafts.stage(docs, V2Drafts.api(docs, call.caller(), apiId).apiId(), stage));
+    return Future.all(access.decisions().flush(apiId, stage), access.cache().flush(apiId, stage))
+        .<Void>mapEmpty().otherwiseEmpty();
   }
 
   private Object edit(Call call, java.util.function.UnaryOperator<Stage> change) {

@@ -8,6 +8,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.archway.control.ManagementApi;
 import dev.archway.control.Operation;
+import dev.archway.deploy.AuthControl;
 import dev.archway.deploy.HttpApiCompiler;
 import dev.archway.deploy.WebSocketCompiler;
 import dev.archway.store.Store;
@@ -28,15 +29,16 @@ public final class V2Routes {
   /**
    * @param compiler compiles each HTTP API deployment before it is stored (null: not checked)
    * @param webSocketCompiler the same for WebSocket APIs
+   * @param access holds the authorizer caches ResetAuthorizersCache empties
    */
   public static void register(ManagementApi api, Store store, ApiEndpoints endpoints, HttpApiCompiler compiler,
-      WebSocketCompiler webSocketCompiler) {
+      WebSocketCompiler webSocketCompiler, AuthControl access) {
     Deployer deployer = new Deployer(compiler, webSocketCompiler);
     ApisHandler apis = new ApisHandler(store, endpoints, deployer);
     RoutesHandler routes = new RoutesHandler(store, deployer);
     IntegrationsHandler integrations = new IntegrationsHandler(store, deployer);
     AuthorizersHandler authorizers = new AuthorizersHandler(store, deployer);
-    StagesHandler stages = new StagesHandler(store, deployer);
+    StagesHandler stages = new StagesHandler(store, deployer, access);
     DeploymentsHandler deployments = new DeploymentsHandler(store, deployer);
     DomainNamesHandler domains = new DomainNamesHandler(store, endpoints);
     ApiMappingsHandler mappings = new ApiMappingsHandler(store);

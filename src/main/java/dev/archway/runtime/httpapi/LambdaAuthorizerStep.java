@@ -74,17 +74,14 @@ public final class LambdaAuthorizerStep implements Step {
     CompiledStage stage = exchange.stage();
     AuthorizerCache.Key key = new AuthorizerCache.Key(stage.apiId(), stage.stageName(), stage.deploymentId(),
         settings.authorizerId(), identity);
-    boolean cacheable = !identity.isEmpty() && !settings.ttl().isZero();
-    Decided cached = cacheable ? cache.get(key) : null;
-    if (cached != null) {
-      return decide(exchange, cached);
+    if (identity.isEmpty() || settings.ttl().isZero()) {
+      return call(exchange, identity).compose(decided -> decide(exchange, decided));
     }
-    return call(exchange, identity).compose(decided -> {
-      if (cacheable) {
-        cache.put(key, decided, settings.ttl());
-      }
-      return decide(exchange, decided);
-    });
+    return cache.get(key).compose(cached -> cached != null ? decide(exchange, cached)
+        : call(exchange, identity).compose(decided -> {
+          cache.put(key, decided, settings.ttl());
+          return decide(exchange, decided);
+        }));
   }
 
   private Future<Void> decide(Exchange exchange, Decided decided) {

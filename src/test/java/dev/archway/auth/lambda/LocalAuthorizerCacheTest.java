@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class AuthorizerCacheTest {
+class LocalAuthorizerCacheTest {
   final AtomicLong nanos = new AtomicLong();
   final Ticker ticker = nanos::get;
-  final AuthorizerCache<String> cache = new AuthorizerCache<>(ticker);
+  final LocalAuthorizerCache<String> cache = new LocalAuthorizerCache<>(ticker);
 
   static AuthorizerCache.Key key(String stage, String token) {
     return new AuthorizerCache.Key("api", stage, "d1", "auth", List.of(token));
@@ -22,10 +22,10 @@ class AuthorizerCacheTest {
     cache.put(key("prod", "t"), "allow", Duration.ofSeconds(300));
     cache.put(key("prod", "z"), "allow", Duration.ZERO);
     nanos.addAndGet(Duration.ofSeconds(299).toNanos());
-    assertThat(cache.get(key("prod", "t"))).isEqualTo("allow");
-    assertThat(cache.get(key("prod", "z"))).isNull();
+    assertThat(cache.get(key("prod", "t")).result()).isEqualTo("allow");
+    assertThat(cache.get(key("prod", "z")).result()).isNull();
     nanos.addAndGet(Duration.ofSeconds(2).toNanos());
-    assertThat(cache.get(key("prod", "t"))).isNull();
+    assertThat(cache.get(key("prod", "t")).result()).isNull();
   }
 
   @Test
@@ -33,7 +33,7 @@ class AuthorizerCacheTest {
     cache.put(key("prod", "t"), "a", Duration.ofSeconds(60));
     cache.put(key("beta", "t"), "b", Duration.ofSeconds(60));
     cache.flush("api", "prod");
-    assertThat(cache.get(key("prod", "t"))).isNull();
-    assertThat(cache.get(key("beta", "t"))).isEqualTo("b");
+    assertThat(cache.get(key("prod", "t")).result()).isNull();
+    assertThat(cache.get(key("beta", "t")).result()).isEqualTo("b");
   }
 }
