@@ -7,9 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.model.Json;
 import dev.archway.testing.ArchwayCluster;
+import dev.archway.testing.LambdaServer;
+import dev.archway.testing.LambdaServer.Reply;
 import dev.archway.testing.WebSocketClient;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -51,15 +55,20 @@ import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 
 /**
  * Three nodes on one PostgreSQL and one Redis behave as one gateway: quotas and throttles count
- * globally, a WebSocket message reaches its connection through any node, a REST stage's cache is
- * one for every node, and losing both servers
+ * globally, a WebSocket message reaches its connection through any node, a REST stage's cache and
+ * its Lambda authorizer's results are one for every node, and losing both servers
  * under load fails no request while management answers 503, all working again once they are back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ClusterRedisE2eTest {
   @RegisterExtension
-  static final ArchwayCluster CLUSTER = ArchwayCluster.withOwnServers(3, UnaryOperator.identity());
+  @Order(1)
+  static final LambdaServer LAMBDA = new LambdaServer();
+  @RegisterExtension
+  @Order(2)
+  static final ArchwayCluster CLUSTER = ArchwayCluster.withOwnServers(3,
+      settings -> settings.withEndpoints(settings.endpoints().withLambda(URI.create(LAMBDA.url()))));
 
   @Test
   @Order(1)
@@ -248,6 +257,80 @@ class ClusterRedisE2eTest {
 
   @Test
   @Order(6)
+  void aLambdaAuthorizerResultIsOneForEveryNodeFlushedForAllAndCalledEachTimeWhileRedisIsAway() throws Exception {
+    LAMBDA.register("shared-auth", invocation -> {
+      JsonObject event = invocation.json();
+      String token = event.getString("authorizationToken");
+      String arn = event.getString("methodArn");
+      return Future.succeededFuture(Reply.ok(new JsonObject().put("principalId", "user-" + token)
+          .put("context", new JsonObject().put("tenant", "t1").put("n", 7))
+          .put("policyDocument", new JsonObject().put("Version", "2012-10-17").put("Statement", new JsonArray()
+              .add(new JsonObject().put("Action", "execute-api:Invoke").put("Resource", arn.substring(0, arn.indexOf('/')) + "/*")
+                  .put("Effect", token.startsWith("deny-") ? "Deny" : "Allow"))))));
+    });
+    ApiGatewayClient a = CLUSTER.client(0);
+    var api = a.createRestApi(r -> r.name("authorized"));
+    String authorizer = a.createAuthorizer(r -> r.restApiId(api.id()).name("shared").type("TOKEN")
+        .authorizerUri(AuthFixtures.LAMBDA_URI.formatted("shared-auth")).identitySource("method.request.header.Authorization")
+        .authorizerResultTtlInSeconds(300)).id();
+    AuthFixtures.guarded(a, api.id(), api.rootResourceId(), "orders", "GET", "CUSTOM", authorizer, null,
+        "{\"principal\":\"$context.authorizer.principalId\",\"tenant\":\"$context.authorizer.tenant\",\"n\":\"$context.authorizer.n\"}");
+    a.createDeployment(r -> r.restApiId(api.id()).stageName("prod"));
+    for (int node = 0; node < 3; node++) { // every node serves the deployment (and has used Redis for it)
+      int n = node;
+      await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+          .until(() -> orders(n, api.id(), "allow-warm-" + n).statusCode() == 200);
+    }
+
+    int before = authorizerCalls();
+    for (int node = 0; node < 3; node++) { // A, B, C: one call, the same answer
+      HttpResponse<String> answer = orders(node, api.id(), "allow-one");
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.body()).isEqualTo("{\"principal\":\"user-allow-one\",\"tenant\":\"t1\",\"n\":\"7\"}");
+    }
+    assertThat(authorizerCalls()).isEqualTo(before + 1);
+
+    assertThat(orders(0, api.id(), "deny-one").statusCode()).isEqualTo(403); // a deny kept through A is a 403 on B
+    int denied = authorizerCalls();
+    HttpResponse<String> onB = orders(1, api.id(), "deny-one");
+    assertThat(onB.statusCode()).isEqualTo(403);
+    assertThat(onB.body()).contains("explicit deny");
+    assertThat(authorizerCalls()).isEqualTo(denied);
+
+    CLUSTER.client(2).flushStageAuthorizersCache(r -> r.restApiId(api.id()).stageName("prod"));
+    assertThat(orders(0, api.id(), "allow-one").statusCode()).isEqualTo(200);
+    assertThat(authorizerCalls()).isEqualTo(denied + 1);
+
+    CLUSTER.redis().stop();
+    for (int node = 0; node < 3; node++) { // every request answered, its authorizer called
+      int calls = authorizerCalls();
+      assertThat(orders(node, api.id(), "allow-away").statusCode()).isEqualTo(200);
+      assertThat(authorizerCalls()).isEqualTo(calls + 1);
+    }
+    CLUSTER.redis().restart();
+    AtomicInteger attempt = new AtomicInteger();
+    await().atMost(Duration.ofSeconds(10)).until(() -> { // shared again: kept through A, no call through C
+      String token = "allow-back-" + attempt.incrementAndGet();
+      assertThat(orders(0, api.id(), token).statusCode()).isEqualTo(200);
+      int calls = authorizerCalls();
+      assertThat(orders(2, api.id(), token).statusCode()).isEqualTo(200);
+      return authorizerCalls() == calls;
+    });
+    assertThat(LAMBDA.rejectedSignatures()).isEmpty();
+  }
+
+  /** GET /orders of the API's prod stage through a node, with this bearer token. */
+  private static HttpResponse<String> orders(int node, String apiId, String token) throws Exception {
+    return KeyedApi.HTTP.send(HttpRequest.newBuilder(CLUSTER.invoke(node, apiId, "prod", "/orders"))
+        .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int authorizerCalls() {
+    return LAMBDA.invocations("shared-auth").size();
+  }
+
+  @Test
+  @Order(7)
   void losingPostgresAndRedisUnderLoadFailsNoRequestAndEverythingWorksAgainWithinFiveSeconds() throws Exception {
     ApiGatewayClient a = CLUSTER.client(0);
     KeyedApi api = KeyedApi.create(a, "steady").get("pets", true).deploy("prod");

@@ -124,6 +124,21 @@ class HttpApiLambdaAuthorizerE2eTest {
   }
 
   @Test
+  void resetAuthorizersCacheMakesTheNextRequestCallTheAuthorizerAgain() {
+    assertThat(call("/simple/1", "reset-me").status()).isEqualTo(403); // a denial, cached
+    int before = lambda.invocations("simple").size();
+    assertThat(call("/simple/2", "reset-me").status()).isEqualTo(403);
+    assertThat(lambda.invocations("simple")).hasSize(before);
+
+    try (ApiGatewayV2Client v2 = V2Clients.of(server)) {
+      v2.resetAuthorizersCache(r -> r.apiId(apiId).stageName("$default"));
+    }
+
+    assertThat(call("/simple/2", "reset-me").status()).isEqualTo(403);
+    assertThat(lambda.invocations("simple")).hasSize(before + 1);
+  }
+
+  @Test
   void aDeniedSimpleResponseIs403AndAMissingIdentityIs401WithoutACall() {
     Response denied = call("/simple/1", "wrong");
     assertThat(denied.status()).isEqualTo(403);
