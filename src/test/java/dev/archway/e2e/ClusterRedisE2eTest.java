@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archway.model.Json;
 import dev.archway.testing.ArchwayCluster;
+import dev.archway.testing.HostStyleClient;
 import dev.archway.testing.LambdaServer;
 import dev.archway.testing.LambdaServer.Reply;
 import dev.archway.testing.WebSocketClient;
@@ -50,6 +51,8 @@ import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.AuthorizationType;
+import software.amazon.awssdk.services.apigatewayv2.model.AuthorizerType;
 import software.amazon.awssdk.services.apigatewayv2.model.IntegrationType;
 import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 
@@ -331,6 +334,48 @@ class ClusterRedisE2eTest {
 
   @Test
   @Order(7)
+  void anHttpApiAuthorizerDecisionThroughOneNodeIsUsedOnTheOthers() throws Exception {
+    LAMBDA.register("decides", invocation -> Future.succeededFuture(Reply.ok(new JsonObject()
+        .put("isAuthorized", "letmein".equals(invocation.json().getJsonObject("headers").getString("x-token")))
+        .put("context", new JsonObject().put("user", "alice").put("n", 3)))));
+    LAMBDA.register("answers", invocation -> Future.succeededFuture(Reply.ok(new JsonObject().put("statusCode", 200)
+        .put("body", invocation.json().getJsonObject("requestContext").getJsonObject("authorizer").encode()))));
+    String functions = "arn:aws:lambda:us-east-1:000000000000:function:";
+    String api;
+    try (ApiGatewayV2Client v2 = ApiGatewayV2Client.builder().endpointOverride(CLUSTER.admin(0, "")).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(ApacheHttpClient.create()).build()) {
+      api = v2.createApi(r -> r.name("decided").protocolType(ProtocolType.HTTP)).apiId();
+      String answers = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.AWS_PROXY)
+          .integrationUri(functions + "answers").payloadFormatVersion("2.0")).integrationId();
+      String authorizer = v2.createAuthorizer(r -> r.apiId(api).name("decides").authorizerType(AuthorizerType.REQUEST)
+          .authorizerUri(AuthFixtures.LAMBDA_URI.formatted("decides")).authorizerPayloadFormatVersion("2.0")
+          .enableSimpleResponses(true).identitySource("$request.header.X-Token").authorizerResultTtlInSeconds(300))
+          .authorizerId();
+      v2.createRoute(r -> r.apiId(api).routeKey("GET /me").target("integrations/" + answers)
+          .authorizationType(AuthorizationType.CUSTOM).authorizerId(authorizer));
+      v2.createStage(r -> r.apiId(api).stageName("$default").autoDeploy(true));
+    }
+    List<HostStyleClient> nodes = List.of(new HostStyleClient(CLUSTER.node(0).port()),
+        new HostStyleClient(CLUSTER.node(1).port()), new HostStyleClient(CLUSTER.node(2).port()));
+    try {
+      for (HostStyleClient node : nodes) { // every node serves the API
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.send("GET", api, "/me", Map.of("X-Token", "warm"), null).status() == 403);
+      }
+      int before = LAMBDA.invocations("decides").size();
+      for (HostStyleClient node : nodes) {
+        HostStyleClient.Response answer = node.send("GET", api, "/me", Map.of("X-Token", "letmein"), null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(new JsonObject(answer.body()).getJsonObject("lambda").getMap()).isEqualTo(Map.of("user", "alice", "n", 3));
+      }
+      assertThat(LAMBDA.invocations("decides")).hasSize(before + 1);
+    } finally {
+      nodes.forEach(HostStyleClient::close);
+    }
+  }
+
+  @Test
+  @Order(8)
   void losingPostgresAndRedisUnderLoadFailsNoRequestAndEverythingWorksAgainWithinFiveSeconds() throws Exception {
     ApiGatewayClient a = CLUSTER.client(0);
     KeyedApi api = KeyedApi.create(a, "steady").get("pets", true).deploy("prod");
