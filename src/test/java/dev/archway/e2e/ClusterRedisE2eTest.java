@@ -320,6 +320,7 @@ class ClusterRedisE2eTest {
       return authorizerCalls() == calls;
     });
     assertThat(LAMBDA.rejectedSignatures()).isEmpty();
+    a.deleteRestApi(r -> r.restApiId(api.id())); // the outage test that follows reads the configuration again
   }
 
   /** GET /orders of the API's prod stage through a node, with this bearer token. */
@@ -342,9 +343,7 @@ class ClusterRedisE2eTest {
         .put("body", invocation.json().getJsonObject("requestContext").getJsonObject("authorizer").encode()))));
     String functions = "arn:aws:lambda:us-east-1:000000000000:function:";
     String api;
-    try (ApiGatewayV2Client v2 = ApiGatewayV2Client.builder().endpointOverride(CLUSTER.admin(0, "")).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(ApacheHttpClient.create()).build()) {
+    try (ApiGatewayV2Client v2 = v2(0)) {
       api = v2.createApi(r -> r.name("decided").protocolType(ProtocolType.HTTP)).apiId();
       String answers = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.AWS_PROXY)
           .integrationUri(functions + "answers").payloadFormatVersion("2.0")).integrationId();
@@ -372,6 +371,15 @@ class ClusterRedisE2eTest {
     } finally {
       nodes.forEach(HostStyleClient::close);
     }
+    try (ApiGatewayV2Client v2 = v2(0)) { // the outage test that follows reads the configuration again
+      v2.deleteApi(r -> r.apiId(api));
+    }
+  }
+
+  private static ApiGatewayV2Client v2(int node) {
+    return ApiGatewayV2Client.builder().endpointOverride(CLUSTER.admin(node, "")).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(ApacheHttpClient.create()).build();
   }
 
   @Test
