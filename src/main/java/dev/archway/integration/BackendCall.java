@@ -1,11 +1,8 @@
 package dev.archway.integration;
 
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,14 +10,12 @@ import java.util.concurrent.TimeUnit;
  * time. Lives on one event loop; ends exactly once.
  */
 final class BackendCall {
-  private static final Set<HttpMethod> IDEMPOTENT =
-      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
-
   private final Promise<BackendResponse> promise;
   private final Origin origin;
   private final String absoluteUri;
   /** Released when the call ends. */
-  private FullHttpRequest request;
+  private WireRequest request;
+  private final String method;
   private Deadlines deadlines;
   private long timeoutMillis;
   private long deadlineNanos;
@@ -31,10 +26,11 @@ final class BackendCall {
   private boolean retried;
   private boolean done;
 
-  BackendCall(Promise<BackendResponse> promise, Origin origin, FullHttpRequest request, String absoluteUri) {
+  BackendCall(Promise<BackendResponse> promise, Origin origin, WireRequest request, String absoluteUri) {
     this.promise = promise;
     this.origin = origin;
     this.request = request;
+    this.method = request.method();
     this.absoluteUri = absoluteUri;
   }
 
@@ -92,12 +88,13 @@ final class BackendCall {
    * The request for {@code by} to write (writing releases it); the call keeps its own copy until
    * it ends, should it be sent again. From now on a timeout closes that connection.
    */
-  FullHttpRequest take(BackendConnection by) {
+  ByteBuf take(BackendConnection by) {
     connection = by;
-    // A view of the call's request: the write consumes the view's content indexes, and the headers
-    // are shared rather than copied (retainedDuplicate() would copy them).
-    return new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(),
-        request.content().retainedDuplicate(), request.headers(), request.trailingHeaders());
+    return request.bytes().retainedDuplicate(); // a view: the write consumes its indexes, not the call's
+  }
+
+  String method() {
+    return method;
   }
 
   /**
@@ -105,7 +102,7 @@ final class BackendCall {
    * the answer: only once, and only for a method a repeat cannot change (RFC 9110 9.2.2).
    */
   boolean retry() {
-    if (retried || done || !IDEMPOTENT.contains(request.method())) {
+    if (retried || done || !request.idempotent()) {
       return false;
     }
     retried = true;
@@ -134,7 +131,7 @@ final class BackendCall {
       deadlines.untrack(this);
     }
     if (request != null) {
-      request.release();
+      request.bytes().release();
       request = null;
     }
     return true;

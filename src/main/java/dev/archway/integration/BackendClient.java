@@ -8,8 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -78,9 +76,9 @@ final class BackendClient {
    * Sends the call on an event loop of the caller's context and completes on that context.
    * The call's deadline covers connecting, sending and the whole answer.
    */
-  Future<BackendResponse> send(Origin origin, FullHttpRequest request, String absoluteUri, long timeoutMillis) {
+  Future<BackendResponse> send(Origin origin, WireRequest request, String absoluteUri, long timeoutMillis) {
     if (closed) {
-      request.release();
+      request.bytes().release();
       return Future.failedFuture(new IllegalStateException("the backend client is closed"));
     }
     ContextInternal context = vertx.getOrCreateContext();
@@ -204,7 +202,6 @@ final class BackendClient {
             if (origin.tls()) {
               channel.pipeline().addLast("tls", tls().join().newHandler(channel.alloc(), origin.host(), origin.port()));
             }
-            channel.pipeline().addLast("encoder", new HttpRequestEncoder());
             channel.pipeline().addLast("decoder", new AnswerDecoder(connection));
             channel.pipeline().addLast("archway", connection);
           }

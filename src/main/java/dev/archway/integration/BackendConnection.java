@@ -5,9 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -75,9 +73,8 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     call = next;
-    FullHttpRequest request = next.take(this);
-    headRequest = HttpMethod.HEAD.equals(request.method());
-    channel.writeAndFlush(request, channel.voidPromise());
+    headRequest = next.method().equals("HEAD");
+    channel.writeAndFlush(next.take(this), channel.voidPromise());
   }
 
   /** The call timed out while this connection served it: the rest of its answer must not reach the next call. */

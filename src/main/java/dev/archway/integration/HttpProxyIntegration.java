@@ -1,22 +1,11 @@
 package dev.archway.integration;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.impl.HttpUtils;
-import io.vertx.core.http.impl.headers.HeadersMultiMap;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.internal.buffer.BufferInternal;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -68,7 +57,7 @@ public final class HttpProxyIntegration {
           "integration request cannot be sent: its URI has user information (user:password@), which Archway never sends"));
     }
     Origin origin;
-    FullHttpRequest outbound;
+    WireRequest outbound;
     try {
       RequestOptions target = AbsoluteUri.target(new RequestOptions(), request.absoluteUri());
       String host = target.getHost();
@@ -76,42 +65,12 @@ public final class HttpProxyIntegration {
         host = host.substring(1, host.length() - 1);
       }
       origin = new Origin(Boolean.TRUE.equals(target.isSsl()), host, target.getPort());
-      outbound = outbound(request, origin, target.getURI());
+      outbound = WireRequest.encode(ByteBufAllocator.DEFAULT, request, origin, target.getURI());
     } catch (RuntimeException e) {
       return Future.failedFuture(new IllegalArgumentException("integration request to " + request.absoluteUri()
           + " cannot be sent (expected: an absolute http or https URI and valid header names and values)", e));
     }
     return client.send(origin, outbound, request.absoluteUri(), timeoutMillis);
-  }
-
-  /**
-   * The request as it goes on the wire: the caller's headers, checked (mapped values may carry
-   * CR/LF: no header injection), plus Host and the body's length. The caller's fresh map is sent
-   * as it is rather than copied once more.
-   */
-  private static FullHttpRequest outbound(BackendRequest request, Origin origin, String uri) {
-    HeadersMultiMap headers = request.headers() instanceof HeadersMultiMap own ? own
-        : (HeadersMultiMap) HeadersMultiMap.caseInsensitive().addAll(request.headers());
-    for (Map.Entry<String, String> header : headers) {
-      HttpUtils.validateHeader(header.getKey(), header.getValue());
-      // Vert.x lets CR LF SP through (obsolete line folding); RFC 9112 5.2 forbids a sender to fold,
-      // and a backend that does not unfold would read the rest of the value as a header of its own.
-      if (header.getValue().indexOf('\r') >= 0 || header.getValue().indexOf('\n') >= 0) {
-        throw new IllegalArgumentException("header " + header.getKey() + ": a line break in its value (expected: none)");
-      }
-    }
-    if (!headers.contains(HttpHeaderNames.HOST)) {
-      headers.set(HttpHeaderNames.HOST, origin.hostHeader());
-    }
-    headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-    ByteBuf content = request.body().length() == 0 ? Unpooled.EMPTY_BUFFER : ((BufferInternal) request.body()).getByteBuf();
-    if (content.isReadable() || carriesBody(request.method())) {
-      headers.set(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(content.readableBytes()));
-    } else {
-      headers.remove(HttpHeaderNames.CONTENT_LENGTH);
-    }
-    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()), uri, content, headers,
-        EmptyHttpHeaders.INSTANCE);
   }
 
   /** The Vert.x instance the client runs on (timers, shared worker pools of the same server). */
@@ -125,10 +84,6 @@ public final class HttpProxyIntegration {
 
   public Future<Void> close() {
     return client.close();
-  }
-
-  private static boolean carriesBody(String method) {
-    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
   }
 
   @Override

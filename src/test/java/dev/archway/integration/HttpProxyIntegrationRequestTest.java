@@ -135,6 +135,18 @@ class HttpProxyIntegrationRequestTest {
     assertThat(backend.connections()).isEqualTo(1); // every request was framed right: one connection served all
   }
 
+  @Test
+  void aBodyLargerThanTheHeadsBufferArrivesWholeAndTheCallersBufferStaysReadable() {
+    String large = "x".repeat(WireRequest.INLINE_BODY_BYTES * 6 + 7);
+    Buffer body = Buffer.buffer(large);
+    await(http.send(request("PUT", backend.url("/large"), body), 5_000));
+    await(http.send(request("PUT", backend.url("/small"), Buffer.buffer("small")), 5_000));
+
+    assertThat(backend.requests()).extracting(RawBackend.Request::body).containsExactly(large, "small");
+    assertThat(body.toString()).isEqualTo(large); // the call sent a view of it, never consumed or released it
+    assertThat(backend.connections()).isEqualTo(1);
+  }
+
   private static boolean ipv6Loopback() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
       return true;

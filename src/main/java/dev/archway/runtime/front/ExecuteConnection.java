@@ -1,12 +1,12 @@
 package dev.archway.runtime.front;
 
+import dev.archway.integration.HeaderLines;
 import dev.archway.runtime.Arrival;
 import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.FrontDoor;
 import dev.archway.runtime.MethodResponse;
 import dev.archway.runtime.RequestLog;
 import dev.archway.runtime.front.RequestDecoder.Malformed;
-import dev.archway.runtime.front.ResponseEncoder.InvalidHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -262,7 +262,7 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
     ByteBuf bytes;
     try {
       bytes = ResponseEncoder.encode(channel.alloc(), response, arrival.stamps(), closeAfter, isHead());
-    } catch (InvalidHeader e) {
+    } catch (HeaderLines.Invalid e) {
       LOG.warn("request {}: Execution failed due to configuration error: {}", arrival.context().requestId(), e.getMessage());
       log.errorType("DEFAULT_5XX");
       response = arrival.internalError();

@@ -1,5 +1,6 @@
 package dev.archway.runtime.front;
 
+import dev.archway.integration.HeaderLines;
 import dev.archway.runtime.front.RequestDecoder.Malformed;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -14,8 +15,6 @@ import java.nio.charset.StandardCharsets;
  * The framing fields go to {@link Framing}. One pass over a copy of the head; no regex.
  */
 final class HeadParser {
-  /** tchar (RFC 9110 5.6.2): the characters of methods and header names. */
-  private static final boolean[] TOKEN = new boolean[128];
   /** Each event loop copies heads into its own array; a head fits in twice the larger limit. */
   private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
     @Override
@@ -23,19 +22,6 @@ final class HeadParser {
       return new byte[4096];
     }
   };
-
-  static {
-    for (char c = '0'; c <= '9'; c++) {
-      TOKEN[c] = true;
-    }
-    for (char c = 'a'; c <= 'z'; c++) {
-      TOKEN[c] = true;
-      TOKEN[c - 'a' + 'A'] = true;
-    }
-    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
-      TOKEN[c] = true;
-    }
-  }
 
   /**
    * @param length the head's bytes from {@code start}, its empty line included
@@ -202,23 +188,11 @@ final class HeadParser {
   private static boolean isToken(byte[] head, int from, int to) {
     for (int i = from; i < to; i++) {
       byte b = head[i];
-      if (b < 0 || !TOKEN[b]) {
+      if (!HeaderLines.isTokenChar(b)) {
         return false;
       }
     }
     return to > from;
-  }
-
-  /** Whether {@code name} is a token (a method or a header name). */
-  static boolean isToken(String name) {
-    int n = name.length();
-    for (int i = 0; i < n; i++) {
-      char c = name.charAt(i);
-      if (c >= 128 || !TOKEN[c]) {
-        return false;
-      }
-    }
-    return n > 0;
   }
 
   /** RFC 3986 characters only: visible ASCII, no space, no control, no raw UTF-8. */

@@ -1,12 +1,13 @@
 package dev.archway.runtime.front;
 
+import dev.archway.integration.HeaderLines;
+import dev.archway.integration.HeaderLines.Invalid;
 import dev.archway.runtime.HttpDate;
 import dev.archway.runtime.MethodResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.util.ByteProcessor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +18,14 @@ import java.util.Map;
  * body). Framing is always ours: the response's own Content-Length, Transfer-Encoding and
  * Connection are replaced by the body's length and {@code Connection: keep-alive} or
  * {@code close}. Every header name and value is checked, since mappings and Lambda functions
- * make them: a CR or LF would split the response ({@link InvalidHeader}).
+ * make them: a CR or LF would split the response ({@link Invalid}).
  */
 final class ResponseEncoder {
-  /** A header name or value that cannot be sent. */
-  static final class InvalidHeader extends RuntimeException {
-    InvalidHeader(String message) {
-      super(message, null, false, false); // an answer to give, not a bug: no stack trace
-    }
-  }
-
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] DATE = "Date: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CLOSE = "Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-  /** Stops at a byte a field value must not hold: a control character other than HTAB. */
-  private static final ByteProcessor FIELD_VALUE = b -> b >= 0x20 && b != 0x7F || b < 0 || b == '\t';
   private static final byte[][] STATUS_LINES = new byte[600][];
   private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -53,13 +45,13 @@ final class ResponseEncoder {
   /**
    * @param stamps name/value pairs written in place of the response's headers of those names
    * @param headRequest the request was a HEAD: the length is sent, not the body
-   * @throws InvalidHeader naming the header that cannot be written; nothing is left allocated
+   * @throws Invalid naming the header that cannot be written; nothing is left allocated
    */
   static ByteBuf encode(ByteBufAllocator alloc, MethodResponse response, String[] stamps, boolean close,
       boolean headRequest) {
     int status = response.statusCode();
     if (status < 100 || status > 599) {
-      throw new InvalidHeader("status " + status + " (expected: 100-599)");
+      throw new Invalid("status " + status + " (expected: 100-599)");
     }
     Buffer body = response.body();
     int length = body == null ? 0 : body.length();
@@ -75,13 +67,10 @@ final class ResponseEncoder {
           continue;
         }
         hasDate |= name.length() == 4 && name.equalsIgnoreCase("Date");
-        header(out, name, header.getValue());
+        HeaderLines.write(out, name, header.getValue());
       }
-      for (int i = 0; i < stamps.length; i += 2) { // ours: ids, no check needed
-        ByteBufUtil.writeAscii(out, stamps[i]);
-        out.writeByte(':').writeByte(' ');
-        ByteBufUtil.writeAscii(out, stamps[i + 1]);
-        out.writeBytes(CRLF);
+      for (int i = 0; i < stamps.length; i += 2) {
+        HeaderLines.writeTrusted(out, stamps[i], stamps[i + 1]); // ours: ids
       }
       if (!hasDate) {
         out.writeBytes(DATE);
@@ -130,28 +119,5 @@ final class ResponseEncoder {
       }
     }
     return false;
-  }
-
-  /**
-   * {@code name: value CRLF}; a name must be a token, a value must hold no control character but
-   * HTAB (checked on the bytes written, the cheapest pass). A character over U+00FF goes out as {@code ?}.
-   */
-  private static void header(ByteBuf out, String name, String value) {
-    if (!HeadParser.isToken(name)) {
-      throw new InvalidHeader("header name " + printable(name) + " (expected: a token)");
-    }
-    // writeAscii copies each char's low byte: Latin-1, without writeCharSequence's charset checks
-    ByteBufUtil.writeAscii(out, name);
-    out.writeByte(':').writeByte(' ');
-    int start = out.writerIndex();
-    ByteBufUtil.writeAscii(out, value);
-    if (out.forEachByte(start, out.writerIndex() - start, FIELD_VALUE) >= 0) {
-      throw new InvalidHeader("header " + name + ": a control character in its value");
-    }
-    out.writeBytes(CRLF);
-  }
-
-  private static String printable(String text) {
-    return text.replaceAll("[^\\x20-\\x7E]", "?");
   }
 }

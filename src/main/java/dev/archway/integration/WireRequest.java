@@ -1,0 +1,102 @@
+package dev.archway.integration;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A backend request as it goes on the wire: request line, the caller's headers (checked as they
+ * are written: mapped values may carry CR or LF, and no header may be injected), Host when the
+ * caller set none, the body's length, the body. Written once into one buffer, which a retry sends
+ * again; a large body is not copied but joined to the head. The framing is always ours: the
+ * caller's Content-Length and Transfer-Encoding are not sent.
+ *
+ * @param bytes released by whoever owns the request (the call), when it ends
+ */
+record WireRequest(String method, ByteBuf bytes) {
+  /** Bodies up to this size are copied behind the head: one buffer, one write. */
+  static final int INLINE_BODY_BYTES = 16 * 1024;
+  private static final byte[] HTTP_1_1 = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CRLF = {'\r', '\n'};
+
+  /**
+   * @param target the request target in origin form ({@code /path?query})
+   * @throws HeaderLines.Invalid when the method, the target or a header cannot be sent
+   */
+  static WireRequest encode(ByteBufAllocator alloc, BackendRequest request, Origin origin, String target) {
+    String method = request.method();
+    if (!HeaderLines.isToken(method)) {
+      throw new HeaderLines.Invalid("method " + HeaderLines.printable(method) + " (expected: a token)");
+    }
+    checkTarget(target);
+    ByteBuf content = request.body().length() == 0 ? Unpooled.EMPTY_BUFFER : ((BufferInternal) request.body()).getByteBuf();
+    int length = content.readableBytes();
+    boolean inline = length <= INLINE_BODY_BYTES;
+    ByteBuf head = alloc.buffer(256 + target.length() + (inline ? length : 0));
+    try {
+      ByteBufUtil.writeAscii(head, method);
+      head.writeByte(' ');
+      ByteBufUtil.writeUtf8(head, target);
+      head.writeBytes(HTTP_1_1);
+      boolean hasHost = false;
+      for (Map.Entry<String, String> header : request.headers()) {
+        String name = header.getKey();
+        if (isFraming(name)) {
+          continue;
+        }
+        hasHost |= name.length() == 4 && name.equalsIgnoreCase("host");
+        HeaderLines.write(head, name, header.getValue());
+      }
+      if (!hasHost) {
+        HeaderLines.writeTrusted(head, "host", origin.hostHeader());
+      }
+      if (length > 0 || carriesBody(method)) {
+        HeaderLines.writeTrusted(head, "content-length", Integer.toString(length));
+      }
+      head.writeBytes(CRLF);
+      if (inline) {
+        head.writeBytes(content, content.readerIndex(), length);
+        return new WireRequest(method, head);
+      }
+      return new WireRequest(method, Unpooled.wrappedBuffer(head, content.retainedSlice()));
+    } catch (RuntimeException e) {
+      head.release();
+      throw e;
+    }
+  }
+
+  /** A target with a space or a control character would break the request line. */
+  private static void checkTarget(String target) {
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c <= ' ' || c == 0x7F) {
+        throw new HeaderLines.Invalid("request target " + HeaderLines.printable(target)
+            + " (expected: no space or control character)");
+      }
+    }
+  }
+
+  private static boolean isFraming(String name) {
+    return switch (name.length()) {
+      case 14 -> name.equalsIgnoreCase("content-length");
+      case 17 -> name.equalsIgnoreCase("transfer-encoding");
+      default -> false;
+    };
+  }
+
+  private static boolean carriesBody(String method) {
+    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+  }
+
+  /** Whether a second sending cannot change anything (RFC 9110 9.2.2): such a request may be retried. */
+  boolean idempotent() {
+    return switch (method) {
+      case "GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE" -> true;
+      default -> false;
+    };
+  }
+}
