@@ -2,7 +2,6 @@ package dev.archway.integration;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
@@ -21,52 +20,39 @@ record WireRequest(String method, ByteBuf bytes) {
   /** Bodies up to this size are copied behind the head: one buffer, one write. */
   static final int INLINE_BODY_BYTES = 16 * 1024;
   private static final byte[] HTTP_1_1 = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] CRLF = {'\r', '\n'};
 
   /**
    * @param target the request target in origin form ({@code /path?query})
-   * @throws HeaderLines.Invalid when the method, the target or a header cannot be sent
+   * @throws HeadWriter.Invalid when the method, the target or a header cannot be sent
    */
   static WireRequest encode(ByteBufAllocator alloc, BackendRequest request, Origin origin, String target) {
     String method = request.method();
-    if (!HeaderLines.isToken(method)) {
-      throw new HeaderLines.Invalid("method " + HeaderLines.printable(method) + " (expected: a token)");
+    if (!HeadWriter.isToken(method)) {
+      throw new HeadWriter.Invalid("method " + HeadWriter.printable(method) + " (expected: a token)");
     }
     checkTarget(target);
+    HeadWriter head = HeadWriter.start().ascii(method).ascii(" ").utf8(target).bytes(HTTP_1_1);
+    boolean hasHost = false;
+    for (Map.Entry<String, String> header : request.headers()) {
+      String name = header.getKey();
+      if (!isFraming(name)) {
+        hasHost |= name.length() == 4 && name.equalsIgnoreCase("host");
+        head.header(name, header.getValue());
+      }
+    }
+    if (!hasHost) {
+      head.trusted("host", origin.hostHeader());
+    }
     ByteBuf content = request.body().length() == 0 ? Unpooled.EMPTY_BUFFER : ((BufferInternal) request.body()).getByteBuf();
     int length = content.readableBytes();
-    boolean inline = length <= INLINE_BODY_BYTES;
-    ByteBuf head = alloc.buffer(256 + target.length() + (inline ? length : 0));
-    try {
-      ByteBufUtil.writeAscii(head, method);
-      head.writeByte(' ');
-      ByteBufUtil.writeUtf8(head, target);
-      head.writeBytes(HTTP_1_1);
-      boolean hasHost = false;
-      for (Map.Entry<String, String> header : request.headers()) {
-        String name = header.getKey();
-        if (isFraming(name)) {
-          continue;
-        }
-        hasHost |= name.length() == 4 && name.equalsIgnoreCase("host");
-        HeaderLines.write(head, name, header.getValue());
-      }
-      if (!hasHost) {
-        HeaderLines.writeTrusted(head, "host", origin.hostHeader());
-      }
-      if (length > 0 || carriesBody(method)) {
-        HeaderLines.writeTrusted(head, "content-length", Integer.toString(length));
-      }
-      head.writeBytes(CRLF);
-      if (inline) {
-        head.writeBytes(content, content.readerIndex(), length);
-        return new WireRequest(method, head);
-      }
-      return new WireRequest(method, Unpooled.wrappedBuffer(head, content.retainedSlice()));
-    } catch (RuntimeException e) {
-      head.release();
-      throw e;
+    if (length > 0 || carriesBody(method)) {
+      head.trusted("content-length", Integer.toString(length));
     }
+    head.crlf();
+    if (length <= INLINE_BODY_BYTES) {
+      return new WireRequest(method, head.toBuffer(alloc, length).writeBytes(content, content.readerIndex(), length));
+    }
+    return new WireRequest(method, Unpooled.wrappedBuffer(head.toBuffer(alloc, 0), content.retainedSlice()));
   }
 
   /** A target with a space or a control character would break the request line. */
@@ -74,7 +60,7 @@ record WireRequest(String method, ByteBuf bytes) {
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
       if (c <= ' ' || c == 0x7F) {
-        throw new HeaderLines.Invalid("request target " + HeaderLines.printable(target)
+        throw new HeadWriter.Invalid("request target " + HeadWriter.printable(target)
             + " (expected: no space or control character)");
       }
     }

@@ -1,6 +1,6 @@
 package dev.archway.runtime.front;
 
-import dev.archway.integration.HeaderLines;
+import dev.archway.integration.HeadWriter;
 import dev.archway.runtime.Arrival;
 import dev.archway.runtime.ExecuteLimits;
 import dev.archway.runtime.FrontDoor;
@@ -262,7 +262,7 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
     ByteBuf bytes;
     try {
       bytes = ResponseEncoder.encode(channel.alloc(), response, arrival.stamps(), closeAfter, isHead());
-    } catch (HeaderLines.Invalid e) {
+    } catch (HeadWriter.Invalid e) {
       LOG.warn("request {}: Execution failed due to configuration error: {}", arrival.context().requestId(), e.getMessage());
       log.errorType("DEFAULT_5XX");
       response = arrival.internalError();

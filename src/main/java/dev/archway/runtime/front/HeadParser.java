@@ -1,6 +1,6 @@
 package dev.archway.runtime.front;
 
-import dev.archway.integration.HeaderLines;
+import dev.archway.integration.HeadWriter;
 import dev.archway.runtime.front.RequestDecoder.Malformed;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -188,7 +188,7 @@ final class HeadParser {
   private static boolean isToken(byte[] head, int from, int to) {
     for (int i = from; i < to; i++) {
       byte b = head[i];
-      if (!HeaderLines.isTokenChar(b)) {
+      if (!HeadWriter.isTokenChar(b)) {
         return false;
       }
     }

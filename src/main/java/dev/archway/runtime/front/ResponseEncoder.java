@@ -1,12 +1,11 @@
 package dev.archway.runtime.front;
 
-import dev.archway.integration.HeaderLines;
-import dev.archway.integration.HeaderLines.Invalid;
+import dev.archway.integration.HeadWriter;
+import dev.archway.integration.HeadWriter.Invalid;
 import dev.archway.runtime.HttpDate;
 import dev.archway.runtime.MethodResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
@@ -21,9 +20,6 @@ import java.util.Map;
  * make them: a CR or LF would split the response ({@link Invalid}).
  */
 final class ResponseEncoder {
-  private static final byte[] CRLF = {'\r', '\n'};
-  private static final byte[] DATE = "Date: ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CLOSE = "Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[][] STATUS_LINES = new byte[600][];
@@ -45,7 +41,7 @@ final class ResponseEncoder {
   /**
    * @param stamps name/value pairs written in place of the response's headers of those names
    * @param headRequest the request was a HEAD: the length is sent, not the body
-   * @throws Invalid naming the header that cannot be written; nothing is left allocated
+   * @throws Invalid naming the header that cannot be written; nothing is allocated
    */
   static ByteBuf encode(ByteBufAllocator alloc, MethodResponse response, String[] stamps, boolean close,
       boolean headRequest) {
@@ -57,40 +53,30 @@ final class ResponseEncoder {
     int length = body == null ? 0 : body.length();
     boolean bodyless = status < 200 || status == 204 || status == 304;
     boolean writesBody = !bodyless && !headRequest && length > 0;
-    ByteBuf out = alloc.buffer(256 + (writesBody ? length : 0));
-    try {
-      out.writeBytes(STATUS_LINES[status]);
-      boolean hasDate = false;
-      for (Map.Entry<String, String> header : response.headers()) {
-        String name = header.getKey();
-        if (isFraming(name) || stamped(name, stamps)) {
-          continue;
-        }
+    HeadWriter head = HeadWriter.start().bytes(STATUS_LINES[status]);
+    boolean hasDate = false;
+    for (Map.Entry<String, String> header : response.headers()) {
+      String name = header.getKey();
+      if (!isFraming(name) && !stamped(name, stamps)) {
         hasDate |= name.length() == 4 && name.equalsIgnoreCase("Date");
-        HeaderLines.write(out, name, header.getValue());
+        head.header(name, header.getValue());
       }
-      for (int i = 0; i < stamps.length; i += 2) {
-        HeaderLines.writeTrusted(out, stamps[i], stamps[i + 1]); // ours: ids
-      }
-      if (!hasDate) {
-        out.writeBytes(DATE);
-        ByteBufUtil.writeAscii(out, HttpDate.now());
-        out.writeBytes(CRLF);
-      }
-      if (!bodyless) {
-        out.writeBytes(CONTENT_LENGTH);
-        ByteBufUtil.writeAscii(out, Integer.toString(length));
-        out.writeBytes(CRLF);
-      }
-      out.writeBytes(close ? CLOSE : KEEP_ALIVE);
-      if (writesBody) {
-        out.writeBytes(((BufferInternal) body).getByteBuf());
-      }
-      return out;
-    } catch (RuntimeException e) {
-      out.release();
-      throw e;
     }
+    for (int i = 0; i < stamps.length; i += 2) {
+      head.trusted(stamps[i], stamps[i + 1]); // ours: ids
+    }
+    if (!hasDate) {
+      head.trusted("Date", HttpDate.now());
+    }
+    if (!bodyless) {
+      head.trusted("Content-Length", Integer.toString(length));
+    }
+    head.bytes(close ? CLOSE : KEEP_ALIVE);
+    ByteBuf out = head.toBuffer(alloc, writesBody ? length : 0);
+    if (writesBody) {
+      out.writeBytes(((BufferInternal) body).getByteBuf());
+    }
+    return out;
   }
 
   /** An answer of our own when no API could make one (malformed request, deadline passed). */
