@@ -48,8 +48,8 @@ class HttpProxyIntegrationTlsTest {
     HttpProxyIntegration http = HttpProxyIntegration.create(vertx, trusting(localhostCertificate));
     try {
       String url = "https://localhost:" + localhost.port() + "/";
-      assertThat(body(await(http.send(get(url), 5_000)))).isEqualTo("secret");
-      assertThat(body(await(http.send(get(url), 5_000)))).isEqualTo("secret");
+      assertThat(body(await(http.send(get(url), 20_000)))).isEqualTo("secret");
+      assertThat(body(await(http.send(get(url), 20_000)))).isEqualTo("secret");
       assertThat(localhost.accepted()).isEqualTo(1);
     } finally {
       await(http.close());
@@ -60,7 +60,7 @@ class HttpProxyIntegrationTlsTest {
   void selfSignedCertificateIsNotTrustedByDefault() {
     HttpProxyIntegration http = HttpProxyIntegration.create(vertx);
     try {
-      Throwable untrusted = failure(http.send(get("https://localhost:" + localhost.port() + "/"), 5_000));
+      Throwable untrusted = failure(http.send(get("https://localhost:" + localhost.port() + "/"), 20_000));
       assertThat(causes(untrusted)).anyMatch(SSLException.class::isInstance);
       assertThat(untrusted).isNotInstanceOf(BackendTimeoutException.class);
     } finally {
@@ -72,7 +72,7 @@ class HttpProxyIntegrationTlsTest {
   void trustedCertificateForAnotherHostNameIsRefused() throws Exception {
     HttpProxyIntegration http = HttpProxyIntegration.create(vertx, trusting(otherHostCertificate));
     try {
-      Throwable wrongName = failure(http.send(get("https://localhost:" + otherHost.port() + "/"), 5_000));
+      Throwable wrongName = failure(http.send(get("https://localhost:" + otherHost.port() + "/"), 20_000));
       assertThat(causes(wrongName)).anyMatch(SSLException.class::isInstance)
           .anyMatch(t -> t instanceof CertificateException && t.getMessage().contains("localhost"));
     } finally {
