@@ -191,4 +191,39 @@ class HttpProxyIntegrationAnswersTest {
       assertThat(cut).isInstanceOf(IOException.class).isNotInstanceOf(BackendTimeoutException.class);
     }
   }
+
+  @Test
+  void anAnswerArrivingByteByByteIsReadAndTheConnectionStaysInStep() throws Exception {
+    String answer = "HTTP/1.1 200 OK\r\nX-Slow: yes\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nslow\r\n0\r\n\r\n";
+    try (RawBackend backend = RawBackend.start((connection, request) -> {
+      for (char c : answer.toCharArray()) {
+        connection.write(String.valueOf(c));
+      }
+    })) {
+      for (int i = 0; i < 2; i++) {
+        BackendResponse received = await(http.send(get(backend.url("/")), 10_000));
+        assertThat(received.headers().get("X-Slow")).isEqualTo("yes");
+        assertThat(body(received)).isEqualTo("slow");
+      }
+      assertThat(backend.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aMalformedAnswerFailsItsCallAndTheOriginStillWorks() throws Exception {
+    try (RawBackend backend = RawBackend.start((connection, request) -> {
+      switch (request.path()) {
+        case "/length" -> connection.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello");
+        case "/chunk" -> connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n");
+        case "/status" -> connection.write("HTTP/1.1 OK\r\n\r\n");
+        default -> connection.ok("fine");
+      }
+    })) {
+      for (String path : new String[] {"/length", "/chunk", "/status"}) {
+        assertThat(failure(http.send(get(backend.url(path)), 5_000))).as(path)
+            .isInstanceOf(IOException.class).hasMessageContaining("malformed answer");
+      }
+      assertThat(body(await(http.send(get(backend.url("/")), 5_000)))).isEqualTo("fine");
+    }
+  }
 }
