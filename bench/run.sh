@@ -22,7 +22,8 @@
 #   APIs deployed and time it to ready; 0 skips)  SUSTAIN=120 (seconds of rest-proxy load for the heap check; 0 skips)
 #   JAVA_OPTS="" (flags added to bin/archway's, which starts Archway as the README does)  ARCHWAY_JFR=<file.jfr> (a profile)
 #   ARCHWAY_PROFILE=<file.html> (an async-profiler CPU flame graph of the run, kernel frames included;
-#     async-profiler comes from Maven Central, tools.profiler:async-profiler, Linux x64 only)
+#     async-profiler comes from Maven Central, tools.profiler:async-profiler, Linux x64 only; for the steady state
+#     alone, slice it: ARCHWAY_PROFILE="/tmp/p-%n{9}.collapsed,loop=10s" and read the slices of the measured round)
 #   SKIP_BUILD=1 (reuse target/archway.jar)  ARCHWAY_JAR=<jar> (measure another build, e.g. before/after)
 #   BASELINE_JAR=<jar> (a second Archway of another build, same scenarios as <scenario>@base, measured in the
 #     same rounds: a before/after comparison that the machine's drift does not skew)
