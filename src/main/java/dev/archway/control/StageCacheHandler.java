@@ -19,14 +19,15 @@ final class StageCacheHandler {
     this.access = access;
   }
 
-  /** FlushStageCache: the stage's response cache; a stage without one has nothing to flush (202, as on AWS). */
+  /**
+   * FlushStageCache: the stage's response cache, for every node that shares it; a stage without one has
+   * nothing to flush (202, as on AWS). Answered once it is empty (or, Redis away, once that is logged: the
+   * flush is not done), as FlushStageAuthorizersCache is.
+   */
   Object flushResponses(Call call) {
     String apiId = call.label("restapi_id");
     String stage = existingStage(call, apiId);
-    if (responses != null) {
-      responses.flush(apiId, stage);
-    }
-    return null;
+    return responses == null ? null : responses.flush(apiId, stage).otherwiseEmpty();
   }
 
   /**
