@@ -44,6 +44,7 @@ import dev.archway.websocket.Connections;
 import dev.archway.websocket.WebSocketGateway;
 import dev.archway.websocket.WebSocketLimits;
 import dev.archway.runtime.TemplateRunner;
+import dev.archway.runtime.httpapi.LambdaAuthorizerStep.Decided;
 import dev.archway.store.JdbcStore;
 import dev.archway.store.Store;
 import dev.archway.store.StoreException;
@@ -321,7 +322,7 @@ public final class Archway implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     LambdaInvoker lambda = new LambdaInvoker(http, settings.endpoints()::lambdaFor, outboundSigner(credentials));
     return new AuthControl(new LambdaAuthorizerInvoker(lambda), cluster.authorizerCache(LambdaAuthorizerResponse.CODEC),
-        cluster.authorizerCache(HttpAuthorizers.DECISIONS),
+        cluster.authorizerCache(Decided.CODEC),
         new JwtValidators(jwks, clock), new SigV4Verifier(credentials, clock, "execute-api"),
         settings.endpoints()::cognitoIssuer, settings.accountId(), settings.region());
   }

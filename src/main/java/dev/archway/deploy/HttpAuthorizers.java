@@ -1,15 +1,6 @@
 package dev.archway.deploy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.archway.auth.AuthorizerResult;
 import dev.archway.auth.jwt.JwtConfiguration;
-import dev.archway.auth.lambda.AuthorizerCache;
-import dev.archway.model.Json;
 import dev.archway.model.v2.Authorizer;
 import dev.archway.model.v2.DeployedHttpApi;
 import dev.archway.model.v2.Route;
@@ -17,13 +8,9 @@ import dev.archway.runtime.ConfigurationErrorStep;
 import dev.archway.runtime.Step;
 import dev.archway.runtime.httpapi.JwtAuthorizerStep;
 import dev.archway.runtime.httpapi.LambdaAuthorizerStep;
-import dev.archway.runtime.httpapi.LambdaAuthorizerStep.Decided;
 import dev.archway.runtime.httpapi.MappingValue;
-import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Compiles the authorizer step of an HTTP API route: JWT (the shared validators of
@@ -33,12 +20,6 @@ import java.util.Map;
  */
 public final class HttpAuthorizers {
   private static final String DEFAULT_JWT_SOURCE = "$request.header.Authorization";
-
-  /** A decision shared through Redis travels as JSON: {@code allowed}, {@code principalId}, {@code context}, {@code usageIdentifierKey}. */
-  public static final AuthorizerCache.Codec<Decided> DECISIONS = new AuthorizerCache.Codec<>(HttpAuthorizers::write,
-      HttpAuthorizers::read);
-
-  private record Stored(boolean allowed, String principalId, Map<String, Object> context, String usageIdentifierKey) {}
 
   private final AuthControl access;
 
@@ -95,42 +76,6 @@ public final class HttpAuthorizers {
     return new LambdaAuthorizerStep(new LambdaAuthorizerStep.Settings(authorizer.authorizerId(),
         HttpApiCompiler.lambdaUri(authorizer.authorizerUri()), version, Boolean.TRUE.equals(authorizer.enableSimpleResponses()),
         identity, Duration.ofSeconds(ttl), key, path, apiArn, accountId), access.lambda(), access.decisions());
-  }
-
-  private static Buffer write(Decided decided) {
-    AuthorizerResult result = decided.result();
-    ObjectNode stored = JsonNodeFactory.instance.objectNode().put("allowed", decided.allowed())
-        .put("principalId", result.principalId()).put("usageIdentifierKey", result.usageIdentifierKey());
-    stored.set("context", tree(result.context()));
-    try {
-      return Buffer.buffer(Json.MAPPER.writeValueAsBytes(stored));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("an authorizer context read from JSON does not write again: " + e.getMessage(), e);
-    }
-  }
-
-  /** A context value as the authorizer sent it, its nulls kept at any depth (the mapper leaves null members out). */
-  private static JsonNode tree(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      ObjectNode node = JsonNodeFactory.instance.objectNode();
-      map.forEach((name, member) -> node.set(String.valueOf(name), tree(member)));
-      return node;
-    }
-    if (value instanceof List<?> list) {
-      ArrayNode node = JsonNodeFactory.instance.arrayNode();
-      list.forEach(member -> node.add(tree(member)));
-      return node;
-    }
-    return value == null ? NullNode.instance : Json.MAPPER.valueToTree(value);
-  }
-
-  private static Decided read(Buffer stored) {
-    try {
-      Stored s = Json.MAPPER.readValue(stored.getBytes(), Stored.class);
-      return new Decided(s.allowed(), new AuthorizerResult(s.principalId(), s.context(), Map.of(), s.usageIdentifierKey()));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a cached decision: " + e.getMessage(), e);
-    }
   }
 
   @Override

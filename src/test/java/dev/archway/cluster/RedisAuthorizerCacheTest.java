@@ -6,7 +6,6 @@ import dev.archway.auth.AuthorizerResult;
 import dev.archway.auth.lambda.AuthorizerCache;
 import dev.archway.auth.lambda.LambdaAuthorizerResponse;
 import dev.archway.auth.policy.PolicyRequest;
-import dev.archway.deploy.HttpAuthorizers;
 import dev.archway.runtime.httpapi.LambdaAuthorizerStep.Decided;
 import io.vertx.core.buffer.Buffer;
 import java.math.BigInteger;
@@ -58,7 +57,7 @@ class RedisAuthorizerCacheTest {
     nested.put("roles", java.util.Arrays.asList("a", null));
     nested.put("missing", null);
     context.put("nested", nested);
-    var cache = new RedisAuthorizerCache<>(null, HttpAuthorizers.DECISIONS);
+    var cache = new RedisAuthorizerCache<>(null, Decided.CODEC);
     for (boolean allowed : new boolean[] {true, false}) {
       Decided decided = new Decided(allowed, new AuthorizerResult("p", context, Map.of(), "usage-key"));
 

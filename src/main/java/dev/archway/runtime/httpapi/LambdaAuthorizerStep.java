@@ -49,7 +49,10 @@ public final class LambdaAuthorizerStep implements Step {
       String apiArn, String accountId) {}
 
   /** A decision as cached: allowed or not, and what the integration sees of the caller. */
-  public record Decided(boolean allowed, AuthorizerResult result) {}
+  public record Decided(boolean allowed, AuthorizerResult result) {
+    /** How a decision travels when the cache is shared through Redis ({@link DecidedJson}). */
+    public static final AuthorizerCache.Codec<Decided> CODEC = new AuthorizerCache.Codec<>(DecidedJson::write, DecidedJson::read);
+  }
 
   private final Settings settings;
   private final LambdaAuthorizerInvoker invoker;
