@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * A backend request as it goes on the wire: request line, the caller's headers (checked as they
@@ -32,16 +31,13 @@ record WireRequest(String method, ByteBuf bytes) {
     }
     checkTarget(target);
     HeadWriter head = HeadWriter.start().ascii(method).ascii(" ").utf8(target).bytes(HTTP_1_1);
-    boolean hasHost = false;
-    for (Map.Entry<String, String> header : request.headers()) {
-      String name = header.getKey();
+    request.headers().forEach((name, value) -> { // no entry objects, unlike a for loop
       if (!isFraming(name)) {
-        hasHost |= name.length() == 4 && name.equalsIgnoreCase("host");
-        head.header(name, header.getValue());
+        head.header(name, value);
       }
-    }
-    if (!hasHost) {
-      head.trusted("host", origin.hostHeader());
+    });
+    if (!request.headers().contains("host")) {
+      head.header("host", origin.hostHeader()); // from the integration URI: checked
     }
     ByteBuf content = request.body().length() == 0 ? Unpooled.EMPTY_BUFFER : ((BufferInternal) request.body()).getByteBuf();
     int length = content.readableBytes();

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class Arrival {
   /** Query parameters a request may have before the rest are ignored, as Vert.x and Netty bound them. */
   private static final int MAX_QUERY_PARAMETERS = 1024;
+  /** Most requests have no query: one shared, read-only empty map rather than a new one each. */
+  private static final MultiMap NO_QUERY = MultiMap.caseInsensitiveMultiMap().copy(false);
 
   private final RequestHead head;
   private final RequestContext context;
@@ -117,9 +119,10 @@ public final class Arrival {
   }
 
   private MethodRequest methodRequest(Buffer body) {
-    MultiMap query = MultiMap.caseInsensitiveMultiMap();
     String rawQuery = head.rawQuery();
+    MultiMap query = NO_QUERY;
     if (rawQuery != null && !rawQuery.isEmpty()) {
+      query = MultiMap.caseInsensitiveMultiMap();
       new QueryStringDecoder(rawQuery, StandardCharsets.UTF_8, false, MAX_QUERY_PARAMETERS).parameters()
           .forEach(query::add);
     }

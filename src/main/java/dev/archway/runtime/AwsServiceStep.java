@@ -81,7 +81,7 @@ public final class AwsServiceStep implements Step {
     exchange.executionLog().add("Endpoint request body after transformations: ", body.body(), EndpointLog::body);
     long started = System.nanoTime();
     return http.send(new BackendRequest(method, uri.toString(), headers, body.body()), timeoutMillis).transform(ar -> {
-      exchange.requestLog().integrationLatency(System.nanoTime() - started);
+      exchange.requestLog().integrationEnded(started);
       if (ar.failed()) {
         return Future.failedFuture(AwsCallFailures.of(exchange, service, ar.cause()));
       }

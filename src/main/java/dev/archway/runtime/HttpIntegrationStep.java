@@ -60,7 +60,7 @@ public final class HttpIntegrationStep implements Step {
       log.add("Sending request to " + url);
       long started = System.nanoTime();
       return backend.send(new BackendRequest(method, url, headers, body.body()), timeoutMillis).transform(ar -> {
-        exchange.requestLog().integrationLatency(System.nanoTime() - started);
+        exchange.requestLog().integrationEnded(started);
         if (ar.failed()) {
           return Future.failedFuture(AwsCallFailures.of(exchange, url, ar.cause()));
         }

@@ -57,7 +57,7 @@ public final class HttpProxyStep implements Step {
     exchange.executionLog().add("Endpoint request headers: ", outbound.headers(), EndpointLog::headers);
     long started = System.nanoTime();
     return backend.send(outbound, timeoutMillis).transform(ar -> {
-      exchange.requestLog().integrationLatency(System.nanoTime() - started);
+      exchange.requestLog().integrationEnded(started);
       if (ar.failed()) {
         return Future.failedFuture(AwsCallFailures.of(exchange, outbound.absoluteUri(), ar.cause()));
       }
@@ -97,11 +97,11 @@ public final class HttpProxyStep implements Step {
   private MultiMap headers(Exchange exchange) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     List<String> nominated = HopByHop.nominated(exchange.methodRequest().headers());
-    for (Map.Entry<String, String> header : exchange.methodRequest().headers()) {
-      if (!DROPPED_REQUEST_HEADERS.contains(header.getKey()) && !HopByHop.isNominated(nominated, header.getKey())) {
-        out.add(header.getKey(), header.getValue());
+    exchange.methodRequest().headers().forEach((name, value) -> { // no entry objects, unlike a for loop
+      if (!DROPPED_REQUEST_HEADERS.contains(name) && !HopByHop.isNominated(nominated, name)) {
+        out.add(name, value);
       }
-    }
+    });
     BackendHeaders.stamp(out, exchange);
     for (Map.Entry<String, ParameterSource> mapping : headerMappings.entrySet()) {
       String value = mapping.getValue().valueFrom(exchange);
@@ -114,13 +114,13 @@ public final class HttpProxyStep implements Step {
 
   private static MethodResponse clientResponse(BackendResponse response, RequestContext context) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
-    for (Map.Entry<String, String> header : response.headers()) {
-      if (REMAPPED_RESPONSE_HEADERS.contains(header.getKey())) {
-        out.add("x-amzn-Remapped-" + header.getKey(), header.getValue());
-      } else if (!DROPPED_RESPONSE_HEADERS.contains(header.getKey())) {
-        out.add(header.getKey(), header.getValue());
+    response.headers().forEach((name, value) -> {
+      if (REMAPPED_RESPONSE_HEADERS.contains(name)) {
+        out.add("x-amzn-Remapped-" + name, value);
+      } else if (!DROPPED_RESPONSE_HEADERS.contains(name)) {
+        out.add(name, value);
       }
-    }
+    });
     out.set("X-Amzn-Trace-Id", context.traceId()); // as in AWS's recorded answers
     return new MethodResponse(response.statusCode(), out, response.body());
   }

@@ -44,7 +44,7 @@ public final class LambdaProxyStep implements Step {
     }
     long started = System.nanoTime();
     return lambda.invoke(function, event, timeoutMillis, BackendHeaders.lambdaInvoke(exchange, null)).transform(ar -> {
-      exchange.requestLog().integrationLatency(System.nanoTime() - started);
+      exchange.requestLog().integrationEnded(started);
       if (ar.failed()) {
         return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));
       }

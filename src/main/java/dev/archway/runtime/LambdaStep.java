@@ -66,7 +66,7 @@ public final class LambdaStep implements Step {
       exchange.executionLog().add("Endpoint request body after transformations: ", event, EndpointLog::body);
       long started = System.nanoTime();
       return lambda.invoke(function, event, timeoutMillis, BackendHeaders.lambdaInvoke(exchange, invokeHeaders(exchange))).transform(ar -> {
-        exchange.requestLog().integrationLatency(System.nanoTime() - started);
+        exchange.requestLog().integrationEnded(started);
         if (ar.failed()) {
           return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));
         }

@@ -137,10 +137,11 @@ public final class RequestLog {
     return integrationNanos;
   }
 
-  /** Called when an integration call ends, with the time it took. */
-  public void integrationLatency(long nanos) {
-    integrationNanos = Math.max(integrationNanos, 0) + nanos;
-    integrationEndNanos = System.nanoTime();
+  /** Called when an integration call ends, with when it started ({@link System#nanoTime()}). */
+  public void integrationEnded(long startedNanos) {
+    long now = System.nanoTime();
+    integrationNanos = Math.max(integrationNanos, 0) + now - startedNanos;
+    integrationEndNanos = now;
   }
 
   /** {@link System#nanoTime()} when the (last) integration call ended; meaningful when one ran. */
@@ -222,12 +223,12 @@ public final class RequestLog {
     return responseBytes;
   }
 
-  /** From the request's first byte to its answer written (or its end). */
   /** {@link System#nanoTime()} when the request's first byte arrived. */
   public long startNanos() {
     return startNanos;
   }
 
+  /** From the request's first byte to its answer written (or its end). */
   public long latencyNanos() {
     return latencyNanos;
   }
@@ -238,13 +239,18 @@ public final class RequestLog {
    * @param status the status sent, or {@link #CLIENT_CLOSED}
    */
   public void complete(int status, long responseBytes, RequestLogSink sink) {
+    complete(status, responseBytes, sink, System.nanoTime());
+  }
+
+  /** As {@link #complete(int, long, RequestLogSink)}, ended at {@code endNanos} ({@link System#nanoTime()}). */
+  public void complete(int status, long responseBytes, RequestLogSink sink, long endNanos) {
     if (completed) {
       return;
     }
     completed = true;
     this.status = status;
     this.responseBytes = responseBytes;
-    this.latencyNanos = System.nanoTime() - startNanos;
+    this.latencyNanos = endNanos - startNanos;
     sink.completed(this);
   }
 

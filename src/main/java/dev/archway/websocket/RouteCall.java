@@ -58,7 +58,7 @@ final class RouteCall {
         return;
       }
       if (!integration.type().equals("MOCK")) { // AWS suppresses IntegrationLatency for mock integrations
-        log.integrationLatency(System.nanoTime() - started);
+        log.integrationEnded(started);
       }
       if (ar.succeeded()) {
         log.integrationStatus(ar.result().statusCode());

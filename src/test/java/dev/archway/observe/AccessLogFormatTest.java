@@ -39,7 +39,7 @@ class AccessLogFormatTest {
     RequestLog log = new RequestLog(System.nanoTime() - 12_500_000);
     log.context(context);
     log.addRequestBytes(120);
-    log.integrationLatency(7_200_000);
+    log.integrationEnded(System.nanoTime() - 7_200_000);
     log.integrationStatus(200);
     log.responseLength(42);
     log.complete(200, 180, RequestLogSink.NONE);

@@ -36,7 +36,7 @@ class ApiGatewayMetricsTest {
         null, null, 8080, null));
     log.addRequestBytes(100);
     if (integrationStatus >= 0) {
-      log.integrationLatency(1_000_000);
+      log.integrationEnded(System.nanoTime() - 1_000_000);
       log.integrationStatus(integrationStatus);
     }
     if (cacheHit != null) {

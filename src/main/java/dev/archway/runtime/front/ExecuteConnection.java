@@ -291,8 +291,9 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
       channel.close();
       return;
     }
+    long now = System.nanoTime(); // one clock read: the request's end and the idle state's start
     if (log != null) {
-      log.complete(status, answerBytes, door.sink());
+      log.complete(status, answerBytes, door.sink(), now);
     }
     head = null;
     arrival = null;
@@ -302,7 +303,7 @@ final class ExecuteConnection extends ChannelInboundHandlerAdapter
       return;
     }
     state = State.IDLE;
-    since = System.nanoTime();
+    since = now;
     decoder.resume();
   }
 

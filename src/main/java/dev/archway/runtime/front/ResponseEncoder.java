@@ -10,7 +10,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Writes an answer as HTTP/1.1 bytes, head and body in one buffer (one write, one copy of the
@@ -54,18 +54,12 @@ final class ResponseEncoder {
     boolean bodyless = status < 200 || status == 204 || status == 304;
     boolean writesBody = !bodyless && !headRequest && length > 0;
     HeadWriter head = HeadWriter.start().bytes(STATUS_LINES[status]);
-    boolean hasDate = false;
-    for (Map.Entry<String, String> header : response.headers()) {
-      String name = header.getKey();
-      if (!isFraming(name) && !stamped(name, stamps)) {
-        hasDate |= name.length() == 4 && name.equalsIgnoreCase("Date");
-        head.header(name, header.getValue());
-      }
-    }
+    Fields fields = new Fields(head, stamps);
+    response.headers().forEach(fields);
     for (int i = 0; i < stamps.length; i += 2) {
       head.trusted(stamps[i], stamps[i + 1]); // ours: ids
     }
-    if (!hasDate) {
+    if (!fields.hasDate) {
       head.trusted("Date", HttpDate.now());
     }
     if (!bodyless) {
@@ -77,6 +71,26 @@ final class ResponseEncoder {
       out.writeBytes(((BufferInternal) body).getByteBuf());
     }
     return out;
+  }
+
+  /** The response's own headers, written as they are visited (no entry objects, unlike a for loop). */
+  private static final class Fields implements BiConsumer<String, String> {
+    private final HeadWriter head;
+    private final String[] stamps;
+    private boolean hasDate;
+
+    Fields(HeadWriter head, String[] stamps) {
+      this.head = head;
+      this.stamps = stamps;
+    }
+
+    @Override
+    public void accept(String name, String value) {
+      if (!isFraming(name) && !stamped(name, stamps)) {
+        hasDate |= name.length() == 4 && name.equalsIgnoreCase("Date");
+        head.header(name, value);
+      }
+    }
   }
 
   /** An answer of our own when no API could make one (malformed request, deadline passed). */

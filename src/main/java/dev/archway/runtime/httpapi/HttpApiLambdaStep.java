@@ -74,7 +74,7 @@ public final class HttpApiLambdaStep implements Step {
     }
     long started = System.nanoTime();
     return lambda.invoke(function, event, timeoutMillis).transform(ar -> {
-      exchange.requestLog().integrationLatency(System.nanoTime() - started);
+      exchange.requestLog().integrationEnded(started);
       if (ar.failed()) {
         return Future.failedFuture(AwsCallFailures.of(exchange, function, ar.cause()));
       }
