@@ -101,31 +101,45 @@ public final class HeadWriter {
    *
    * @throws Invalid when the name is not a token or the value holds a control character but HTAB
    */
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): each character's low byte
   public HeadWriter header(String name, String value) {
     int n = name.length();
     int v = value.length();
+    boolean token = n > 0;
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      token &= c < 128 && TOKEN[c];
+    }
+    if (!token) {
+      throw new Invalid("header name " + printable(name) + " (expected: a token)");
+    }
+    // Checked first, copied in bulk after: the loop only reads, and most values are Latin-1.
+    boolean clean = true;
+    char widest = 0;
+    for (int i = 0; i < v; i++) {
+      char c = value.charAt(i);
+      clean &= (c >= 0x20 || c == '\t') && c != 0x7F;
+      widest |= c;
+    }
+    if (!clean) {
+      throw new Invalid("header " + name + ": a control character in its value");
+    }
     ensure(n + v + 4);
     byte[] out = bytes;
     int at = length;
-    for (int i = 0; i < n; i++) {
-      char c = name.charAt(i);
-      if (c >= 128 || !TOKEN[c]) {
-        throw new Invalid("header name " + printable(name) + " (expected: a token)");
-      }
-      out[at++] = (byte) c;
-    }
-    if (n == 0) {
-      throw new Invalid("header name \"\" (expected: a token)");
-    }
+    name.getBytes(0, n, out, at);
+    at += n;
     out[at++] = ':';
     out[at++] = ' ';
-    for (int i = 0; i < v; i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 && c != '\t' || c == 0x7F) {
-        throw new Invalid("header " + name + ": a control character in its value");
+    value.getBytes(0, v, out, at);
+    if (widest > 0xFF) {
+      for (int i = 0; i < v; i++) {
+        if (value.charAt(i) > 0xFF) {
+          out[at + i] = '?';
+        }
       }
-      out[at++] = c > 0xFF ? (byte) '?' : (byte) c;
     }
+    at += v;
     out[at++] = '\r';
     out[at++] = '\n';
     length = at;
