@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.impl.headers.HeadersAdaptor;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
@@ -151,8 +152,9 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
 
   private void complete() {
     BackendCall answered = call;
-    BackendResponse response = new BackendResponse(head.status().code(), new HeadersAdaptor(head.headers()),
-        BufferInternal.buffer(body));
+    // The decoder reads headers into a MultiMap (AnswerDecoder); adapted only should another kind arrive.
+    MultiMap headers = head.headers() instanceof MultiMap read ? read : new HeadersAdaptor(head.headers());
+    BackendResponse response = new BackendResponse(head.status().code(), headers, BufferInternal.buffer(body));
     boolean reusable = HttpUtil.isKeepAlive(head) && head.status().code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code();
     call = null;
     head = null;

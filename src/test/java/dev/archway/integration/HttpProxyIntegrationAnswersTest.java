@@ -216,10 +216,12 @@ class HttpProxyIntegrationAnswersTest {
         case "/length" -> connection.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello");
         case "/chunk" -> connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n");
         case "/status" -> connection.write("HTTP/1.1 OK\r\n\r\n");
+        case "/name" -> connection.write("HTTP/1.1 200 OK\r\nX@Bad: 1\r\nContent-Length: 0\r\n\r\n");
+        case "/value" -> connection.write("HTTP/1.1 200 OK\r\nX-Bad: a\u0001b\r\nContent-Length: 0\r\n\r\n");
         default -> connection.ok("fine");
       }
     })) {
-      for (String path : new String[] {"/length", "/chunk", "/status"}) {
+      for (String path : new String[] {"/length", "/chunk", "/status", "/name", "/value"}) {
         assertThat(failure(http.send(get(backend.url(path)), 5_000))).as(path)
             .isInstanceOf(IOException.class).hasMessageContaining("malformed answer");
       }
