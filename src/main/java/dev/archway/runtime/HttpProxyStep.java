@@ -9,7 +9,10 @@ import io.vertx.core.MultiMap;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * HTTP_PROXY: sends the client's request to the integration URI and hands the backend's answer
@@ -25,6 +28,14 @@ public final class HttpProxyStep implements Step {
   /** Backend headers AWS returns as {@code x-amzn-Remapped-<name>} (AWS-BEHAVIOUR E). */
   private static final HeaderNames REMAPPED_RESPONSE_HEADERS =
       HeaderNames.of("connection", "content-length", "date", "server", "x-amzn-requestid");
+  /**
+   * {@code x-amzn-Remapped-<name>} made once for the spellings backends use (AWS keeps the backend's
+   * spelling), rather than concatenated for every answer; another spelling is concatenated.
+   */
+  private static final Map<String, String> REMAPPED_NAMES = Stream.of(
+          "Connection", "Content-Length", "Date", "Server", "x-amzn-RequestId", "X-Amzn-RequestId")
+      .flatMap(name -> Stream.of(name, name.toLowerCase(Locale.ROOT)))
+      .distinct().collect(Collectors.toUnmodifiableMap(name -> name, name -> "x-amzn-Remapped-" + name));
   /** Framing is ours to decide on the way back. */
   private static final HeaderNames DROPPED_RESPONSE_HEADERS = HeaderNames.of("transfer-encoding", "keep-alive");
 
@@ -116,7 +127,8 @@ public final class HttpProxyStep implements Step {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     response.headers().forEach((name, value) -> {
       if (REMAPPED_RESPONSE_HEADERS.contains(name)) {
-        out.add("x-amzn-Remapped-" + name, value);
+        String remapped = REMAPPED_NAMES.get(name);
+        out.add(remapped != null ? remapped : "x-amzn-Remapped-" + name, value);
       } else if (!DROPPED_RESPONSE_HEADERS.contains(name)) {
         out.add(name, value);
       }
