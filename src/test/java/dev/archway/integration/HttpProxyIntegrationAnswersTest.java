@@ -12,6 +12,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,23 @@ class HttpProxyIntegrationAnswersTest {
         assertThat(body(answer)).isEqualTo("real");
       }
       assertThat(backend.connections()).isEqualTo(1);
+    }
+  }
+
+  /** The decoder shares the usual names and status codes between answers: each answer still reads as sent. */
+  @Test
+  void headerNamesKeepTheBackendsSpellingAndOrder() throws Exception {
+    try (RawBackend backend = RawBackend.start((connection, request) -> connection.write(request.path().equals("/a")
+        ? "HTTP/1.1 201 Created\r\nDate: one\r\ndate: two\r\nX-Own: 3\r\nContent-Length: 0\r\n\r\n"
+        : "HTTP/1.1 599 Odd\r\nSERVER: s\r\ncontent-type: text/plain\r\nContent-Length: 0\r\n\r\n"))) {
+      BackendResponse a = await(http.send(get(backend.url("/a")), 5_000));
+      assertThat(a.statusCode()).isEqualTo(201);
+      assertThat(a.headers().entries()).extracting(Map.Entry::getKey).containsExactly("Date", "date", "X-Own", "Content-Length");
+      assertThat(a.headers().getAll("DATE")).containsExactly("one", "two");
+      BackendResponse b = await(http.send(get(backend.url("/b")), 5_000));
+      assertThat(b.statusCode()).isEqualTo(599);
+      assertThat(b.headers().entries()).extracting(Map.Entry::getKey).containsExactly("SERVER", "content-type", "Content-Length");
+      assertThat(b.headers().get("Content-Type")).isEqualTo("text/plain");
     }
   }
 
