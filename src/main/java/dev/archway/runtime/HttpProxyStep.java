@@ -25,17 +25,16 @@ public final class HttpProxyStep implements Step {
    */
   private static final HeaderNames DROPPED_REQUEST_HEADERS = HopByHop.plus("content-length", "content-md5",
       "expect", "max-forwards", "proxy-authenticate", "server", "www-authenticate", "host");
-  /** Backend headers AWS returns as {@code x-amzn-Remapped-<name>} (AWS-BEHAVIOUR E). */
-  private static final HeaderNames REMAPPED_RESPONSE_HEADERS =
-      HeaderNames.of("connection", "content-length", "date", "server", "x-amzn-requestid");
+  /** Backend headers AWS returns as {@code x-amzn-Remapped-<name>} (AWS-BEHAVIOUR E), as backends usually spell them. */
+  private static final List<String> REMAPPED = List.of("Connection", "Content-Length", "Date", "Server", "x-amzn-RequestId");
+  private static final HeaderNames REMAPPED_RESPONSE_HEADERS = HeaderNames.of(REMAPPED.toArray(String[]::new));
   /**
-   * {@code x-amzn-Remapped-<name>} made once for the spellings backends use (AWS keeps the backend's
-   * spelling), rather than concatenated for every answer; another spelling is concatenated.
+   * {@code x-amzn-Remapped-<name>} made once for those spellings and their lower case (AWS keeps the
+   * backend's spelling), rather than concatenated for every answer; another spelling is concatenated.
    */
-  private static final Map<String, String> REMAPPED_NAMES = Stream.of(
-          "Connection", "Content-Length", "Date", "Server", "x-amzn-RequestId", "X-Amzn-RequestId")
+  private static final Map<String, String> REMAPPED_NAMES = REMAPPED.stream()
       .flatMap(name -> Stream.of(name, name.toLowerCase(Locale.ROOT)))
-      .distinct().collect(Collectors.toUnmodifiableMap(name -> name, name -> "x-amzn-Remapped-" + name));
+      .collect(Collectors.toUnmodifiableMap(name -> name, name -> "x-amzn-Remapped-" + name));
   /** Framing is ours to decide on the way back. */
   private static final HeaderNames DROPPED_RESPONSE_HEADERS = HeaderNames.of("transfer-encoding", "keep-alive");
 
