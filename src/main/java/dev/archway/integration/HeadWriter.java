@@ -105,12 +105,7 @@ public final class HeadWriter {
   public HeadWriter header(String name, String value) {
     int n = name.length();
     int v = value.length();
-    boolean token = n > 0;
-    for (int i = 0; i < n; i++) {
-      char c = name.charAt(i);
-      token &= c < 128 && TOKEN[c];
-    }
-    if (!token) {
+    if (!isToken(name)) {
       throw new Invalid("header name " + printable(name) + " (expected: a token)");
     }
     // Checked first, copied in bulk after: the loop only reads, and most values are Latin-1.
